@@ -1,0 +1,61 @@
+# Two commands do all the set-up on a fresh machine with only Python 3.11:
+#   make run    install, migrate, load the curated data, serve http://127.0.0.1:8000
+#   make test   install what the tests need and run the whole suite on SQLite and PostgreSQL
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+ARTIFACTS := test-artifacts
+
+.PHONY: run test test-sqlite test-postgresql install load system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The stamp files make a second `make run` skip installs when nothing changed.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c requirements.lock ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+load: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_curated
+
+run: load
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Debian's PostgreSQL server and Chromium, installed when missing and we may (root, apt).
+system-deps:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing$$missing from Debian"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing$$missing: install them (sudo apt-get install$$missing) and run make test again" >&2; exit 1; \
+		fi; \
+	fi
+
+test: $(VENV)/.installed-test system-deps
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgresql
+
+test-sqlite: $(VENV)/.installed-test
+	@mkdir -p $(ARTIFACTS)
+	EXPECTED_DATABASE=sqlite $(BIN)/pytest --junitxml=$(ARTIFACTS)/junit-sqlite.xml $(PYTEST_ARGS)
+
+test-postgresql: $(VENV)/.installed-test
+	@mkdir -p $(ARTIFACTS)
+	EXPECTED_DATABASE=postgresql tests/postgres.sh $(BIN)/pytest --junitxml=$(ARTIFACTS)/junit-postgresql.xml $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) $(ARTIFACTS) build *.egg-info staticfiles

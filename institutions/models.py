@@ -1,0 +1,116 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Load and dump rows by their slug, so fixtures never depend on numeric ids."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def with_names(self):
+        """Return institutions with their other names and parent loaded up front."""
+        return self.select_related("parent").prefetch_related("other_names")
+
+
+class Institution(models.Model):
+    """A hospital, university, company or agency that can be party to an agreement."""
+
+    class Kind(models.TextChoices):
+        HOSPITAL = "hospital", _("Hospital")
+        ACADEMIC_MEDICAL_CENTER = "academic_medical_center", _("Academic medical center")
+        CANCER_CENTER = "cancer_center", _("Cancer center")
+        UNIVERSITY = "university", _("University")
+        COMPANY = "company", _("Company")
+        HEALTH_AGENCY = "health_agency", _("Government health agency")
+        GOVERNMENT_BODY = "government_body", _("Government body or diplomatic mission")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    short_name = models.CharField(
+        _("short name"), max_length=64, blank=True,
+        help_text=_("The acronym or short form used in running text, e.g. SNUH."),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=128, blank=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent institution"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+        help_text=_("The institution this one is part of or run by."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    ror_id = models.URLField(_("ROR identifier"), blank=True, help_text=_("e.g. https://ror.org/02pammg90"))
+    wikidata_id = models.CharField(_("Wikidata identifier"), max_length=32, blank=True, help_text=_("e.g. Q1234"))
+    description = models.TextField(_("short description"), blank=True)
+
+    objects = SlugNaturalKeyManager.from_queryset(InstitutionQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")), name="institution_not_own_parent"
+            ),
+            models.CheckConstraint(condition=~models.Q(name=""), name="institution_name_not_empty"),
+            models.CheckConstraint(condition=~models.Q(slug=""), name="institution_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("institutions:detail", args=[self.slug])
+
+
+class InstitutionNameManager(models.Manager):
+    def get_by_natural_key(self, institution_slug, name):
+        return self.get(institution__slug=institution_slug, name=name)
+
+
+class InstitutionName(models.Model):
+    """Another name an institution goes by: an acronym, a native-script or a former name."""
+
+    class Kind(models.TextChoices):
+        ACRONYM = "acronym", _("Acronym")
+        NATIVE = "native", _("Native-script name")
+        ALTERNATIVE = "alternative", _("Alternative name")
+        FORMER = "former", _("Former name")
+
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="other_names", verbose_name=_("institution")
+    )
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    language = models.CharField(
+        _("language"), max_length=16, blank=True, help_text=_("BCP 47 code of a native-script name, e.g. ko.")
+    )
+
+    objects = InstitutionNameManager()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "name"], name="institution_name_once"),
+            models.CheckConstraint(condition=~models.Q(name=""), name="institution_other_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.institution.slug, self.name)
+
+    natural_key.dependencies = ["institutions.institution"]

@@ -1,0 +1,131 @@
+from django.contrib import admin
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from institutions.models import Institution
+from partnerships.models import (
+    Agreement,
+    AgreementArea,
+    AgreementParty,
+    Area,
+    Evidence,
+    Participation,
+    Person,
+    Source,
+)
+
+
+class PartyCountryListFilter(admin.SimpleListFilter):
+    """Agreements with a party in the chosen country."""
+
+    title = _("country of a party")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = Institution.objects.filter(parties__isnull=False).values_list("country", flat=True).distinct()
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        parties_there = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__country=self.value())
+        return queryset.filter(Exists(parties_there))
+
+
+class AreaListFilter(admin.SimpleListFilter):
+    """Agreements in a focus area, a broader area including the narrower ones under it."""
+
+    title = _("focus area")
+    parameter_name = "area"
+
+    def lookups(self, request, model_admin):
+        return [(area.slug, str(area)) for area in Area.objects.select_related("parent").order_by("parent__name", "name")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        in_area = AgreementArea.objects.filter(agreement=OuterRef("pk"), area__slug=self.value())
+        in_narrower_area = AgreementArea.objects.filter(agreement=OuterRef("pk"), area__parent__slug=self.value())
+        return queryset.filter(Exists(in_area) | Exists(in_narrower_area))
+
+
+class AgreementPartyInline(admin.TabularInline):
+    model = AgreementParty
+    extra = 1
+    autocomplete_fields = ["institution"]
+
+
+class AgreementAreaInline(admin.TabularInline):
+    model = AgreementArea
+    extra = 1
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 1
+    autocomplete_fields = ["person", "institution"]
+
+
+class EvidenceInline(admin.StackedInline):
+    model = Evidence
+    extra = 0
+    fields = [("source", "fact"), ("party", "area", "participation"), "quote", "note"]
+    verbose_name_plural = _("evidence (save new parties, areas and people first to cite them)")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Offer only this agreement's own parties, areas and people as subjects.
+        agreement_id = request.resolver_match.kwargs.get("object_id")
+        related = {"party": AgreementParty, "area": AgreementArea, "participation": Participation}
+        if db_field.name in related:
+            queryset = related[db_field.name].objects.filter(agreement_id=agreement_id)
+            kwargs["queryset"] = queryset.select_related(*{
+                "party": ["institution"], "area": ["area__parent"], "participation": ["person"],
+            }[db_field.name])
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "status", "signed_on", "signed_on_precision"]
+    list_filter = [PartyCountryListFilter, AreaListFilter, "kind", "status", "signed_on_precision"]
+    search_fields = [
+        "title", "slug", "summary",
+        "institutions__name", "institutions__short_name", "institutions__other_names__name",
+        "people__name", "people__native_name",
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["sources"]
+    date_hierarchy = "signed_on"
+    inlines = [AgreementPartyInline, AgreementAreaInline, ParticipationInline, EvidenceInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "summary"]}),
+        (_("Signing"), {"fields": [("signed_on", "signed_on_precision"), "place"]}),
+        (_("Sources"), {"fields": ["sources"]}),
+    ]
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "slug"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "native_name", "slug"]
+    search_fields = ["name", "native_name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["publisher", "headline", "kind", "published_on"]
+    list_filter = ["kind", "publisher"]
+    search_fields = ["headline", "publisher", "author", "url"]
+    prepopulated_fields = {"slug": ["publisher", "headline"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,0 +1,457 @@
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import formats
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from institutions.models import Institution, SlugNaturalKeyManager
+
+
+class AreaQuerySet(models.QuerySet):
+    def top_level(self):
+        """Return the areas that head the taxonomy."""
+        return self.filter(parent__isnull=True)
+
+
+class Area(models.Model):
+    """A focus area of collaboration, in a two-level taxonomy (Oncology › Gastrointestinal cancer)."""
+
+    name = models.CharField(_("name"), max_length=128)
+    slug = models.SlugField(_("slug"), max_length=128, unique=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("broader area"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SlugNaturalKeyManager.from_queryset(AreaQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="area_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        # Two levels keep the sidebar and the facet counts readable.
+        if self.parent_id and self.parent.parent_id:
+            raise ValidationError({"parent": _("A focus area can only sit under a top-level area.")})
+
+
+class Source(models.Model):
+    """A published text that states facts about agreements: a news article or another report."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("News article (archived text)")
+        REPORT = "report", _("Further report")
+        REGISTRY = "registry", _("Registry or reference record")
+
+    slug = models.SlugField(_("slug"), max_length=128, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.ARTICLE)
+    headline = models.CharField(_("headline"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=255)
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=16, blank=True, default="en")
+    archive_file = models.CharField(
+        _("archived text file"), max_length=255, blank=True,
+        help_text=_("File name under fixtures/sources/ holding the text as it was saved."),
+    )
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["publisher", "headline"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="article") | Q(archive_file=""), name="source_only_articles_archived"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.publisher}: {self.headline}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @cached_property
+    def archived_text(self):
+        """Return the archived text of the article, or an empty string for sources kept by reference."""
+        if not self.archive_file:
+            return ""
+        return (settings.SOURCE_ARCHIVE_DIR / self.archive_file).read_text(encoding="utf-8")
+
+    def contains(self, quote):
+        """Say whether the archived text holds the quote, ignoring differences in white space."""
+        # Saved web pages mix no-break spaces and line breaks into running text.
+        return fold_whitespace(quote) in fold_whitespace(self.archived_text)
+
+
+def fold_whitespace(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Person(models.Model):
+    """A named person who signed, attended, spoke about or led an agreement."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    native_name = models.CharField(_("native-script name"), max_length=255, blank=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class AgreementQuerySet(models.QuerySet):
+    def newest_first(self):
+        """Return agreements by signing date, newest first, undated ones last."""
+        return self.order_by(models.F("signed_on").desc(nulls_last=True), "title")
+
+    def for_listing(self):
+        """Return agreements with everything a list row shows, loaded up front."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "parties",
+                queryset=AgreementParty.objects.select_related("institution").order_by("pk"),
+            ),
+            models.Prefetch("agreement_areas", queryset=AgreementArea.objects.select_related("area__parent")),
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person", "institution"),
+            ),
+            "sources",
+        )
+
+
+class Agreement(models.Model):
+    """A partnership between institutions: a signed memorandum, another agreement, or a looser collaboration."""
+
+    class Kind(models.TextChoices):
+        MOU = "mou", _("Memorandum of understanding")
+        AGREEMENT = "agreement", _("Agreement")
+        COLLABORATION = "collaboration", _("Collaboration without a reported signed document")
+
+    class Status(models.TextChoices):
+        SIGNED = "signed", _("Signed")
+        ACTIVE = "active", _("Under way")
+        ENDED = "ended", _("Ended")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
+        UNKNOWN = "unknown", _("Not reported")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SIGNED)
+    signed_on = models.DateField(
+        _("date signed"), null=True, blank=True,
+        help_text=_("With month or year precision, the first day of that month or year."),
+    )
+    signed_on_precision = models.CharField(
+        _("precision of the date signed"), max_length=8, choices=Precision.choices, default=Precision.UNKNOWN
+    )
+    place = models.CharField(_("place of signing"), max_length=255, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    institutions = models.ManyToManyField(
+        Institution, through="AgreementParty", related_name="agreements", verbose_name=_("parties")
+    )
+    areas = models.ManyToManyField(
+        Area, through="AgreementArea", related_name="agreements", verbose_name=_("focus areas")
+    )
+    people = models.ManyToManyField(
+        Person, through="Participation", related_name="agreements", verbose_name=_("people")
+    )
+    sources = models.ManyToManyField(Source, related_name="agreements", verbose_name=_("sources"))
+
+    objects = SlugNaturalKeyManager.from_queryset(AgreementQuerySet)()
+
+    class Meta:
+        ordering = [models.F("signed_on").desc(nulls_last=True), "title"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="agreement_slug_not_empty"),
+            # A date and its precision must agree: no date exactly when it is not reported,
+            # and a month or a year is stored as its first day. The explicit not-null tests
+            # matter: a CHECK passes when its condition is NULL.
+            models.CheckConstraint(
+                condition=(
+                    Q(signed_on_precision="unknown", signed_on__isnull=True)
+                    | Q(signed_on_precision="day", signed_on__isnull=False)
+                    | Q(signed_on_precision="month", signed_on__isnull=False, signed_on__day=1)
+                    | Q(signed_on_precision="year", signed_on__isnull=False, signed_on__day=1, signed_on__month=1)
+                ),
+                name="agreement_date_matches_precision",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("partnerships:detail", args=[self.slug])
+
+    @property
+    def signed_on_display(self):
+        """The signing date written with no more precision than is known."""
+        if self.signed_on is None:
+            return _("date not reported")
+        date_format = {"day": "j F Y", "month": "F Y", "year": "Y"}[self.signed_on_precision]
+        return formats.date_format(self.signed_on, date_format)
+
+
+class AgreementPartyManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug, institution_slug):
+        return self.get(agreement__slug=agreement_slug, institution__slug=institution_slug)
+
+
+class AgreementParty(models.Model):
+    """An institution's part in an agreement."""
+
+    class Role(models.TextChoices):
+        PARTY = "party", _("Party")
+        TECHNOLOGY_PARTNER = "technology_partner", _("Technology partner")
+        PARTICIPATING_UNIT = "participating_unit", _("Participating unit")
+        SUPPORTED_INSTITUTION = "supported_institution", _("Institution being developed")
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="parties")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.PARTY)
+
+    objects = AgreementPartyManager()
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "institution"], name="party_once_per_agreement"),
+        ]
+
+    def __str__(self):
+        return f"{self.institution} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return self.agreement.natural_key() + self.institution.natural_key()
+
+    natural_key.dependencies = ["partnerships.agreement", "institutions.institution"]
+
+
+class AgreementAreaManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug, area_slug):
+        return self.get(agreement__slug=agreement_slug, area__slug=area_slug)
+
+
+class AgreementArea(models.Model):
+    """A focus area an agreement covers."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="agreement_areas")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="agreement_areas")
+
+    objects = AgreementAreaManager()
+
+    class Meta:
+        verbose_name = _("focus area of an agreement")
+        verbose_name_plural = _("focus areas of agreements")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "area"], name="area_once_per_agreement"),
+        ]
+
+    def __str__(self):
+        return str(self.area)
+
+    def natural_key(self):
+        return self.agreement.natural_key() + self.area.natural_key()
+
+    natural_key.dependencies = ["partnerships.agreement", "partnerships.area"]
+
+
+class ParticipationManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug, person_slug, role):
+        return self.get(agreement__slug=agreement_slug, person__slug=person_slug, role=role)
+
+
+class Participation(models.Model):
+    """A person's part in an agreement, with the institution and title they had at the time."""
+
+    class Role(models.TextChoices):
+        SIGNED = "signed", _("Signed it")
+        ATTENDED = "attended", _("Attended or witnessed")
+        SPOKE = "spoke", _("Spoke about it")
+        LED = "led", _("Led the work")
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="participations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+    )
+    title = models.CharField(_("title at the time"), max_length=255, blank=True)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+
+    objects = ParticipationManager()
+
+    class Meta:
+        ordering = ["role", "person__name"]
+        verbose_name = _("person's part")
+        verbose_name_plural = _("people's parts")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "person", "role"], name="person_role_once_per_agreement"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return self.agreement.natural_key() + self.person.natural_key() + (self.role,)
+
+    natural_key.dependencies = ["partnerships.agreement", "partnerships.person"]
+
+
+class EvidenceManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug, source_slug, fact, subject, quote, note):
+        return self.get(
+            agreement__slug=agreement_slug, source__slug=source_slug, fact=fact,
+            quote=quote, note=note, **Evidence.subject_lookup(fact, subject),
+        )
+
+
+class Evidence(models.Model):
+    """A quote from a source, tied to the fact of an agreement that it supports."""
+
+    class Fact(models.TextChoices):
+        PARTY = "party", _("Party")
+        INSTITUTION = "institution", _("Details of a party (names, city, relation, identifier)")
+        AREA = "area", _("Focus area")
+        PERSON = "person", _("Person")
+        DATE = "date", _("Date signed")
+        PLACE = "place", _("Place of signing")
+        KIND = "kind", _("Kind and status")
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="evidence")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="evidence")
+    fact = models.CharField(_("fact"), max_length=16, choices=Fact.choices)
+    party = models.ForeignKey(AgreementParty, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence")
+    area = models.ForeignKey(AgreementArea, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence")
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
+    )
+    quote = models.TextField(
+        _("quote"), blank=True, help_text=_("Verbatim from the archived text of the source."),
+    )
+    note = models.CharField(
+        _("note"), max_length=500, blank=True,
+        help_text=_("What a source without archived text states, in the curator's words."),
+    )
+
+    objects = EvidenceManager()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        constraints = [
+            models.CheckConstraint(condition=~Q(quote="") | ~Q(note=""), name="evidence_quote_or_note"),
+            # Each fact names exactly the row it supports.
+            models.CheckConstraint(
+                condition=(
+                    Q(fact__in=["party", "institution"], party__isnull=False, area__isnull=True,
+                      participation__isnull=True)
+                    | Q(fact="area", party__isnull=True, area__isnull=False, participation__isnull=True)
+                    | Q(fact="person", party__isnull=True, area__isnull=True, participation__isnull=False)
+                    | Q(fact__in=["date", "place", "kind"], party__isnull=True, area__isnull=True,
+                        participation__isnull=True)
+                ),
+                name="evidence_names_its_subject",
+            ),
+            models.UniqueConstraint(
+                fields=["party", "source", "fact", "quote", "note"], condition=Q(party__isnull=False),
+                name="evidence_once_per_party",
+            ),
+            models.UniqueConstraint(
+                fields=["area", "source", "quote", "note"], condition=Q(area__isnull=False),
+                name="evidence_once_per_area",
+            ),
+            models.UniqueConstraint(
+                fields=["participation", "source", "quote", "note"], condition=Q(participation__isnull=False),
+                name="evidence_once_per_participation",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "source", "fact", "quote", "note"],
+                condition=Q(party__isnull=True, area__isnull=True, participation__isnull=True),
+                name="evidence_once_per_agreement_fact",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_fact_display()}: {self.quote or self.note}"[:120]
+
+    def clean(self):
+        if self.quote and self.source_id:
+            if not self.source.archive_file:
+                raise ValidationError(
+                    {"quote": _("This source has no archived text: put what it states in the note.")}
+                )
+            if not self.source.contains(self.quote):
+                raise ValidationError({"quote": _("The archived text of this source does not contain this quote.")})
+
+    @property
+    def subject(self):
+        """The natural key of the row this evidence supports, as one string."""
+        if self.party_id:
+            return self.party.institution.slug
+        if self.area_id:
+            return self.area.area.slug
+        if self.participation_id:
+            return f"{self.participation.person.slug}/{self.participation.role}"
+        return ""
+
+    @staticmethod
+    def subject_lookup(fact, subject):
+        """Return the filter that finds the row named by `subject` for this kind of fact."""
+        if fact in {"party", "institution"}:
+            return {"party__institution__slug": subject}
+        if fact == "area":
+            return {"area__area__slug": subject}
+        if fact == "person":
+            person_slug, role = subject.split("/")
+            return {"participation__person__slug": person_slug, "participation__role": role}
+        return {"party": None, "area": None, "participation": None}
+
+    def natural_key(self):
+        return (self.agreement.slug, self.source.slug, self.fact, self.subject, self.quote, self.note)
+
+    natural_key.dependencies = [
+        "partnerships.agreementparty", "partnerships.agreementarea", "partnerships.participation",
+        "partnerships.source",
+    ]

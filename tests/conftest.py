@@ -1,0 +1,17 @@
+import os
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Give every test database the curated directory; each test's changes are rolled back."""
+    with django_db_blocker.unblock():
+        call_command("load_curated", verbosity=0)
+
+
+@pytest.fixture
+def expected_database():
+    """The database vendor the test command asked for (make test runs the suite on both)."""
+    return os.environ.get("EXPECTED_DATABASE", "sqlite")
