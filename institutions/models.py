@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -15,6 +16,17 @@ class InstitutionQuerySet(models.QuerySet):
     def with_names(self):
         """Return institutions with their other names and parent loaded up front."""
         return self.select_related("parent").prefetch_related("other_names")
+
+    def search(self, text):
+        """Return institutions whose name, short name or any other name contains the text."""
+        other_names = InstitutionName.objects.filter(institution=OuterRef("pk"), name__icontains=text)
+        return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Exists(other_names))
+
+    def party_to_agreements(self, is_party=True):
+        """Return the institutions that are (or, with False, are not) party to an agreement."""
+        # The party rows live in partnerships, which this app does not import.
+        party_rows = self.model.parties.rel.related_model.objects.filter(institution=OuterRef("pk"))
+        return self.filter(Exists(party_rows) if is_party else ~Exists(party_rows))
 
 
 class Institution(models.Model):

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -28,10 +27,7 @@ class PartyCountryListFilter(admin.SimpleListFilter):
         return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
 
     def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        parties_there = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__country=self.value())
-        return queryset.filter(Exists(parties_there))
+        return queryset.with_party_in([self.value()]) if self.value() else queryset
 
 
 class AreaListFilter(admin.SimpleListFilter):
@@ -44,11 +40,7 @@ class AreaListFilter(admin.SimpleListFilter):
         return [(area.slug, str(area)) for area in Area.objects.select_related("parent").order_by("parent__name", "name")]
 
     def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        in_area = AgreementArea.objects.filter(agreement=OuterRef("pk"), area__slug=self.value())
-        in_narrower_area = AgreementArea.objects.filter(agreement=OuterRef("pk"), area__parent__slug=self.value())
-        return queryset.filter(Exists(in_area) | Exists(in_narrower_area))
+        return queryset.in_areas([self.value()]) if self.value() else queryset
 
 
 class AgreementPartyInline(admin.TabularInline):

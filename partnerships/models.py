@@ -3,11 +3,13 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from institutions.models import Institution, SlugNaturalKeyManager
 
@@ -129,6 +131,113 @@ class Person(models.Model):
 
 
 class AgreementQuerySet(models.QuerySet):
+    # Filters on related rows are EXISTS subqueries, not joins: a join repeats an agreement
+    # once per matching party and then needs DISTINCT, which is far slower on large tables.
+
+    def with_party_in(self, country_codes):
+        """Return agreements with a party in any of the countries."""
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__country__in=country_codes)
+        return self.filter(Exists(parties))
+
+    def between(self, country_codes):
+        """Return agreements with parties in every one of the countries."""
+        queryset = self
+        for code in country_codes:
+            queryset = queryset.with_party_in([code])
+        return queryset
+
+    def in_areas(self, area_slugs):
+        """Return agreements in any of the areas, a broader area counting its narrower ones."""
+        links = AgreementArea.objects.filter(agreement=OuterRef("pk")).filter(
+            Q(area__slug__in=area_slugs) | Q(area__parent__slug__in=area_slugs)
+        )
+        return self.filter(Exists(links))
+
+    def with_institutions(self, institution_slugs):
+        """Return agreements of any of the institutions or of the institutions they are parent of."""
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk")).filter(
+            Q(institution__slug__in=institution_slugs) | Q(institution__parent__slug__in=institution_slugs)
+        )
+        return self.filter(Exists(parties))
+
+    def with_institution_kinds(self, kinds):
+        """Return agreements with a party of any of the institution kinds."""
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__kind__in=kinds)
+        return self.filter(Exists(parties))
+
+    def search(self, text):
+        """Return agreements whose title, summary, parties' names or people's names contain the text."""
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk")).filter(
+            Q(institution__name__icontains=text)
+            | Q(institution__short_name__icontains=text)
+            | Q(institution__other_names__name__icontains=text)
+        )
+        people = Participation.objects.filter(agreement=OuterRef("pk")).filter(
+            Q(person__name__icontains=text) | Q(person__native_name__icontains=text)
+        )
+        return self.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text) | Exists(parties) | Exists(people)
+        )
+
+    def facet_counts(self):
+        """Return, for these agreements, how many fall under each country, area, kind, year and institution.
+
+        Each facet is a list of {"value", "label", "count"}, largest count first: the numbers a
+        filter sidebar shows beside its options. An agreement counts once per value however
+        many of its parties or areas share it; a broader area counts the agreements of the
+        narrower areas under it.
+        """
+        ids = self.order_by().values("pk")
+        parties = AgreementParty.objects.filter(agreement__in=ids).order_by()
+        areas = AgreementArea.objects.filter(agreement__in=ids).order_by()
+        distinct_agreements = models.Count("agreement", distinct=True)
+
+        def facet(rows, value, label):
+            entries = [{"value": row[value], "label": str(label(row)), "count": row["count"]} for row in rows]
+            return sorted(entries, key=lambda entry: (-entry["count"], entry["label"]))
+
+        kind_labels = dict(Agreement.Kind.choices)
+        institution_kind_labels = dict(Institution.Kind.choices)
+        area_names = {area.pk: area for area in Area.objects.all()}
+        area_counts = {
+            row["area"]: row["count"] for row in areas.values("area").annotate(count=distinct_agreements)
+        }
+        top_area_counts = areas.annotate(top=Coalesce("area__parent", "area")).values("top")
+        area_counts.update({row["top"]: row["count"] for row in top_area_counts.annotate(count=distinct_agreements)})
+        return {
+            "country": facet(
+                parties.values("institution__country").annotate(count=distinct_agreements),
+                "institution__country", lambda row: countries.name(row["institution__country"]),
+            ),
+            "area": [
+                {
+                    "value": area_names[pk].slug, "label": area_names[pk].name, "count": count,
+                    "parent": area_names[area_names[pk].parent_id].slug if area_names[pk].parent_id else None,
+                }
+                for pk, count in sorted(area_counts.items(), key=lambda item: (-item[1], area_names[item[0]].name))
+            ],
+            "kind": facet(
+                self.order_by().values("kind").annotate(count=models.Count("pk")),
+                "kind", lambda row: kind_labels[row["kind"]],
+            ),
+            "year": sorted(
+                (
+                    {"value": row["year"], "label": str(row["year"]), "count": row["count"]}
+                    for row in self.order_by().filter(signed_on__isnull=False)
+                    .values(year=ExtractYear("signed_on")).annotate(count=models.Count("pk"))
+                ),
+                key=lambda entry: -entry["value"],
+            ),
+            "institution": facet(
+                parties.values("institution__slug", "institution__name").annotate(count=distinct_agreements),
+                "institution__slug", lambda row: row["institution__name"],
+            ),
+            "institution_kind": facet(
+                parties.values("institution__kind").annotate(count=distinct_agreements),
+                "institution__kind", lambda row: institution_kind_labels[row["institution__kind"]],
+            ),
+        }
+
     def newest_first(self):
         """Return agreements by signing date, newest first, undated ones last."""
         return self.order_by(models.F("signed_on").desc(nulls_last=True), "title")
