@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 ARTIFACTS := test-artifacts
 
-.PHONY: run test test-sqlite test-postgresql install load system-deps clean
+.PHONY: run serve-prod test test-sqlite test-postgresql install load system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,17 @@ load: install
 
 run: load
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL in the
+# environment (README, "Running in production"); DJANGO_DEBUG=0 is set here.
+BIND ?= 127.0.0.1:$(PORT)
+WORKERS ?= 3
+serve-prod: export DJANGO_DEBUG = 0
+serve-prod: install
+	$(BIN)/python manage.py check --deploy
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/gunicorn config.wsgi --bind $(BIND) --workers $(WORKERS) --access-logfile -
 
 # Debian's PostgreSQL server and Chromium, installed when missing and we may (root, apt).
 system-deps:
