@@ -117,6 +117,8 @@ STATIC_URL = "static/"
 # Where `collectstatic` gathers the files WhiteNoise serves with hashed names when DEBUG is off.
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# In development (and tests) WhiteNoise serves straight from the apps' static folders.
+WHITENOISE_USE_FINDERS = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -170,10 +172,15 @@ CURATED_FIXTURES = ["areas.yaml", "sources.yaml", "institutions.yaml", "people.y
 SOURCE_ARCHIVE_DIR = BASE_DIR / "fixtures" / "sources"
 
 REST_FRAMEWORK = {
+    # Token first, so an anonymous write is answered 401 with WWW-Authenticate rather than 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_PAGINATION_CLASS": "config.api.PageNumberPagination",
+    # JSON only: the interactive docs at /api/v1/docs/ take the browsable API's place.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNICODE_JSON": True,
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
@@ -189,6 +196,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "InstitutionKindEnum": "institutions.models.Institution.Kind",
+        "OtherNameKindEnum": "institutions.models.InstitutionName.Kind",
+        "AgreementKindEnum": "partnerships.models.Agreement.Kind",
+        "SourceKindEnum": "partnerships.models.Source.Kind",
+        "EvidenceFactEnum": "partnerships.models.Evidence.Fact",
+    },
 }
 
 LOGGING = {

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.utils import extend_schema_field
 
 from institutions.models import Institution
 
@@ -69,6 +70,7 @@ class SlugsField(CommaListField):
         return slugs
 
 
+@extend_schema_field({"type": "string", "example": "KR,AE"})
 class CountryCodesFilter(django_filters.Filter):
     """Any of several ISO 3166-1 alpha-2 codes, case-insensitive."""
 
@@ -78,11 +80,20 @@ class CountryCodesFilter(django_filters.Filter):
         return qs.filter(**{f"{self.field_name}__in": value}) if value else qs
 
 
+@extend_schema_field({"type": "boolean"})
+class TrueFalseFilter(django_filters.TypedChoiceFilter):
+    """true or false, and nothing else: a misspelt value is an error rather than ignored."""
+
+    def __init__(self, *args, **kwargs):
+        choices = [("true", _("yes")), ("false", _("no"))]
+        super().__init__(*args, choices=choices, coerce=lambda value: value == "true", **kwargs)
+
+
 class InstitutionFilterSet(django_filters.FilterSet):
     country = CountryCodesFilter(field_name="country", label=_("Country"))
     kind = django_filters.MultipleChoiceFilter(choices=Institution.Kind.choices, label=_("Kind"))
     q = django_filters.CharFilter(method="search", label=_("Name, acronym or native name"))
-    has_agreements = django_filters.BooleanFilter(method="filter_has_agreements", label=_("Has agreements"))
+    has_agreements = TrueFalseFilter(method="filter_has_agreements", label=_("Has agreements"))
 
     class Meta:
         model = Institution

@@ -22,11 +22,35 @@ class InstitutionQuerySet(models.QuerySet):
         other_names = InstitutionName.objects.filter(institution=OuterRef("pk"), name__icontains=text)
         return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Exists(other_names))
 
+    def with_agreement_counts(self):
+        """Return institutions annotated with the number of agreements they are party to."""
+        return self.annotate(agreement_count=models.Count("parties"))
+
+    def partner_countries(self):
+        """Return {institution id: sorted country codes of the institutions it has agreements with}."""
+        rows = self.order_by().values_list(
+            "pk", "parties__agreement__parties__institution", "parties__agreement__parties__institution__country"
+        ).distinct()
+        countries = {}
+        for pk, partner, country in rows:
+            if partner is not None and partner != pk:
+                countries.setdefault(pk, set()).add(country)
+        return {pk: sorted(codes) for pk, codes in countries.items()}
+
     def party_to_agreements(self, is_party=True):
         """Return the institutions that are (or, with False, are not) party to an agreement."""
         # The party rows live in partnerships, which this app does not import.
         party_rows = self.model.parties.rel.related_model.objects.filter(institution=OuterRef("pk"))
         return self.filter(Exists(party_rows) if is_party else ~Exists(party_rows))
+
+    def partners_of(self, institution):
+        """Return the other institutions party to the institution's agreements, each with `shared_count`."""
+        return (
+            self.filter(agreements__parties__institution=institution)
+            .exclude(pk=institution.pk)
+            .annotate(shared_count=models.Count("agreements", distinct=True))
+            .order_by("-shared_count", "name")
+        )
 
 
 class Institution(models.Model):
@@ -83,6 +107,16 @@ class Institution(models.Model):
 
     def get_absolute_url(self):
         return reverse("institutions:detail", args=[self.slug])
+
+    def partners(self):
+        """Return the institutions it shares agreements with, each with the number of shared agreements."""
+        # Counting after filtering on the same relation counts only the shared agreements.
+        return (
+            Institution.objects.filter(agreements__in=self.agreements.all())
+            .exclude(pk=self.pk)
+            .annotate(agreement_count=models.Count("agreements", distinct=True))
+            .order_by("-agreement_count", "name")
+        )
 
 
 class InstitutionNameManager(models.Manager):

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from institutions.filtersets import CountryCodesField, CountryCodesFilter, SlugsField
 from institutions.models import Institution
@@ -16,10 +17,12 @@ class BetweenCountriesField(CountryCodesField):
         return codes
 
 
+@extend_schema_field({"type": "string", "example": "KR,AE"})
 class BetweenCountriesFilter(django_filters.Filter):
     field_class = BetweenCountriesField
 
 
+@extend_schema_field({"type": "string", "example": "oncology,education"})
 class SlugsFilter(django_filters.Filter):
     """Several slugs, repeated or comma-separated, each naming an existing row."""
 
@@ -41,6 +44,15 @@ class NewestFirstOrderingFilter(django_filters.OrderingFilter):
         if not value:
             return qs.newest_first()
         return qs.order_by(*(self.get_ordering_value(param) for param in value), "title", "pk")
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year: a whole number in the range dates can hold."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=9999, **kwargs)
 
 
 class AgreementFilterForm(forms.Form):
@@ -77,9 +89,9 @@ class AgreementFilterSet(django_filters.FilterSet):
     signed_before = django_filters.DateFilter(
         field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
     )
-    year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("Year signed"))
-    year_from = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year__gte", label=_("From year"))
-    year_to = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year__lte", label=_("To year"))
+    year = YearFilter(field_name="signed_on", lookup_expr="year", label=_("Year signed"))
+    year_from = YearFilter(field_name="signed_on", lookup_expr="year__gte", label=_("From year"))
+    year_to = YearFilter(field_name="signed_on", lookup_expr="year__lte", label=_("To year"))
     ordering = NewestFirstOrderingFilter(
         fields=[("signed_on", "signed_on"), ("title", "title")],
         field_labels={"signed_on": _("Date signed"), "title": _("Title")},

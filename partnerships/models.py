@@ -199,11 +199,7 @@ class AgreementQuerySet(models.QuerySet):
         kind_labels = dict(Agreement.Kind.choices)
         institution_kind_labels = dict(Institution.Kind.choices)
         area_names = {area.pk: area for area in Area.objects.all()}
-        area_counts = {
-            row["area"]: row["count"] for row in areas.values("area").annotate(count=distinct_agreements)
-        }
-        top_area_counts = areas.annotate(top=Coalesce("area__parent", "area")).values("top")
-        area_counts.update({row["top"]: row["count"] for row in top_area_counts.annotate(count=distinct_agreements)})
+        area_counts = areas.agreement_counts_by_area()
         return {
             "country": facet(
                 parties.values("institution__country").annotate(count=distinct_agreements),
@@ -249,13 +245,23 @@ class AgreementQuerySet(models.QuerySet):
                 "parties",
                 queryset=AgreementParty.objects.select_related("institution").order_by("pk"),
             ),
-            models.Prefetch("agreement_areas", queryset=AgreementArea.objects.select_related("area__parent")),
+            # In the order curators entered them.
+            models.Prefetch(
+                "agreement_areas", queryset=AgreementArea.objects.select_related("area__parent").order_by("pk")
+            ),
             models.Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("person", "institution"),
             ),
             "sources",
         )
+
+    def for_detail(self):
+        """Return agreements with everything their page shows, evidence included, loaded up front."""
+        evidence = Evidence.objects.select_related(
+            "source", "party__institution", "area__area", "participation__person"
+        )
+        return self.for_listing().prefetch_related(models.Prefetch("evidence", queryset=evidence))
 
 
 class Agreement(models.Model):
@@ -377,7 +383,20 @@ class AgreementParty(models.Model):
     natural_key.dependencies = ["partnerships.agreement", "institutions.institution"]
 
 
-class AgreementAreaManager(models.Manager):
+class AgreementAreaQuerySet(models.QuerySet):
+    def agreement_counts_by_area(self):
+        """Return {area id: number of agreements}, a broader area counting those of its narrower areas."""
+        distinct_agreements = models.Count("agreement", distinct=True)
+        links = self.order_by()
+        counts = {row["area"]: row["count"] for row in links.values("area").annotate(count=distinct_agreements)}
+        # Grouping by the broader area counts an agreement once even when it is filed under
+        # the broader area itself and under a narrower one.
+        by_broader_area = links.annotate(broader=Coalesce("area__parent", "area")).values("broader")
+        counts.update({row["broader"]: row["count"] for row in by_broader_area.annotate(count=distinct_agreements)})
+        return counts
+
+
+class AgreementAreaManager(models.Manager.from_queryset(AgreementAreaQuerySet)):
     def get_by_natural_key(self, agreement_slug, area_slug):
         return self.get(agreement__slug=agreement_slug, area__slug=area_slug)
 

@@ -1,0 +1,156 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_countries.serializer_fields import CountryField
+from rest_framework import serializers
+
+from config.api import check_model_rules, one_transaction
+from institutions.models import Institution, InstitutionName
+
+
+class InstitutionSummarySerializer(serializers.ModelSerializer):
+    """An institution as other records mention it."""
+
+    country = serializers.CharField(source="country.code")
+    country_name = serializers.CharField(source="country.name")
+
+    class Meta:
+        model = Institution
+        fields = ["slug", "name", "short_name", "country", "country_name", "kind"]
+
+
+class InstitutionReferenceField(serializers.SlugRelatedField):
+    """Written as a slug; read back as the institution's summary."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", queryset=Institution.objects.all(), **kwargs)
+
+    def to_representation(self, institution):
+        return InstitutionSummarySerializer(institution).data
+
+
+class InstitutionNameSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InstitutionName
+        fields = ["name", "kind", "language"]
+
+
+class InstitutionSerializer(serializers.ModelSerializer):
+    """An institution: who it is, its other names, and how much it partners; writable by curators."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="institution-detail", lookup_field="slug")
+    html_url = serializers.SerializerMethodField()
+    country = CountryField()
+    country_name = serializers.CharField(source="country.name", read_only=True)
+    parent = InstitutionReferenceField(allow_null=True, required=False)
+    other_names = InstitutionNameSerializer(many=True, required=False)
+    agreement_count = serializers.IntegerField(read_only=True)
+    partner_countries = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Institution
+        fields = [
+            "slug", "url", "html_url", "name", "short_name", "other_names", "kind", "country", "country_name",
+            "city", "parent", "website", "ror_id", "wikidata_id", "description",
+            "agreement_count", "partner_countries",
+        ]
+
+    def get_html_url(self, institution) -> str:
+        return self.context["request"].build_absolute_uri(institution.get_absolute_url())
+
+    def get_partner_countries(self, institution) -> list[str]:
+        """Countries of the institutions it has agreements with (the view computes them per page)."""
+        return self.context.get("partner_countries", {}).get(institution.pk, [])
+
+    def validate_other_names(self, other_names):
+        names = [entry["name"] for entry in other_names]
+        if len(names) != len(set(names)):
+            raise serializers.ValidationError(_("Each other name may be given once."))
+        return other_names
+
+    def validate(self, attrs):
+        changes = {name: value for name, value in attrs.items() if name != "other_names"}
+        check_model_rules(self.instance or Institution(), changes)
+        return attrs
+
+    def create(self, validated_data):
+        other_names = validated_data.pop("other_names", [])
+        with one_transaction():
+            institution = Institution.objects.create(**validated_data)
+            self.replace_other_names(institution, other_names)
+        return institution
+
+    def update(self, institution, validated_data):
+        other_names = validated_data.pop("other_names", None)
+        with one_transaction():
+            for name, value in validated_data.items():
+                setattr(institution, name, value)
+            institution.save()
+            if other_names is not None:
+                self.replace_other_names(institution, other_names)
+        return institution
+
+    def replace_other_names(self, institution, other_names):
+        institution.other_names.all().delete()
+        InstitutionName.objects.bulk_create(InstitutionName(institution=institution, **entry) for entry in other_names)
+
+
+class InstitutionCSVSerializer(serializers.BaseSerializer):
+    """One flat row per institution; its other names joined in a cell."""
+
+    def to_representation(self, institution):
+        return {
+            "slug": institution.slug,
+            "name": institution.name,
+            "short_name": institution.short_name,
+            "other_names": "; ".join(name.name for name in institution.other_names.all()),
+            "kind": institution.kind,
+            "country": institution.country.code,
+            "country_name": institution.country.name,
+            "city": institution.city,
+            "parent": institution.parent.slug if institution.parent else "",
+            "website": institution.website,
+            "ror_id": institution.ror_id,
+            "wikidata_id": institution.wikidata_id,
+            "agreement_count": institution.agreement_count,
+            "url": self.context["request"].build_absolute_uri(institution.get_absolute_url()),
+        }
+
+
+class AgreementMentionSerializer(serializers.Serializer):
+    """One agreement of an institution, as the institution's record lists it."""
+
+    slug = serializers.CharField(source="agreement.slug")
+    url = serializers.SerializerMethodField()
+    html_url = serializers.SerializerMethodField()
+    title = serializers.CharField(source="agreement.title")
+    kind = serializers.CharField(source="agreement.kind")
+    signed_on = serializers.DateField(source="agreement.signed_on")
+    signed_on_precision = serializers.CharField(source="agreement.signed_on_precision")
+    role = serializers.CharField()
+
+    def get_url(self, party) -> str:
+        return self.context["request"].build_absolute_uri(reverse("agreement-detail", args=[party.agreement.slug]))
+
+    def get_html_url(self, party) -> str:
+        return self.context["request"].build_absolute_uri(party.agreement.get_absolute_url())
+
+
+class PartnerSerializer(InstitutionSummarySerializer):
+    agreement_count = serializers.IntegerField()
+
+    class Meta(InstitutionSummarySerializer.Meta):
+        fields = [*InstitutionSummarySerializer.Meta.fields, "agreement_count"]
+
+
+class InstitutionDetailSerializer(InstitutionSerializer):
+    """An institution with its agreements, partners and sub-units."""
+
+    children = InstitutionSummarySerializer(many=True, read_only=True)
+    agreements = AgreementMentionSerializer(source="parties", many=True, read_only=True)
+    partners = serializers.SerializerMethodField()
+
+    class Meta(InstitutionSerializer.Meta):
+        fields = [*InstitutionSerializer.Meta.fields, "children", "agreements", "partners"]
+
+    def get_partners(self, institution) -> list[dict]:
+        return PartnerSerializer(institution.partners(), many=True).data

@@ -1,0 +1,47 @@
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from config.api import Conflict, CSVExportMixin, ReportsAllBadParametersMixin
+from institutions.api.serializers import InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer
+from institutions.filtersets import InstitutionFilterSet
+from institutions.models import Institution
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List institutions", description="Filter by country, kind, text and whether they have agreements."),
+    retrieve=extend_schema(summary="One institution, with its agreements, partners, parent and sub-units"),
+)
+class InstitutionViewSet(ReportsAllBadParametersMixin, CSVExportMixin, viewsets.ModelViewSet):
+    queryset = Institution.objects.with_names().with_agreement_counts().order_by("name")
+    filterset_class = InstitutionFilterSet
+    lookup_field = "slug"
+    csv_serializer_class = InstitutionCSVSerializer
+    csv_filename = "institutions.csv"
+
+    def get_serializer_class(self):
+        return InstitutionDetailSerializer if self.action == "retrieve" else InstitutionSerializer
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related("children", "parties__agreement")
+        return queryset
+
+    def perform_destroy(self, institution):
+        try:
+            institution.delete()
+        except ProtectedError as error:
+            raise Conflict(
+                _("%(name)s is still a party, parent or a person's institution; remove those links first.")
+                % {"name": institution.name}
+            ) from error
+
+    def get_serializer(self, *args, **kwargs):
+        # Partner countries for a whole page in one query, not one per institution.
+        if args and self.action == "list":
+            kwargs.setdefault("context", self.get_serializer_context())
+            ids = [institution.pk for institution in args[0]]
+            kwargs["context"]["partner_countries"] = Institution.objects.filter(pk__in=ids).partner_countries()
+        return super().get_serializer(*args, **kwargs)

@@ -1,0 +1,245 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from config.api import check_model_rules
+from institutions.api.serializers import InstitutionSummarySerializer
+from institutions.models import Institution
+from partnerships.models import (
+    Agreement,
+    AgreementParty,
+    Area,
+    Evidence,
+    Participation,
+    Person,
+    Source,
+)
+from partnerships.services import save_agreement
+
+
+class PartySerializer(serializers.Serializer):
+    role = serializers.CharField()
+    institution = InstitutionSummarySerializer()
+
+
+class AreaSummarySerializer(serializers.Serializer):
+    slug = serializers.CharField(source="area.slug")
+    name = serializers.CharField(source="area.name")
+    parent = serializers.CharField(source="area.parent.slug", default=None)
+
+
+class PersonPartSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="person.slug")
+    name = serializers.CharField(source="person.name")
+    native_name = serializers.CharField(source="person.native_name")
+    title = serializers.CharField()
+    institution = serializers.CharField(source="institution.slug", default=None)
+    role = serializers.CharField()
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["slug", "kind", "headline", "publisher", "author", "url", "published_on"]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source.slug")
+    subject = serializers.CharField()
+
+    class Meta:
+        model = Evidence
+        fields = ["fact", "subject", "quote", "note", "source"]
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    """An agreement as the list shows it: its parties, areas, people and sources."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="agreement-detail", lookup_field="slug")
+    html_url = serializers.SerializerMethodField()
+    parties = PartySerializer(many=True)
+    areas = AreaSummarySerializer(source="agreement_areas", many=True)
+    people = PersonPartSerializer(source="participations", many=True)
+    sources = SourceSerializer(many=True)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "slug", "url", "html_url", "title", "kind", "status", "signed_on", "signed_on_precision",
+            "place", "summary", "parties", "areas", "people", "sources",
+        ]
+
+    def get_html_url(self, agreement) -> str:
+        return self.context["request"].build_absolute_uri(agreement.get_absolute_url())
+
+
+class AgreementDetailSerializer(AgreementSerializer):
+    """An agreement with the evidence for each of its facts."""
+
+    evidence = EvidenceSerializer(many=True)
+
+    class Meta(AgreementSerializer.Meta):
+        fields = [*AgreementSerializer.Meta.fields, "evidence"]
+
+
+class AgreementCSVSerializer(serializers.BaseSerializer):
+    """One flat row per agreement; parties, areas and people joined in a cell."""
+
+    def to_representation(self, agreement):
+        return {
+            "slug": agreement.slug,
+            "title": agreement.title,
+            "kind": agreement.kind,
+            "status": agreement.status,
+            "signed_on": agreement.signed_on.isoformat() if agreement.signed_on else "",
+            "signed_on_precision": agreement.signed_on_precision,
+            "place": agreement.place,
+            "parties": "; ".join(
+                f"{party.institution.name} ({party.institution.country.code})" for party in agreement.parties.all()
+            ),
+            "countries": ", ".join(sorted({party.institution.country.code for party in agreement.parties.all()})),
+            "areas": "; ".join(link.area.name for link in agreement.agreement_areas.all()),
+            "people": "; ".join(
+                f"{part.person.name} ({part.get_role_display()})" for part in agreement.participations.all()
+            ),
+            "sources": " ".join(source.url for source in agreement.sources.all() if source.url),
+            "summary": agreement.summary,
+            "url": self.context["request"].build_absolute_uri(agreement.get_absolute_url()),
+        }
+
+
+class PartyInputSerializer(serializers.Serializer):
+    institution = serializers.SlugRelatedField(slug_field="slug", queryset=Institution.objects.all())
+    role = serializers.ChoiceField(choices=AgreementParty.Role.choices, default=AgreementParty.Role.PARTY)
+
+
+class PersonPartInputSerializer(serializers.Serializer):
+    person = serializers.SlugField(help_text="The person's slug; a new one is created when `name` is given.")
+    name = serializers.CharField(required=False, max_length=255)
+    native_name = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    institution = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Institution.objects.all(), allow_null=True, required=False
+    )
+    title = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    role = serializers.ChoiceField(choices=Participation.Role.choices)
+
+    def validate(self, entry):
+        if "name" not in entry and not Person.objects.filter(slug=entry["person"]).exists():
+            raise serializers.ValidationError({"person": _("Unknown person: give their name to add them.")})
+        return entry
+
+
+class AgreementWriteSerializer(serializers.ModelSerializer):
+    """The body of a create or update: related rows by slug, lists replaced as a whole."""
+
+    parties = PartyInputSerializer(many=True)
+    areas = serializers.SlugRelatedField(slug_field="slug", queryset=Area.objects.all(), many=True)
+    people = PersonPartInputSerializer(many=True, required=False)
+    sources = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(), many=True)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "slug", "title", "kind", "status", "signed_on", "signed_on_precision", "place", "summary",
+            "parties", "areas", "people", "sources",
+        ]
+
+    def validate_parties(self, parties):
+        institutions = [party["institution"].pk for party in parties]
+        if len(institutions) < 2:
+            raise serializers.ValidationError(_("An agreement has at least two parties."))
+        if len(institutions) != len(set(institutions)):
+            raise serializers.ValidationError(_("Each institution may be a party once."))
+        return parties
+
+    def validate_areas(self, areas):
+        if not areas:
+            raise serializers.ValidationError(_("Give at least one focus area."))
+        if len(areas) != len(set(areas)):
+            raise serializers.ValidationError(_("Each focus area may be given once."))
+        return areas
+
+    def validate_people(self, people):
+        parts = [(entry["person"], entry["role"]) for entry in people]
+        if len(parts) != len(set(parts)):
+            raise serializers.ValidationError(_("Each person may have each role once."))
+        return people
+
+    def validate_sources(self, sources):
+        if not sources:
+            raise serializers.ValidationError(_("Give at least one source."))
+        return sources
+
+    def validate(self, attrs):
+        related = {"parties", "areas", "people", "sources"}
+        check_model_rules(self.instance or Agreement(), {k: v for k, v in attrs.items() if k not in related})
+        return attrs
+
+    def save_with_related(self, agreement, validated_data):
+        return save_agreement(
+            agreement=agreement,
+            fields={k: v for k, v in validated_data.items() if k not in {"parties", "areas", "people", "sources"}},
+            parties=[(party["institution"], party["role"]) for party in validated_data["parties"]]
+            if "parties" in validated_data else None,
+            areas=validated_data.get("areas"),
+            people=validated_data.get("people"),
+            sources=validated_data.get("sources"),
+        )
+
+    def create(self, validated_data):
+        return self.save_with_related(Agreement(), validated_data)
+
+    def update(self, agreement, validated_data):
+        return self.save_with_related(agreement, validated_data)
+
+    def to_representation(self, agreement):
+        refreshed = Agreement.objects.for_detail().get(pk=agreement.pk)
+        return AgreementDetailSerializer(refreshed, context=self.context).data
+
+
+class AreaSerializer(serializers.ModelSerializer):
+    parent = serializers.CharField(source="parent.slug", default=None)
+    agreement_count = serializers.SerializerMethodField()
+    url = serializers.HyperlinkedIdentityField(view_name="area-detail", lookup_field="slug")
+
+    class Meta:
+        model = Area
+        fields = ["slug", "url", "name", "parent", "description", "agreement_count"]
+
+    def get_agreement_count(self, area) -> int:
+        return self.context["agreement_counts"].get(area.pk, 0)
+
+
+class CountrySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2")
+    name = serializers.CharField()
+    institution_count = serializers.IntegerField()
+    agreement_count = serializers.IntegerField()
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="person-detail", lookup_field="slug")
+    agreement_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Person
+        fields = ["slug", "url", "name", "native_name", "agreement_count"]
+
+
+class PersonAgreementSerializer(serializers.Serializer):
+    agreement = serializers.CharField(source="agreement.slug")
+    agreement_title = serializers.CharField(source="agreement.title")
+    agreement_url = serializers.SerializerMethodField()
+    role = serializers.CharField()
+    title = serializers.CharField()
+    institution = serializers.CharField(source="institution.slug", default=None)
+
+    def get_agreement_url(self, part) -> str:
+        return self.context["request"].build_absolute_uri(reverse("agreement-detail", args=[part.agreement.slug]))
+
+
+class PersonDetailSerializer(PersonSerializer):
+    participations = PersonAgreementSerializer(many=True)
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "participations"]

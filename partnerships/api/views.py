@@ -1,0 +1,127 @@
+from django.db.models import Count
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from config.api import CSVExportMixin, ReportsAllBadParametersMixin
+from institutions.models import Institution
+from partnerships.api.serializers import (
+    AgreementCSVSerializer,
+    AgreementDetailSerializer,
+    AgreementSerializer,
+    AgreementWriteSerializer,
+    AreaSerializer,
+    CountrySerializer,
+    PersonDetailSerializer,
+    PersonSerializer,
+)
+from partnerships.filtersets import AgreementFilterSet
+from partnerships.models import Agreement, AgreementArea, AgreementParty, Area, Person
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format", OpenApiTypes.STR, enum=["json", "csv"],
+    description="csv: every matching row as CSV (UTF-8 with a byte-order mark), not paginated. "
+    "Accept: text/csv does the same.",
+)
+FACET_LIST = inline_serializer(
+    "FacetValue", {"value": serializers.CharField(), "label": serializers.CharField(), "count": serializers.IntegerField()},
+    many=True,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List agreements", parameters=[FORMAT_PARAMETER]),
+    retrieve=extend_schema(summary="One agreement, with the evidence for each fact"),
+    create=extend_schema(request=AgreementWriteSerializer, responses={201: AgreementDetailSerializer}),
+    update=extend_schema(request=AgreementWriteSerializer, responses=AgreementDetailSerializer),
+    partial_update=extend_schema(request=AgreementWriteSerializer, responses=AgreementDetailSerializer),
+)
+class AgreementViewSet(ReportsAllBadParametersMixin, CSVExportMixin, viewsets.ModelViewSet):
+    queryset = Agreement.objects.for_listing()
+    filterset_class = AgreementFilterSet
+    lookup_field = "slug"
+    csv_serializer_class = AgreementCSVSerializer
+    csv_filename = "agreements.csv"
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return Agreement.objects.for_detail()
+        if self.action == "facets":
+            return Agreement.objects.all()
+        return super().get_queryset()
+
+    def get_serializer_class(self):
+        if self.action in {"create", "update", "partial_update"}:
+            return AgreementWriteSerializer
+        if self.action == "retrieve":
+            return AgreementDetailSerializer
+        return AgreementSerializer
+
+    @extend_schema(
+        filters=True,
+        summary="Facet counts of the filtered agreements",
+        description="How many of the agreements that match the filters fall under each country, focus area, "
+        "kind, year, institution and kind of institution.",
+        responses=inline_serializer(
+            "AgreementFacets",
+            {name: FACET_LIST for name in ["country", "area", "kind", "year", "institution", "institution_kind"]},
+        ),
+    )
+    @action(detail=False, renderer_classes=[JSONRenderer])
+    def facets(self, request):
+        return Response(self.filter_queryset(self.get_queryset()).facet_counts())
+
+
+@extend_schema_view(list=extend_schema(summary="The focus-area taxonomy with agreement counts"))
+class AreaViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Area.objects.select_related("parent").order_by("parent__name", "name")
+    serializer_class = AreaSerializer
+    lookup_field = "slug"
+    pagination_class = None
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "agreement_counts": AgreementArea.objects.agreement_counts_by_area()}
+
+
+@extend_schema_view(list=extend_schema(summary="Countries with institutions, and their agreement counts"))
+class CountryViewSet(viewsets.ViewSet):
+    serializer_class = CountrySerializer
+    pagination_class = None
+    # Countries are computed, never written: reading is open to all.
+    permission_classes = [permissions.AllowAny]
+
+    def list(self, request):
+        institution_counts = dict(
+            Institution.objects.order_by().values("country").annotate(count=Count("pk")).values_list("country", "count")
+        )
+        agreement_counts = dict(
+            AgreementParty.objects.order_by().values("institution__country")
+            .annotate(count=Count("agreement", distinct=True)).values_list("institution__country", "count")
+        )
+        rows = [
+            {
+                "code": code, "name": countries.name(code),
+                "institution_count": count, "agreement_count": agreement_counts.get(code, 0),
+            }
+            for code, count in institution_counts.items()
+        ]
+        rows.sort(key=lambda row: (-row["agreement_count"], row["name"]))
+        return Response(CountrySerializer(rows, many=True).data)
+
+
+class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Person.objects.annotate(agreement_count=Count("participations__agreement", distinct=True)).order_by("name")
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related("participations__agreement", "participations__institution")
+        return queryset
+
+    def get_serializer_class(self):
+        return PersonDetailSerializer if self.action == "retrieve" else PersonSerializer

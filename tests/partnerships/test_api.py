@@ -1,0 +1,412 @@
+"""The agreements API against the curated data: every filter, bad input, CSV and writes."""
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from rest_framework.authtoken.models import Token
+
+from partnerships.models import Agreement, AgreementParty, Participation
+from tests.factories import AgreementAreaFactory, AgreementFactory, AgreementPartyFactory, ParticipationFactory
+
+pytestmark = pytest.mark.django_db
+
+# The six agreements of the five articles, by slug.
+EHS_AMC = "ehs-amc-mou-2024"
+CHARITE_SCCC = "charite-sccc-mou-2023"
+CEDARS_SNUH = "cedars-sinai-snuh-inthesmart-mou-2019"
+SNUH_AMC_SNUBH = "snuh-amc-snubh-medical-data-2017"
+TAIKANG = "cedars-sinai-taikang-shenzhen-hospital"
+TSINGHUA = "cedars-sinai-tsinghua-healthcare-leaders"
+
+
+def slugs(client, query=""):
+    response = client.get(f"/api/v1/agreements/?{query}")
+    assert response.status_code == 200, response.content
+    return [row["slug"] for row in response.json()["results"]]
+
+
+def test_agreement_list_is_newest_first_with_undated_last(client):
+    assert slugs(client) == [EHS_AMC, CHARITE_SCCC, CEDARS_SNUH, SNUH_AMC_SNUBH, TAIKANG, TSINGHUA]
+
+
+def test_agreement_list_row_has_the_documented_shape(client):
+    response = client.get("/api/v1/agreements/?country=AE")
+    body = response.json()
+    assert (body["count"], body["next"], body["previous"]) == (1, None, None)
+    row = body["results"][0]
+    assert row["url"] == "http://testserver/api/v1/agreements/ehs-amc-mou-2024/"
+    assert row["html_url"] == "http://testserver/partnerships/ehs-amc-mou-2024/"
+    assert (row["kind"], row["status"], row["signed_on"], row["signed_on_precision"]) == (
+        "mou", "signed", "2024-01-29", "day",
+    )
+    assert row["parties"][0] == {
+        "role": "party",
+        "institution": {
+            "slug": "emirates-health-services", "name": "Emirates Health Services", "short_name": "EHS",
+            "country": "AE", "country_name": "United Arab Emirates", "kind": "health_agency",
+        },
+    }
+    assert {"slug": "visiting-consultants", "name": "Visiting consultants", "parent": "clinical-services"} in row["areas"]
+    signers = {(p["name"], p["institution"]) for p in row["people"] if p["role"] == "signed"}
+    assert signers == {("Essam Al Zarooni", "emirates-health-services"), ("In-Ho Jeon", "asan-medical-center")}
+    assert {source["published_on"] for source in row["sources"]} >= {"2024-02-20"}
+    assert "evidence" not in row
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country=KR", [EHS_AMC, CHARITE_SCCC, CEDARS_SNUH, SNUH_AMC_SNUBH]),
+        ("country=kr", [EHS_AMC, CHARITE_SCCC, CEDARS_SNUH, SNUH_AMC_SNUBH]),
+        ("country=CN", [TAIKANG, TSINGHUA]),
+        ("country=DE,AE", [EHS_AMC, CHARITE_SCCC]),
+        ("country=DE&country=AE", [EHS_AMC, CHARITE_SCCC]),
+        ("country=FR", []),
+        ("between=KR,AE", [EHS_AMC]),
+        ("between=us,kr", [CEDARS_SNUH]),
+        ("between=US,CN", [TAIKANG, TSINGHUA]),
+        ("between=KR,CN", []),
+        ("area=oncology", [CHARITE_SCCC, CEDARS_SNUH]),
+        ("area=gastrointestinal-cancer", [CEDARS_SNUH]),
+        ("area=education", [EHS_AMC, CHARITE_SCCC, CEDARS_SNUH, TSINGHUA]),
+        ("area=visiting-consultants", [EHS_AMC]),
+        ("area=medical-big-data-and-ai", [SNUH_AMC_SNUBH]),
+        ("area=oncology,hospital-management", [CHARITE_SCCC, CEDARS_SNUH, TAIKANG]),
+        ("institution=seoul-national-university-hospital", [CEDARS_SNUH, SNUH_AMC_SNUBH]),
+        ("institution=samsung-medical-center", [CHARITE_SCCC]),
+        ("institution=asan-medical-center", [EHS_AMC, SNUH_AMC_SNUBH]),
+        ("institution=taikang-insurance-group", [TAIKANG]),
+        ("kind=mou", [EHS_AMC, CHARITE_SCCC, CEDARS_SNUH]),
+        ("kind=collaboration", [TAIKANG, TSINGHUA]),
+        ("status=active", [TAIKANG, TSINGHUA]),
+        ("signed_after=2020-01-01", [EHS_AMC, CHARITE_SCCC]),
+        ("signed_before=2019-12-31", [CEDARS_SNUH, SNUH_AMC_SNUBH]),
+        ("signed_after=2019-09-01&signed_before=2023-07-31", [CHARITE_SCCC, CEDARS_SNUH]),
+        ("year=2017", [SNUH_AMC_SNUBH]),
+        ("q=SNUH", [CEDARS_SNUH, SNUH_AMC_SNUBH]),
+        ("q=서울아산병원", [EHS_AMC, SNUH_AMC_SNUBH]),
+        ("q=이상도", [SNUH_AMC_SNUBH]),
+        ("q=Charité", [CHARITE_SCCC]),
+        ("q=Hassoun", [CEDARS_SNUH, TAIKANG, TSINGHUA]),
+        ("q=InTheSmart", [CEDARS_SNUH]),
+        ("country=KR&area=education", [EHS_AMC, CHARITE_SCCC, CEDARS_SNUH]),
+        ("ordering=title", [TAIKANG, TSINGHUA, CEDARS_SNUH, CHARITE_SCCC, EHS_AMC, SNUH_AMC_SNUBH]),
+        ("ordering=-title", [SNUH_AMC_SNUBH, EHS_AMC, CHARITE_SCCC, CEDARS_SNUH, TSINGHUA, TAIKANG]),
+        ("ordering=signed_on", [SNUH_AMC_SNUBH, CEDARS_SNUH, CHARITE_SCCC, EHS_AMC, TAIKANG, TSINGHUA]),
+        ("ordering=-signed_on", [EHS_AMC, CHARITE_SCCC, CEDARS_SNUH, SNUH_AMC_SNUBH, TAIKANG, TSINGHUA]),
+    ],
+)
+def test_agreement_filters_find_exactly_the_articles_agreements(client, query, expected):
+    assert slugs(client, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "bad_parameters"),
+    [
+        ("country=ZZ", {"country"}),
+        ("country=KOR", {"country"}),
+        ("country=12", {"country"}),
+        ("between=KR", {"between"}),
+        ("between=KR,XX", {"between"}),
+        ("area=no-such-area", {"area"}),
+        ("institution=no-such-institution", {"institution"}),
+        ("signed_after=2024-13-01", {"signed_after"}),
+        ("signed_before=yesterday", {"signed_before"}),
+        ("signed_after=2024-01-01&signed_before=2023-01-01", {"signed_after"}),
+        ("year=abc", {"year"}),
+        ("year=99999999", {"year"}),
+        ("page_size=201", {"page_size"}),
+        ("page_size=0", {"page_size"}),
+        ("page_size=many", {"page_size"}),
+        ("ordering=popularity", {"ordering"}),
+        ("kind=treaty", {"kind"}),
+        ("country=ZZ&area=nope&page_size=500", {"country", "area", "page_size"}),
+    ],
+)
+def test_agreement_list_bad_input_is_a_400_naming_each_parameter(client, query, bad_parameters):
+    response = client.get(f"/api/v1/agreements/?{query}")
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == bad_parameters
+    assert all(isinstance(problem, str) and problem for problems in body.values() for problem in problems)
+
+
+def test_agreement_list_sql_like_values_are_harmless(client):
+    assert slugs(client, "q=%27%3B%20DROP%20TABLE%20partnerships_agreement%3B--") == []
+    assert Agreement.objects.count() == 6
+
+
+def test_agreement_page_past_the_end_is_a_404_with_a_message(client):
+    response = client.get("/api/v1/agreements/?page=99")
+    assert response.status_code == 404
+    assert response.json()["detail"]
+
+
+def test_agreement_unknown_slug_is_a_404_with_a_message(client):
+    response = client.get("/api/v1/agreements/no-such-agreement/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No Agreement matches the given query."}
+
+
+def test_agreement_page_size_and_pages(client):
+    first = client.get("/api/v1/agreements/?page_size=4").json()
+    assert (first["count"], len(first["results"])) == (6, 4)
+    second = client.get(first["next"]).json()
+    assert [row["slug"] for row in second["results"]] == [TAIKANG, TSINGHUA]
+
+
+def test_agreement_detail_has_evidence_for_each_fact(client):
+    body = client.get(f"/api/v1/agreements/{SNUH_AMC_SNUBH}/").json()
+    facts = {(item["fact"], item["subject"]) for item in body["evidence"]}
+    assert ("party", "asan-medical-center") in facts
+    assert ("area", "medical-big-data-and-ai") in facts
+    assert ("person", "lee-sang-doh/signed") in facts
+    assert ("date", "") in facts
+    dates = [item for item in body["evidence"] if item["fact"] == "date"]
+    assert {item["source"] for item in dates} == {"koreabiomed-3-hospitals-medical-data-2017", "viva100-2017-09-21"}
+    assert body["place"] == "Seoul National University Hospital, Seoul"
+
+
+def test_agreement_facets_count_the_filtered_agreements(client):
+    body = client.get("/api/v1/agreements/facets/?country=KR").json()
+    assert body["country"] == [
+        {"value": "KR", "label": "South Korea", "count": 4},
+        {"value": "DE", "label": "Germany", "count": 1},
+        {"value": "AE", "label": "United Arab Emirates", "count": 1},
+        {"value": "US", "label": "United States of America", "count": 1},
+    ]
+    areas = {entry["value"]: entry["count"] for entry in body["area"]}
+    # Joint research is on four of the Korean agreements; research rolls them up once each.
+    assert (areas["joint-research"], areas["research"], areas["oncology"], areas["education"]) == (4, 4, 2, 3)
+    assert {entry["value"]: entry["count"] for entry in body["kind"]} == {"mou": 3, "agreement": 1}
+    assert [(entry["value"], entry["count"]) for entry in body["year"]] == [
+        (2024, 1), (2023, 1), (2019, 1), (2017, 1),
+    ]
+    institutions = {entry["value"]: entry["count"] for entry in body["institution"]}
+    assert (institutions["asan-medical-center"], institutions["seoul-national-university-hospital"]) == (2, 2)
+
+
+def test_agreement_facets_refuse_bad_filters(client):
+    response = client.get("/api/v1/agreements/facets/?country=ZZ")
+    assert response.status_code == 400
+    assert set(response.json()) == {"country"}
+
+
+def read_csv(response):
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_agreement_csv_has_one_row_per_agreement_with_names_intact(client):
+    rows = read_csv(client.get("/api/v1/agreements/?format=csv"))
+    assert [row["slug"] for row in rows] == [EHS_AMC, CHARITE_SCCC, CEDARS_SNUH, SNUH_AMC_SNUBH, TAIKANG, TSINGHUA]
+    charite = rows[1]
+    assert charite["parties"] == (
+        "Charité – Universitätsmedizin Berlin (DE); Samsung Comprehensive Cancer Center (KR); "
+        "Charité Comprehensive Cancer Center (DE)"
+    )
+    assert charite["countries"] == "DE, KR"
+    data = rows[3]
+    assert "Lee Sang-doh (Signed it)" in data["people"]
+    assert data["areas"] == "Medical big data and AI; Joint research; Health data protection and policy"
+
+
+def test_agreement_csv_by_accept_header_keeps_the_filters(client):
+    rows = read_csv(client.get("/api/v1/agreements/?between=KR,AE", HTTP_ACCEPT="text/csv"))
+    assert [row["slug"] for row in rows] == [EHS_AMC]
+
+
+def test_agreement_csv_bad_filter_is_a_400(client):
+    response = client.get("/api/v1/agreements/?format=csv&country=ZZ")
+    assert response.status_code == 400
+    assert "country" in response.content.decode("utf-8")
+
+
+def make_bulk_agreements(count):
+    for _ in range(count):
+        agreement = AgreementFactory()
+        AgreementPartyFactory.create_batch(2, agreement=agreement)
+        AgreementAreaFactory(agreement=agreement)
+        ParticipationFactory(agreement=agreement)
+
+
+@pytest.mark.parametrize("page_size", [1, 200])
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        # Count, page, parties with institutions, areas, people, sources.
+        ("/api/v1/agreements/?country=FR&area=education", 6),
+        ("/api/v1/agreements/", 6),
+        # Count, page, other names, partner countries.
+        ("/api/v1/institutions/", 4),
+        # Count, page.
+        ("/api/v1/people/", 2),
+    ],
+)
+def test_list_endpoints_run_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, page_size, url, queries
+):
+    make_bulk_agreements(30)
+    separator = "&" if "?" in url else "?"
+    with django_assert_max_num_queries(queries):
+        response = client.get(f"{url}{separator}page_size={page_size}")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == min(page_size, response.json()["count"])
+
+
+@pytest.mark.parametrize(("url", "queries"), [("/api/v1/areas/", 3), ("/api/v1/countries/", 2), ("/api/v1/agreements/facets/", 8)])
+def test_summary_endpoints_run_a_fixed_number_of_queries(client, django_assert_max_num_queries, url, queries):
+    make_bulk_agreements(30)
+    with django_assert_max_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_areas_list_the_taxonomy_with_counts(client):
+    areas = {row["slug"]: row for row in client.get("/api/v1/areas/").json()}
+    assert areas["education"]["agreement_count"] == 4
+    assert areas["visiting-consultants"] == {
+        "slug": "visiting-consultants", "url": "http://testserver/api/v1/areas/visiting-consultants/",
+        "name": "Visiting consultants", "parent": "clinical-services", "description": "", "agreement_count": 1,
+    }
+
+
+def test_countries_list_counts_institutions_and_agreements(client):
+    rows = client.get("/api/v1/countries/").json()
+    by_code = {row["code"]: row for row in rows}
+    assert by_code["KR"] == {"code": "KR", "name": "South Korea", "institution_count": 7, "agreement_count": 4}
+    assert by_code["AE"] == {"code": "AE", "name": "United Arab Emirates", "institution_count": 1, "agreement_count": 1}
+    assert set(by_code) == {"KR", "US", "CN", "DE", "AE"}
+
+
+def test_people_list_and_detail(client):
+    body = client.get("/api/v1/people/").json()
+    assert body["count"] == 13
+    person = client.get("/api/v1/people/suh-chang-suk/").json()
+    assert (person["name"], person["native_name"], person["agreement_count"]) == ("Suh Chang-suk", "서창석", 1)
+    assert {(part["agreement"], part["role"]) for part in person["participations"]} == {
+        (SNUH_AMC_SNUBH, "signed"), (SNUH_AMC_SNUBH, "spoke"),
+    }
+    assert client.get("/api/v1/people/nobody/").status_code == 404
+
+
+# --- writes ---------------------------------------------------------------------------
+
+NEW_AGREEMENT = {
+    "slug": "charite-tsinghua-exchange-2025",
+    "title": "Charité – Tsinghua University exchange",
+    "kind": "mou",
+    "status": "signed",
+    "signed_on": "2025-03-01",
+    "signed_on_precision": "month",
+    "place": "Berlin",
+    "summary": "An exchange of physicians.",
+    "parties": [{"institution": "charite", "role": "party"}, {"institution": "tsinghua-university"}],
+    "areas": ["academic-exchange"],
+    "people": [
+        {"person": "martin-e-kreis", "role": "signed", "institution": "charite", "title": "Chief Medical Officer"},
+        {"person": "wang-wei", "name": "Wang Wei", "native_name": "王伟", "role": "attended"},
+    ],
+    "sources": ["ror"],
+}
+
+
+def curator(*codenames):
+    user = User.objects.create_user("curator", password="not-used-here")
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+def token_header(user):
+    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"}
+
+
+AGREEMENT_PERMISSIONS = ["add_agreement", "change_agreement", "delete_agreement"]
+
+
+def test_anonymous_writes_are_refused_with_401(client):
+    response = client.post("/api/v1/agreements/", NEW_AGREEMENT, content_type="application/json")
+    assert response.status_code == 401
+    assert client.delete(f"/api/v1/agreements/{EHS_AMC}/").status_code == 401
+    assert client.patch(f"/api/v1/agreements/{EHS_AMC}/", {"title": "x"}, content_type="application/json").status_code == 401
+    assert Agreement.objects.count() == 6
+
+
+def test_writes_without_permission_are_refused_with_403(client):
+    headers = token_header(curator())
+    response = client.post("/api/v1/agreements/", NEW_AGREEMENT, content_type="application/json", **headers)
+    assert response.status_code == 403
+    assert client.delete(f"/api/v1/agreements/{EHS_AMC}/", **headers).status_code == 403
+    assert Agreement.objects.count() == 6
+
+
+def test_curator_creates_an_agreement_with_parties_areas_and_people(client):
+    headers = token_header(curator(*AGREEMENT_PERMISSIONS))
+    response = client.post("/api/v1/agreements/", NEW_AGREEMENT, content_type="application/json", **headers)
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert [party["institution"]["slug"] for party in body["parties"]] == ["charite", "tsinghua-university"]
+    assert [area["slug"] for area in body["areas"]] == ["academic-exchange"]
+    assert {(p["slug"], p["native_name"], p["role"]) for p in body["people"]} == {
+        ("martin-e-kreis", "", "signed"), ("wang-wei", "王伟", "attended"),
+    }
+    assert slugs(client, "between=DE,CN") == ["charite-tsinghua-exchange-2025"]
+
+
+def test_curator_with_a_session_can_write_too(client):
+    client.force_login(curator(*AGREEMENT_PERMISSIONS))
+    response = client.post("/api/v1/agreements/", NEW_AGREEMENT, content_type="application/json")
+    assert response.status_code == 201
+
+
+def test_curator_updates_and_deletes_an_agreement(client):
+    headers = token_header(curator(*AGREEMENT_PERMISSIONS))
+    response = client.patch(
+        f"/api/v1/agreements/{EHS_AMC}/", {"status": "ended", "areas": ["joint-research"]},
+        content_type="application/json", **headers,
+    )
+    assert response.status_code == 200, response.json()
+    assert (response.json()["status"], [a["slug"] for a in response.json()["areas"]]) == ("ended", ["joint-research"])
+    # Lists not given are left alone.
+    assert len(response.json()["parties"]) == 2
+    put = client.put(
+        f"/api/v1/agreements/{EHS_AMC}/", {**NEW_AGREEMENT, "slug": EHS_AMC},
+        content_type="application/json", **headers,
+    )
+    assert put.status_code == 200, put.json()
+    assert put.json()["title"] == NEW_AGREEMENT["title"]
+    assert client.delete(f"/api/v1/agreements/{EHS_AMC}/", **headers).status_code == 204
+    assert not Agreement.objects.filter(slug=EHS_AMC).exists()
+    assert not AgreementParty.objects.filter(agreement__slug=EHS_AMC).exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "bad_field"),
+    [
+        ({"signed_on": "2025-03-15", "signed_on_precision": "month"}, "__all__"),
+        ({"signed_on": None, "signed_on_precision": "day"}, "__all__"),
+        ({"parties": [{"institution": "charite"}]}, "parties"),
+        ({"parties": [{"institution": "charite"}, {"institution": "charite"}]}, "parties"),
+        ({"parties": [{"institution": "charite"}, {"institution": "nowhere"}]}, "parties"),
+        ({"areas": ["no-such-area"]}, "areas"),
+        ({"areas": []}, "areas"),
+        ({"people": [{"person": "nobody-yet", "role": "signed"}]}, "people"),
+        ({"people": [{"person": "martin-e-kreis", "role": "danced"}]}, "people"),
+        ({"slug": CHARITE_SCCC}, "slug"),
+        ({"slug": "not a slug"}, "slug"),
+        ({"kind": "treaty"}, "kind"),
+        ({"sources": []}, "sources"),
+    ],
+)
+def test_invalid_agreement_bodies_are_400_and_write_nothing(client, change, bad_field):
+    headers = token_header(curator(*AGREEMENT_PERMISSIONS))
+    counts = (Agreement.objects.count(), AgreementParty.objects.count(), Participation.objects.count())
+    response = client.post(
+        "/api/v1/agreements/", {**NEW_AGREEMENT, **change}, content_type="application/json", **headers
+    )
+    assert response.status_code == 400
+    assert bad_field in response.json()
+    assert (Agreement.objects.count(), AgreementParty.objects.count(), Participation.objects.count()) == counts

@@ -1,0 +1,59 @@
+import re
+
+import pytest
+import yaml
+
+
+@pytest.fixture
+def schema(client):
+    response = client.get("/api/v1/schema/")
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def parameter_names(schema, path):
+    return {parameter["name"] for parameter in schema["paths"][path]["get"].get("parameters", [])}
+
+
+@pytest.mark.django_db
+def test_schema_describes_every_agreement_filter(schema):
+    expected = {
+        "country", "between", "area", "institution", "institution_kind", "kind", "status", "signed_after",
+        "signed_before", "year", "year_from", "year_to", "q", "ordering", "page", "page_size", "format",
+    }
+    assert expected <= parameter_names(schema, "/api/v1/agreements/")
+    assert expected - {"page", "page_size", "format"} <= parameter_names(schema, "/api/v1/agreements/facets/")
+    assert {"country", "kind", "q", "has_agreements"} <= parameter_names(schema, "/api/v1/institutions/")
+
+
+@pytest.mark.django_db
+def test_schema_lists_every_endpoint(schema):
+    assert {
+        "/api/v1/agreements/", "/api/v1/agreements/{slug}/", "/api/v1/agreements/facets/",
+        "/api/v1/institutions/", "/api/v1/institutions/{slug}/", "/api/v1/areas/", "/api/v1/countries/",
+        "/api/v1/people/", "/api/v1/people/{slug}/",
+    } <= set(schema["paths"])
+    assert schema["openapi"].startswith("3.")
+
+
+def test_schema_is_valid_openapi(tmp_path):
+    from django.core.management import call_command
+
+    # --validate checks the schema against the OpenAPI 3 specification; warnings fail too.
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"))
+    assert (tmp_path / "schema.yaml").stat().st_size > 1000
+
+
+@pytest.mark.django_db
+def test_docs_page_loads_only_local_assets(client):
+    page = client.get("/api/v1/docs/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    addresses = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert addresses
+    assert all(address.startswith("/") for address in addresses), addresses
+    script = client.get("/api/v1/docs/?script=")
+    assert script.status_code == 200
+    assert "http://" not in script.content.decode() and "https://" not in script.content.decode()
+    for address in addresses:
+        assert client.get(address).status_code == 200, address
