@@ -183,7 +183,8 @@ def parents_first(items, *, where):
         if not ready:
             raise BackupError(f"{where}: parents form a loop among {', '.join(sorted(waiting))}")
         ordered += ready
-        pending = [item for item in pending if item not in ready]
+        placed = {position for position, _ in ready}
+        pending = [(position, record) for position, record in pending if position not in placed]
         waiting = {text_of(record, "slug") for _, record in pending} - {None}
     return ordered
 
