@@ -1,8 +1,12 @@
 from django.db import models
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from institutions.text import fold_for_search
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -18,9 +22,15 @@ class InstitutionQuerySet(models.QuerySet):
         return self.select_related("parent").prefetch_related("other_names")
 
     def search(self, text):
-        """Return institutions whose name, short name or any other name contains the text."""
-        other_names = InstitutionName.objects.filter(institution=OuterRef("pk"), name__icontains=text)
-        return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Exists(other_names))
+        """Return institutions any of whose names contains the text, ignoring case, accents and hyphens."""
+        return self.filter(search_names__contains=fold_for_search(text))
+
+    def refresh_search_names(self):
+        """Recompute the folded names of these institutions, after writes that bypass save()."""
+        institutions = list(self.prefetch_related("other_names"))
+        for institution in institutions:
+            institution.search_names = institution.fold_names(other_names=institution.other_names.all())
+        Institution.objects.bulk_update(institutions, ["search_names"], batch_size=1000)
 
     def with_agreement_counts(self):
         """Return institutions annotated with the number of agreements they are party to."""
@@ -84,6 +94,8 @@ class Institution(models.Model):
     ror_id = models.URLField(_("ROR identifier"), blank=True, help_text=_("e.g. https://ror.org/02pammg90"))
     wikidata_id = models.CharField(_("Wikidata identifier"), max_length=32, blank=True, help_text=_("e.g. Q1234"))
     description = models.TextField(_("short description"), blank=True)
+    # All its names folded by fold_for_search, kept up to date on save, for search in any script.
+    search_names = models.TextField(editable=False, blank=True, default="")
 
     objects = SlugNaturalKeyManager.from_queryset(InstitutionQuerySet)()
 
@@ -107,6 +119,9 @@ class Institution(models.Model):
 
     def get_absolute_url(self):
         return reverse("institutions:detail", args=[self.slug])
+
+    def fold_names(self, *, other_names):
+        return fold_for_search(self.name, self.short_name, *(other.name for other in other_names))
 
     def partners(self):
         """Return the institutions it shares agreements with, each with the number of shared agreements."""
@@ -160,3 +175,15 @@ class InstitutionName(models.Model):
         return (self.institution.slug, self.name)
 
     natural_key.dependencies = ["institutions.institution"]
+
+
+@receiver(pre_save, sender=Institution)
+def fold_institution_names(sender, instance, **kwargs):
+    # Fixtures save "raw" and skip save(); signals still run for them.
+    other_names = InstitutionName.objects.filter(institution_id=instance.pk) if instance.pk else []
+    instance.search_names = instance.fold_names(other_names=other_names)
+
+
+@receiver([post_save, post_delete], sender=InstitutionName)
+def refold_names_of_institution(sender, instance, **kwargs):
+    Institution.objects.filter(pk=instance.institution_id).refresh_search_names()

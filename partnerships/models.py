@@ -3,6 +3,8 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
@@ -12,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from institutions.models import Institution, SlugNaturalKeyManager
+from institutions.text import fold_for_search
 
 
 class AreaQuerySet(models.QuerySet):
@@ -115,6 +118,8 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
     native_name = models.CharField(_("native-script name"), max_length=255, blank=True)
+    # Name and native name folded by fold_for_search, kept up to date on save.
+    search_names = models.TextField(editable=False, blank=True, default="")
 
     objects = SlugNaturalKeyManager()
 
@@ -166,18 +171,14 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(Exists(parties))
 
     def search(self, text):
-        """Return agreements whose title, summary, parties' names or people's names contain the text."""
-        parties = AgreementParty.objects.filter(agreement=OuterRef("pk")).filter(
-            Q(institution__name__icontains=text)
-            | Q(institution__short_name__icontains=text)
-            | Q(institution__other_names__name__icontains=text)
-        )
-        people = Participation.objects.filter(agreement=OuterRef("pk")).filter(
-            Q(person__name__icontains=text) | Q(person__native_name__icontains=text)
-        )
-        return self.filter(
-            Q(title__icontains=text) | Q(summary__icontains=text) | Exists(parties) | Exists(people)
-        )
+        """Return agreements whose title, summary, parties' names or people's names contain the text.
+
+        Case, accents and hyphens are ignored (Charite finds Charité), in any script.
+        """
+        folded = fold_for_search(text)
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__search_names__contains=folded)
+        people = Participation.objects.filter(agreement=OuterRef("pk"), person__search_names__contains=folded)
+        return self.filter(Q(search_text__contains=folded) | Exists(parties) | Exists(people))
 
     def facet_counts(self):
         """Return, for these agreements, how many fall under each country, area, kind, year and institution.
@@ -306,6 +307,8 @@ class Agreement(models.Model):
         Person, through="Participation", related_name="agreements", verbose_name=_("people")
     )
     sources = models.ManyToManyField(Source, related_name="agreements", verbose_name=_("sources"))
+    # Title and summary folded by fold_for_search, kept up to date on save.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = SlugNaturalKeyManager.from_queryset(AgreementQuerySet)()
 
@@ -583,3 +586,13 @@ class Evidence(models.Model):
         "partnerships.agreementparty", "partnerships.agreementarea", "partnerships.participation",
         "partnerships.source",
     ]
+
+
+@receiver(pre_save, sender=Agreement)
+def fold_agreement_text(sender, instance, **kwargs):
+    instance.search_text = fold_for_search(instance.title, instance.summary)
+
+
+@receiver(pre_save, sender=Person)
+def fold_person_names(sender, instance, **kwargs):
+    instance.search_names = fold_for_search(instance.name, instance.native_name)

@@ -92,6 +92,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
     def replace_other_names(self, institution, other_names):
         institution.other_names.all().delete()
         InstitutionName.objects.bulk_create(InstitutionName(institution=institution, **entry) for entry in other_names)
+        Institution.objects.filter(pk=institution.pk).refresh_search_names()
 
 
 class InstitutionCSVSerializer(serializers.BaseSerializer):
