@@ -26,8 +26,12 @@ class BackupError(Exception):
 
 
 def plain_fields(model):
-    """Return the names of the model's own values: every column but the id and references to other rows."""
-    return [field.name for field in model._meta.concrete_fields if not field.primary_key and not field.is_relation]
+    """Return the names of the model's own values: every column but the id, references to other rows and
+    the columns the model derives on save."""
+    return [
+        field.name for field in model._meta.concrete_fields
+        if field.editable and not field.primary_key and not field.is_relation
+    ]
 
 
 def plain_values(row):
