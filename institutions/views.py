@@ -1,0 +1,41 @@
+from django.db.models import Count
+from django.views.generic import DetailView
+from django_countries import countries
+from django_filters.views import FilterView
+
+from institutions.filtersets import InstitutionFilterSet
+from institutions.models import Institution
+
+
+class InstitutionListView(FilterView):
+    queryset = (
+        Institution.objects.with_names()
+        .annotate(agreement_count=Count("agreements", distinct=True))
+        .order_by("name")
+    )
+    filterset_class = InstitutionFilterSet
+    template_name = "institutions/institution_list.html"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        codes = Institution.objects.order_by().values_list("country", flat=True).distinct()
+        return super().get_context_data(
+            country_choices=sorted(((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]),
+            kind_choices=Institution.Kind.choices,
+            errors=[error for errors in self.filterset.errors.values() for error in errors],
+            **kwargs,
+        )
+
+
+class InstitutionDetailView(DetailView):
+    queryset = Institution.objects.with_names().prefetch_related("children")
+
+    def get_context_data(self, **kwargs):
+        institution = self.object
+        return super().get_context_data(
+            # The related manager carries the agreements' own queryset methods; this app
+            # does not import partnerships.
+            agreements=institution.agreements.for_listing().newest_first(),
+            partners=Institution.objects.partners_of(institution),
+            **kwargs,
+        )

@@ -1,0 +1,146 @@
+"""The pictures of the partnership network: institutions joined by their agreements, and
+which countries partner with which. Drawn on the server as SVG and HTML, so they need no
+script and no library, and stay readable from five agreements to thousands by showing the
+most connected institutions and countries only."""
+import math
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from django_countries import countries
+
+from institutions.models import Institution
+from partnerships.models import AgreementParty
+
+# Okabe–Ito colours, told apart by colour-blind readers; further countries share grey.
+COUNTRY_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7a5c00", "#000000"]
+OTHER_COLOUR = "#8a8f98"
+
+WIDTH, HEIGHT = 960, 620
+CENTRE_X, CENTRE_Y, RADIUS = WIDTH / 2, HEIGHT / 2, 240
+LABEL_LENGTH = 30
+
+
+def parties_by_agreement(agreements):
+    """Return {agreement id: [(institution id, country code), ...]} for the agreements."""
+    rows = AgreementParty.objects.filter(agreement__in=agreements.order_by().values("pk")).order_by()
+    parties = defaultdict(list)
+    for agreement_id, institution_id, country in rows.values_list("agreement", "institution", "institution__country"):
+        parties[agreement_id].append((institution_id, country))
+    return parties
+
+
+class NetworkPicture:
+    """Institutions on a circle, grouped by country, joined by a line per pair that share agreements."""
+
+    width, height = WIDTH, HEIGHT
+
+    def __init__(self, agreements, *, most_institutions=30):
+        parties = parties_by_agreement(agreements)
+        self.agreement_count = len(parties)
+        agreement_counts = Counter(institution for rows in parties.values() for institution, _ in rows)
+        self.institution_count = len(agreement_counts)
+        countries_of = {institution: country for rows in parties.values() for institution, country in rows}
+        institutions = Institution.objects.in_bulk(list(agreement_counts))
+        # The most connected institutions; a tie goes by name so the picture does not change between loads.
+        shown = sorted(agreement_counts, key=lambda pk: (-agreement_counts[pk], institutions[pk].name))
+        shown = shown[:most_institutions]
+        self.is_partial = len(shown) < self.institution_count
+
+        country_sizes = Counter(countries_of[pk] for pk in shown)
+        country_order = sorted(country_sizes, key=lambda code: (-country_sizes[code], code))
+        colours = dict(zip(country_order, COUNTRY_COLOURS))
+        self.legend = [
+            {"name": countries.name(code), "code": code, "colour": colours[code]} for code in colours
+        ]
+        if len(country_order) > len(COUNTRY_COLOURS):
+            self.legend.append({"name": None, "code": "", "colour": OTHER_COLOUR})
+
+        shown.sort(key=lambda pk: (country_order.index(countries_of[pk]), institutions[pk].name))
+        self.nodes = [
+            self.place_node(index, len(shown), institutions[pk], agreement_counts[pk],
+                            colours.get(countries_of[pk], OTHER_COLOUR))
+            for index, pk in enumerate(shown)
+        ]
+        self.links = self.draw_links(parties, {node["pk"]: node for node in self.nodes})
+
+    @staticmethod
+    def place_node(index, total, institution, agreement_count, colour):
+        # Start at the top and go clockwise; labels sit outside the circle, away from it.
+        angle = 2 * math.pi * index / max(total, 1) - math.pi / 2
+        cos, sin = math.cos(angle), math.sin(angle)
+        size = 5 + 3 * math.sqrt(agreement_count)
+        label = institution.short_name or institution.name
+        if len(label) > LABEL_LENGTH:
+            label = label[: LABEL_LENGTH - 1] + "…"
+        return {
+            "pk": institution.pk,
+            "institution": institution,
+            "agreement_count": agreement_count,
+            "colour": colour,
+            "x": round(CENTRE_X + RADIUS * cos, 1),
+            "y": round(CENTRE_Y + RADIUS * sin, 1),
+            "r": round(size, 1),
+            "label": label,
+            "label_x": round(CENTRE_X + (RADIUS + size + 6) * cos, 1),
+            "label_y": round(CENTRE_Y + (RADIUS + size + 6) * sin + 4, 1),
+            "anchor": "start" if cos > 0.01 else "end" if cos < -0.01 else "middle",
+        }
+
+    @staticmethod
+    def draw_links(parties, nodes):
+        pair_counts = Counter()
+        for rows in parties.values():
+            members = sorted({institution for institution, _ in rows if institution in nodes})
+            pair_counts.update(combinations(members, 2))
+        links = []
+        for (first, second), count in sorted(pair_counts.items(), key=lambda item: item[1]):
+            start, end = nodes[first], nodes[second]
+            # The curve bends towards the centre, so lines between neighbours stay apart from the rest.
+            control_x = CENTRE_X + 0.25 * ((start["x"] + end["x"]) / 2 - CENTRE_X)
+            control_y = CENTRE_Y + 0.25 * ((start["y"] + end["y"]) / 2 - CENTRE_Y)
+            same_country = start["colour"] == end["colour"] and start["colour"] != OTHER_COLOUR
+            links.append({
+                "path": f"M{start['x']} {start['y']} Q{control_x:.1f} {control_y:.1f} {end['x']} {end['y']}",
+                "width": round(1.5 * math.sqrt(count), 1),
+                "colour": start["colour"] if same_country else "#4a5560",
+                "count": count,
+                "start": start["institution"],
+                "end": end["institution"],
+            })
+        return links
+
+
+class CountryMatrix:
+    """How many agreements join each pair of countries, for the countries with the most agreements."""
+
+    def __init__(self, agreements, *, most_countries=12):
+        pair_counts, within_counts, totals = Counter(), Counter(), Counter()
+        for rows in parties_by_agreement(agreements).values():
+            codes = sorted({country for _, country in rows})
+            totals.update(codes)
+            if len(codes) == 1:
+                within_counts[codes[0]] += 1
+            pair_counts.update(combinations(codes, 2))
+        self.country_count = len(totals)
+        shown = sorted(totals, key=lambda code: (-totals[code], code))[:most_countries]
+        self.is_partial = len(shown) < self.country_count
+        largest = max([*pair_counts.values(), *within_counts.values(), 1])
+        self.rows = []
+        for row_code in shown:
+            cells = []
+            for column_code in shown:
+                if row_code == column_code:
+                    count, between = within_counts[row_code], ""
+                else:
+                    count = pair_counts[tuple(sorted([row_code, column_code]))]
+                    between = f"{row_code},{column_code}"
+                cells.append({
+                    "count": count,
+                    "between": between if count else "",
+                    "column_name": countries.name(column_code),
+                    # Five shades, from none to the largest count in the table.
+                    "shade": math.ceil(4 * count / largest),
+                })
+            self.rows.append({"code": row_code, "name": countries.name(row_code), "total": totals[row_code],
+                              "cells": cells})
+        self.columns = [{"code": code, "name": countries.name(code)} for code in shown]

@@ -1,0 +1,216 @@
+from collections import defaultdict
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Count, Prefetch
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
+from django_countries import countries
+from django_filters.views import FilterView
+
+from institutions.models import Institution
+from partnerships.facets import active_filter_chips, sidebar_facets
+from partnerships.filtersets import AgreementFilterSet
+from partnerships.models import Agreement, Area, Evidence, Participation, Person, Source
+from partnerships.network import CountryMatrix, NetworkPicture
+
+NEWEST_COUNT = 5
+
+# Filters the sidebar has no control for, kept in its form so that applying it keeps them.
+PARAMETERS_OUTSIDE_SIDEBAR = ["between", "institution", "status", "signed_after", "signed_before", "year"]
+
+
+class HomeView(TemplateView):
+    template_name = "partnerships/home.html"
+
+    def get_context_data(self, **kwargs):
+        agreements = Agreement.objects.all()
+        facets = agreements.facet_counts()
+        return super().get_context_data(
+            agreement_count=agreements.count(),
+            institution_count=Institution.objects.count(),
+            country_count=Institution.objects.order_by().values("country").distinct().count(),
+            newest=agreements.for_listing().newest_first()[:NEWEST_COUNT],
+            countries=facets["country"],
+            areas=[area for area in facets["area"] if area["parent"] is None],
+            network=NetworkPicture(agreements),
+            matrix=CountryMatrix(agreements),
+            **kwargs,
+        )
+
+
+class AgreementListView(FilterView):
+    queryset = Agreement.objects.for_listing()
+    filterset_class = AgreementFilterSet
+    template_name = "partnerships/agreement_list.html"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        params = self.request.GET
+        is_valid = self.filterset.is_valid()
+        query = params.copy()
+        query.pop("page", None)
+        context = super().get_context_data(**kwargs)
+        # Bad input shows every option with its full count, next to the errors.
+        matching = self.filterset.qs if is_valid else Agreement.objects.all()
+        context.update(
+            facets=sidebar_facets(params if is_valid else QueryDict(), matching),
+            chips=active_filter_chips(params),
+            query=query.urlencode(),
+            errors=[error for errors in self.filterset.errors.values() for error in errors],
+            year_from=params.get("year_from", ""),
+            year_to=params.get("year_to", ""),
+            hidden_params=[
+                (name, value) for name in PARAMETERS_OUTSIDE_SIDEBAR for value in params.getlist(name)
+            ],
+            network=NetworkPicture(matching),
+        )
+        return context
+
+
+class AgreementDetailView(DetailView):
+    queryset = Agreement.objects.for_listing().prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.select_related(
+            "party__institution", "area__area", "participation__person",
+        )),
+    )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sources=cite_sources(self.object), **kwargs)
+
+
+def cite_sources(agreement):
+    """Number the agreement's sources, give each its evidence, and give each cited row its source numbers.
+
+    Parties, focus areas and people get a `citations` list; the agreement gets
+    `date_citations`, `place_citations` and `kind_citations`.
+    """
+    # Articles first: their quotes are the primary evidence; reports and registries fill gaps.
+    kind_order = list(Source.Kind.values)
+    sources = sorted(agreement.sources.all(), key=lambda source: kind_order.index(source.kind))
+    numbers = {source.pk: number for number, source in enumerate(sources, start=1)}
+    cited = defaultdict(set)
+    for source in sources:
+        source.number = numbers[source.pk]
+        source.statements = []
+    by_source = {source.pk: source for source in sources}
+    for evidence in agreement.evidence.all():
+        by_source[evidence.source_id].statements.append(evidence)
+        subject = evidence.party_id or evidence.area_id or evidence.participation_id
+        cited[(evidence.fact if not subject else subject_kind(evidence), subject)].add(numbers[evidence.source_id])
+    for party in agreement.parties.all():
+        party.citations = sorted(cited[("party", party.pk)])
+    for link in agreement.agreement_areas.all():
+        link.citations = sorted(cited[("area", link.pk)])
+    for participation in agreement.participations.all():
+        participation.citations = sorted(cited[("person", participation.pk)])
+    for fact in ["date", "place", "kind"]:
+        setattr(agreement, f"{fact}_citations", sorted(cited[(fact, None)]))
+    return sources
+
+
+def subject_kind(evidence):
+    # Details of a party (its city, names) are cited on the party's line.
+    if evidence.party_id:
+        return "party"
+    return "area" if evidence.area_id else "person"
+
+
+class LatestAgreementsFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Hospital Partnerships Directory: newest agreements")
+    subtitle = _("International partnership agreements between hospitals, universities, companies and health agencies.")
+    link = reverse_lazy("partnerships:list")
+
+    def items(self):
+        return Agreement.objects.for_listing().newest_first()[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        parties = ", ".join(party.institution.name for party in item.parties.all())
+        return f"{item.signed_on_display}. {parties}. {item.summary}"
+
+
+class CountryListView(TemplateView):
+    template_name = "partnerships/country_list.html"
+
+    def get_context_data(self, **kwargs):
+        agreements = Agreement.objects.all()
+        institution_counts = dict(
+            Institution.objects.order_by().values_list("country").annotate(count=Count("pk"))
+        )
+        country_rows = [
+            {**option, "institution_count": institution_counts.get(option["value"], 0)}
+            for option in agreements.facet_counts()["country"]
+        ]
+        return super().get_context_data(countries=country_rows, matrix=CountryMatrix(agreements), **kwargs)
+
+
+class CountryDetailView(TemplateView):
+    template_name = "partnerships/country_detail.html"
+
+    def get(self, request, code):
+        if code != code.upper():
+            return redirect("partnerships:country_detail", code=code.upper())
+        return super().get(request, code=code)
+
+    def get_context_data(self, code, **kwargs):
+        institutions = Institution.objects.filter(country=code).annotate(agreement_count=Count("agreements"))
+        if code not in countries or not institutions:
+            raise Http404(_("No institution in this country."))
+        agreements = Agreement.objects.with_party_in([code])
+        partner_countries = [
+            option for option in agreements.facet_counts()["country"] if option["value"] != code
+        ]
+        return super().get_context_data(
+            code=code,
+            name=countries.name(code),
+            institutions=institutions,
+            agreements=agreements.for_listing().newest_first(),
+            partner_countries=partner_countries,
+            network=NetworkPicture(agreements),
+            **kwargs,
+        )
+
+
+class AreaListView(ListView):
+    template_name = "partnerships/area_list.html"
+    queryset = Area.objects.top_level().prefetch_related("children")
+
+    def get_context_data(self, **kwargs):
+        counts = {option["value"]: option["count"] for option in Agreement.objects.all().facet_counts()["area"]}
+        context = super().get_context_data(**kwargs)
+        for area in context["object_list"]:
+            area.agreement_count = counts.get(area.slug, 0)
+            for child in area.children.all():
+                child.agreement_count = counts.get(child.slug, 0)
+        return context
+
+
+class AreaDetailView(DetailView):
+    queryset = Area.objects.select_related("parent").prefetch_related("children")
+
+    def get_context_data(self, **kwargs):
+        agreements = Agreement.objects.in_areas([self.object.slug])
+        return super().get_context_data(
+            agreements=agreements.for_listing().newest_first(),
+            network=NetworkPicture(agreements),
+            **kwargs,
+        )
+
+
+class PersonDetailView(DetailView):
+    model = Person
+
+    def get_context_data(self, **kwargs):
+        participations = (
+            Participation.objects.filter(person=self.object)
+            .select_related("agreement", "institution")
+            .order_by("agreement__signed_on", "agreement__title", "role")
+        )
+        return super().get_context_data(participations=participations, **kwargs)

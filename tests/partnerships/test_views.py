@@ -1,0 +1,284 @@
+import pytest
+
+from tests.factories import AgreementFactory, AgreementPartyFactory
+
+pytestmark = pytest.mark.django_db
+
+NEWEST_FIRST = [
+    "ehs-amc-mou-2024",
+    "charite-sccc-mou-2023",
+    "cedars-sinai-snuh-inthesmart-mou-2019",
+    "snuh-amc-snubh-medical-data-2017",
+    "cedars-sinai-taikang-shenzhen-hospital",
+    "cedars-sinai-tsinghua-healthcare-leaders",
+]
+
+
+def slugs(response):
+    return [agreement.slug for agreement in response.context["object_list"]]
+
+
+def counts(options):
+    return {option["value"]: option["count"] for option in options}
+
+
+def test_home_shows_headline_counts_and_newest_agreements(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert [agreement.slug for agreement in response.context["newest"]] == NEWEST_FIRST[:5]
+    assert (response.context["agreement_count"], response.context["institution_count"],
+            response.context["country_count"]) == (6, 15, 5)
+    assert counts(response.context["countries"]) == {"KR": 4, "US": 3, "CN": 2, "DE": 1, "AE": 1}
+    assert 'href="/partnerships/?area=oncology"' in response.text
+    assert '<svg class="network__svg"' in response.text
+
+
+def test_agreement_list_shows_every_agreement_newest_first(client):
+    response = client.get("/partnerships/")
+
+    assert response.status_code == 200
+    assert slugs(response) == NEWEST_FIRST
+    assert "6 agreements" in response.text
+
+
+def test_agreement_list_filters_by_country_and_area(client):
+    response = client.get("/partnerships/?country=KR&area=oncology")
+
+    assert slugs(response) == ["charite-sccc-mou-2023", "cedars-sinai-snuh-inthesmart-mou-2019"]
+    assert "2 agreements" in response.text
+
+
+def test_agreement_list_counts_each_group_without_its_own_choices(client):
+    response = client.get("/partnerships/?country=KR")
+    facets = response.context["facets"]
+
+    # Other countries keep their counts (ticking one adds to the list) ...
+    assert counts(facets["country"]) == {"KR": 4, "US": 3, "CN": 2, "DE": 1, "AE": 1}
+    # ... while the other groups count the Korean agreements only.
+    assert counts(facets["area"])["oncology"] == 2
+    assert counts(facets["kind"]) == {"mou": 3, "agreement": 1}
+    assert [option["value"] for option in facets["country"] if option["chosen"]] == ["KR"]
+
+
+def test_agreement_list_finds_an_acronym(client):
+    response = client.get("/partnerships/?q=SNUH")
+
+    assert slugs(response) == ["cedars-sinai-snuh-inthesmart-mou-2019", "snuh-amc-snubh-medical-data-2017"]
+
+
+def test_agreement_list_sorts_by_title(client):
+    response = client.get("/partnerships/?ordering=title")
+
+    assert slugs(response) == [
+        "cedars-sinai-taikang-shenzhen-hospital",
+        "cedars-sinai-tsinghua-healthcare-leaders",
+        "cedars-sinai-snuh-inthesmart-mou-2019",
+        "charite-sccc-mou-2023",
+        "ehs-amc-mou-2024",
+        "snuh-amc-snubh-medical-data-2017",
+    ]
+
+
+def test_agreement_list_chips_remove_one_filter_each(client):
+    response = client.get("/partnerships/?country=KR,US&year_from=2019")
+
+    assert [(chip["value"], chip["query"]) for chip in response.context["chips"]] == [
+        ("South Korea", "country=US&year_from=2019"),
+        ("United States of America", "country=KR&year_from=2019"),
+        ("2019", "country=KR%2CUS"),
+    ]
+
+
+def test_agreement_list_links_the_same_data_as_json_and_csv(client):
+    response = client.get("/partnerships/?country=KR&area=oncology&page=1")
+
+    assert 'href="/api/v1/agreements/?country=KR&amp;area=oncology"' in response.text
+    assert 'href="/api/v1/agreements/?country=KR&amp;area=oncology&amp;format=csv"' in response.text
+
+
+def test_agreement_list_without_matches_offers_to_widen(client):
+    response = client.get("/partnerships/?country=DE&year_from=2024")
+
+    assert response.status_code == 200
+    assert slugs(response) == []
+    assert "No agreement matches all these filters." in response.text
+    assert 'href="?year_from=2024"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("country=ZZ", "&#x27;ZZ&#x27; is not an ISO 3166-1 alpha-2 country code (e.g. KR, AE, DE)."),
+        ("area=unknown", "Unknown focus area: unknown."),
+        ("signed_after=2024-01-01&signed_before=2020-01-01", "signed_after must not be later than signed_before."),
+        ("year_from=2024&year_to=2019", "year_from must not be later than year_to."),
+        ("signed_after=yesterday", "Enter a valid date."),
+    ],
+)
+def test_agreement_list_invalid_filter_shows_message(client, query, message):
+    response = client.get(f"/partnerships/?{query}")
+
+    assert response.status_code == 200
+    assert slugs(response) == []
+    assert "Some filters could not be read" in response.text
+    assert message in response.text
+
+
+def test_agreement_list_paginates_by_fifty(client):
+    AgreementFactory.create_batch(50)
+
+    first, second = client.get("/partnerships/"), client.get("/partnerships/?page=2")
+
+    assert (len(slugs(first)), len(slugs(second))) == (50, 6)
+    assert 'href="?page=2"' in first.text
+
+
+@pytest.mark.parametrize("extra", [0, 20])
+def test_agreement_list_queries_are_bounded(client, django_assert_max_num_queries, extra):
+    for agreement in AgreementFactory.create_batch(extra):
+        AgreementPartyFactory.create_batch(2, agreement=agreement)
+
+    # Count, page and its prefetches, facet counts, the network: none grows with the rows.
+    with django_assert_max_num_queries(16):
+        client.get("/partnerships/")
+    # Each sidebar group with choices of its own is counted once more.
+    with django_assert_max_num_queries(35):
+        client.get("/partnerships/?country=KR&area=oncology")
+
+
+def test_agreement_page_shows_parties_date_people_and_sources(client):
+    response = client.get("/partnerships/charite-sccc-mou-2023/")
+    text = response.text
+
+    assert response.status_code == 200
+    assert response.context["agreement"].slug == "charite-sccc-mou-2023"
+    assert "<title>Charité – Samsung Comprehensive Cancer Center memorandum of understanding on cancer medicine" in text
+    assert '<time datetime="2023-07-01">July 2023</time>' in text
+    assert 'href="/institutions/samsung-comprehensive-cancer-center/"' in text
+    assert "Participating unit" in text
+    assert "Chief Medical Officer at Charité" in text
+    assert "Spoke about it" in text
+    assert "the development of medical technology" in text
+    assert 'href="https://www.news-medical.net/news/20230731/' in text
+    assert [source.slug for source in response.context["sources"]] == [
+        "news-medical-charite-sccc-2023", "other-published-reports", "hankyung-2024-11-04", "ror",
+    ]
+
+
+def test_agreement_page_cites_the_source_of_each_fact(client):
+    agreement = client.get("/partnerships/charite-sccc-mou-2023/").context["agreement"]
+
+    # Sources are numbered: 1 the article, 2 other reports, 3 Hankyung, 4 ROR.
+    assert agreement.date_citations == [3]
+    assert {party.institution.slug: party.citations for party in agreement.parties.all()} == {
+        "charite": [1, 2, 4],
+        "samsung-comprehensive-cancer-center": [1, 2, 3, 4],
+        "charite-comprehensive-cancer-center": [1],
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("/partnerships/ehs-amc-mou-2024/", "29 January 2024"),
+        ("/partnerships/cedars-sinai-snuh-inthesmart-mou-2019/", "September 2019"),
+        ("/partnerships/cedars-sinai-tsinghua-healthcare-leaders/", "date not reported"),
+    ],
+)
+def test_agreement_page_writes_the_date_with_its_precision(client, url, date):
+    response = client.get(url)
+
+    assert f">{date}</time>" in response.text
+
+
+def test_agreement_page_shows_the_place(client):
+    response = client.get("/partnerships/ehs-amc-mou-2024/")
+
+    assert "Dubai World Trade Centre, Dubai (Arab Health 2024)" in response.text
+
+
+def test_agreement_feed_lists_the_newest_agreements(client):
+    response = client.get("/partnerships/feed/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert response.text.count("<entry>") == 6
+    assert "<title>Emirates Health Services – Asan Medical Center memorandum of understanding</title>" in response.text
+
+
+def test_country_list_shows_countries_with_counts(client):
+    response = client.get("/countries/")
+
+    assert response.status_code == 200
+    assert [(row["value"], row["count"], row["institution_count"]) for row in response.context["countries"]] == [
+        ("KR", 4, 7), ("US", 3, 1), ("CN", 2, 4), ("DE", 1, 2), ("AE", 1, 1),
+    ]
+    assert 'href="/partnerships/?between=CN,US"' in response.text
+
+
+def test_country_page_shows_its_agreements_and_partner_countries(client):
+    response = client.get("/countries/KR/")
+
+    assert response.status_code == 200
+    assert [agreement.slug for agreement in response.context["agreements"]] == [
+        "ehs-amc-mou-2024", "charite-sccc-mou-2023", "cedars-sinai-snuh-inthesmart-mou-2019",
+        "snuh-amc-snubh-medical-data-2017",
+    ]
+    assert counts(response.context["partner_countries"]) == {"US": 1, "DE": 1, "AE": 1}
+    assert "<h1>South Korea</h1>" in response.text
+
+
+def test_country_page_redirects_a_lowercase_code(client):
+    response = client.get("/countries/kr/")
+
+    assert (response.status_code, response["Location"]) == (302, "/countries/KR/")
+
+
+@pytest.mark.parametrize("url", ["/countries/ZZ/", "/countries/FR/"])
+def test_country_page_unknown_or_empty_country_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_area_list_shows_the_taxonomy_with_counts(client):
+    response = client.get("/areas/")
+    areas = {area.slug: area.agreement_count for area in response.context["object_list"]}
+
+    assert areas["oncology"] == 2
+    assert areas["digital-health"] == 4
+    assert 'href="/areas/gastrointestinal-cancer/"' in response.text
+
+
+def test_area_page_shows_agreements_of_narrower_areas(client):
+    response = client.get("/areas/oncology/")
+
+    assert [agreement.slug for agreement in response.context["agreements"]] == [
+        "charite-sccc-mou-2023", "cedars-sinai-snuh-inthesmart-mou-2019",
+    ]
+    assert "Gastrointestinal cancer" in response.text
+
+
+def test_person_page_shows_roles_and_titles(client):
+    response = client.get("/people/miguel-burch/")
+
+    assert response.status_code == 200
+    assert [part.get_role_display() for part in response.context["participations"]] == [
+        "Led the work", "Spoke about it",
+    ]
+    assert "Chief of the Minimally Invasive and Gastrointestinal Surgery program" in response.text
+
+
+def test_person_page_shows_native_name(client):
+    response = client.get("/people/lee-sang-doh/")
+
+    assert '<p class="lead" dir="auto">이상도</p>' in response.text
+
+
+@pytest.mark.parametrize(
+    "url", ["/partnerships/no-such-agreement/", "/areas/no-such-area/", "/people/no-such-person/", "/no-such-page/"]
+)
+def test_unknown_address_shows_the_404_page(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.text
