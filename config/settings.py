@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Trigram lookups for typo-tolerant search; only used when the database is PostgreSQL.
+    "django.contrib.postgres",
     "django_countries",
     "django_filters",
     "rest_framework",

@@ -1,4 +1,5 @@
-from django.db import models
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connections, models
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
@@ -16,14 +17,42 @@ class SlugNaturalKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
+def matches_names(folded, *, vendor, field="search_names"):
+    """Return the condition that a folded name field holds the folded text (or, on PostgreSQL, nearly)."""
+    condition = Q(**{f"{field}__contains": folded})
+    if vendor == "postgresql":
+        # pg_trgm's word similarity, served by the trigram index: tolerates a letter or two.
+        condition |= Q(**{f"{field}__trigram_word_similar": folded})
+    return condition
+
+
 class InstitutionQuerySet(models.QuerySet):
     def with_names(self):
         """Return institutions with their other names and parent loaded up front."""
         return self.select_related("parent").prefetch_related("other_names")
 
     def search(self, text):
-        """Return institutions any of whose names contains the text, ignoring case, accents and hyphens."""
-        return self.filter(search_names__contains=fold_for_search(text))
+        """Return institutions any of whose names contains the text, ignoring case, accents and hyphens.
+
+        On PostgreSQL a name with a small typo matches too (Cedar Sinai finds Cedars-Sinai).
+        """
+        return self.filter(matches_names(fold_for_search(text), vendor=connections[self.db].vendor))
+
+    def best_matches(self, text):
+        """Return institutions matching the text, the closest first: an acronym, then a name's start."""
+        folded = fold_for_search(text)
+        closeness = models.Case(
+            models.When(short_name__iexact=text.strip(), then=4),
+            models.When(Q(search_names__startswith=folded) | Q(search_names__contains=f" {folded}"), then=3),
+            models.When(search_names__contains=folded, then=2),
+            default=1,
+        )
+        # Between equals, an institution in its own right before a unit of another.
+        ranked = self.search(text).annotate(closeness=closeness, is_unit=Q(parent__isnull=False))
+        if connections[self.db].vendor == "postgresql":
+            ranked = ranked.annotate(similarity=TrigramWordSimilarity(folded, "search_names"))
+            return ranked.order_by("-closeness", "-similarity", "is_unit", "name")
+        return ranked.order_by("-closeness", "is_unit", "name")
 
     def refresh_search_names(self):
         """Recompute the folded names of these institutions, after writes that bypass save()."""
@@ -103,6 +132,11 @@ class Institution(models.Model):
         ordering = ["name"]
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
+        indexes = [
+            models.Index(fields=["country"], name="institution_country_idx"),
+            models.Index(fields=["kind"], name="institution_kind_idx"),
+            models.Index(fields=["name"], name="institution_name_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("pk")), name="institution_not_own_parent"

@@ -103,6 +103,13 @@ class AgreementFilterSet(django_filters.FilterSet):
         fields = []
         form = AgreementFilterForm
 
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        # A search without an explicit order lists the best matches first.
+        if self.form.cleaned_data.get("q", "").strip() and not self.form.cleaned_data.get("ordering"):
+            queryset = queryset.best_match_first()
+        return queryset
+
     def filter_q(self, queryset, name, value):
         return queryset.search(value.strip()) if value.strip() else queryset
 

@@ -2,7 +2,8 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections, models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
@@ -13,7 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from institutions.models import Institution, SlugNaturalKeyManager
+from institutions.models import Institution, SlugNaturalKeyManager, matches_names
 from institutions.text import fold_for_search
 
 
@@ -125,6 +126,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="person_name_idx")]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -176,9 +178,32 @@ class AgreementQuerySet(models.QuerySet):
         Case, accents and hyphens are ignored (Charite finds Charité), in any script.
         """
         folded = fold_for_search(text)
-        parties = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__search_names__contains=folded)
-        people = Participation.objects.filter(agreement=OuterRef("pk"), person__search_names__contains=folded)
-        return self.filter(Q(search_text__contains=folded) | Exists(parties) | Exists(people))
+        vendor = connections[self.db].vendor
+        parties = AgreementParty.objects.filter(
+            matches_names(folded, vendor=vendor, field="institution__search_names"), agreement=OuterRef("pk")
+        )
+        people = Participation.objects.filter(
+            matches_names(folded, vendor=vendor, field="person__search_names"), agreement=OuterRef("pk")
+        )
+        in_text = Q(search_text__contains=folded)
+        if vendor == "postgresql":
+            # Every word, in any order, through the full-text index.
+            in_text |= Q(search_document=SearchQuery(folded, config="simple"))
+            matches = self.annotate(search_document=SearchVector("search_text", config="simple"))
+        else:
+            matches = self
+        # Weights: a party named as asked beats a word of the title, which beats the rest.
+        named_party = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__search_names__contains=folded)
+        rank = models.Case(
+            models.When(Exists(named_party), then=3),
+            models.When(title__icontains=text.strip(), then=2),
+            default=1,
+        )
+        return matches.filter(in_text | Exists(parties) | Exists(people)).annotate(search_rank=rank)
+
+    def best_match_first(self):
+        """Return searched agreements by search rank, then newest first."""
+        return self.order_by("-search_rank", models.F("signed_on").desc(nulls_last=True), "title", "pk")
 
     def facet_counts(self):
         """Return, for these agreements, how many fall under each country, area, kind, year and institution.
@@ -316,6 +341,12 @@ class Agreement(models.Model):
         ordering = [models.F("signed_on").desc(nulls_last=True), "title"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        # The newest-first index, whose NULLS LAST differs by database, is made in migration 0003.
+        indexes = [
+            models.Index(fields=["title", "id"], name="agreement_title_idx"),
+            models.Index(fields=["kind"], name="agreement_kind_idx"),
+            models.Index(fields=["status"], name="agreement_status_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(slug=""), name="agreement_slug_not_empty"),
             # A date and its precision must agree: no date exactly when it is not reported,

@@ -18,6 +18,19 @@ class InstitutionSummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "short_name", "country", "country_name", "kind"]
 
 
+class AutocompleteSerializer(InstitutionSummarySerializer):
+    """A suggestion for a search box: the name with hints to tell namesakes apart."""
+
+    city = serializers.CharField()
+    html_url = serializers.SerializerMethodField()
+
+    class Meta(InstitutionSummarySerializer.Meta):
+        fields = [*InstitutionSummarySerializer.Meta.fields, "city", "html_url"]
+
+    def get_html_url(self, institution) -> str:
+        return institution.get_absolute_url()
+
+
 class InstitutionReferenceField(serializers.SlugRelatedField):
     """Written as a slug; read back as the institution's summary."""
 

@@ -1,10 +1,13 @@
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 from rest_framework import viewsets
 
 from config.api import Conflict, CSVExportMixin, ReportsAllBadParametersMixin
-from institutions.api.serializers import InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer
+from institutions.api.serializers import AutocompleteSerializer, InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer
 from institutions.filtersets import InstitutionFilterSet
 from institutions.models import Institution
 
@@ -28,6 +31,22 @@ class InstitutionViewSet(ReportsAllBadParametersMixin, CSVExportMixin, viewsets.
         if self.action == "retrieve":
             queryset = queryset.prefetch_related("children", "parties__agreement")
         return queryset
+
+    @extend_schema(
+        summary="The ten institutions that best match a name, acronym or native name",
+        parameters=[OpenApiParameter("q", str, required=True, description="What the user has typed so far")],
+        responses=AutocompleteSerializer(many=True),
+        filters=False,
+    )
+    @action(detail=False, pagination_class=None, filter_backends=[])
+    def autocomplete(self, request):
+        text = request.query_params.get("q", "").strip()
+        if not text:
+            raise ValidationError({"q": [_("Type part of a name, an acronym or a native-script name.")]})
+        if len(text) > 200:
+            raise ValidationError({"q": [_("At most 200 characters.")]})
+        matches = Institution.objects.best_matches(text)[:10]
+        return Response(AutocompleteSerializer(matches, many=True, context=self.get_serializer_context()).data)
 
     def perform_destroy(self, institution):
         try:

@@ -1,0 +1,87 @@
+"""Search as users expect it, on SQLite and PostgreSQL alike (PostgreSQL also forgives typos)."""
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def agreement_slugs(client, text):
+    response = client.get("/api/v1/agreements/", {"q": text})
+    assert response.status_code == 200
+    return [row["slug"] for row in response.json()["results"]]
+
+
+def suggestions(client, text):
+    response = client.get("/api/v1/institutions/autocomplete/", {"q": text})
+    assert response.status_code == 200
+    return [row["slug"] for row in response.json()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Charite", ["charite-sccc-mou-2023"]),  # accent-insensitive
+        ("CHARITÉ", ["charite-sccc-mou-2023"]),
+        ("universitatsmedizin", ["charite-sccc-mou-2023"]),
+        ("SNUBH", ["snuh-amc-snubh-medical-data-2017"]),  # an acronym
+        ("서울아산병원", ["ehs-amc-mou-2024", "snuh-amc-snubh-medical-data-2017"]),  # a native script
+        ("서창석", ["snuh-amc-snubh-medical-data-2017"]),  # a person's native name
+        ("cedars sinai", [
+            "cedars-sinai-snuh-inthesmart-mou-2019", "cedars-sinai-taikang-shenzhen-hospital",
+            "cedars-sinai-tsinghua-healthcare-leaders",
+        ]),
+        ("gastric", []),
+    ],
+)
+def test_agreement_search_ignores_case_accents_and_script(client, text, expected):
+    assert sorted(agreement_slugs(client, text)) == sorted(expected)
+
+
+def test_agreement_search_ranks_a_named_party_before_a_mention(client):
+    # "Asan" names a party of two agreements; the list puts them first, newest first.
+    assert agreement_slugs(client, "Asan Medical Center")[:2] == ["ehs-amc-mou-2024", "snuh-amc-snubh-medical-data-2017"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("SNUBH", "seoul-national-university-bundang-hospital"),
+        ("snuh", "seoul-national-university-hospital"),
+        ("서울아산병원", "asan-medical-center"),
+        ("Charite", "charite"),
+        ("tsing", "tsinghua-university"),
+        ("EHS", "emirates-health-services"),
+    ],
+)
+def test_autocomplete_puts_the_best_match_first(client, text, first):
+    assert suggestions(client, text)[0] == first
+
+
+def test_autocomplete_gives_hints_and_at_most_ten(client):
+    from tests.factories import InstitutionFactory
+
+    InstitutionFactory.create_batch(12, name="Hôpital Saint-Louis", city="Paris")
+    rows = client.get("/api/v1/institutions/autocomplete/", {"q": "hopital saint"}).json()
+    assert len(rows) == 10
+    assert (rows[0]["name"], rows[0]["city"], rows[0]["country"], rows[0]["country_name"]) == (
+        "Hôpital Saint-Louis", "Paris", "FR", "France",
+    )
+
+
+@pytest.mark.parametrize("query", [{}, {"q": "  "}, {"q": "x" * 201}])
+def test_autocomplete_needs_a_query(client, query):
+    response = client.get("/api/v1/institutions/autocomplete/", query)
+    assert response.status_code == 400
+    assert set(response.json()) == {"q"}
+
+
+@pytest.fixture
+def on_postgresql(expected_database):
+    if expected_database != "postgresql":
+        pytest.skip("typo tolerance comes from PostgreSQL's pg_trgm")
+
+
+@pytest.mark.parametrize("text", ["Cedar Sinai", "Cedars Sinia", "Tsinghwa"])
+def test_search_forgives_small_typos_on_postgresql(client, on_postgresql, text):
+    assert suggestions(client, text)
+    assert agreement_slugs(client, text)
+    assert suggestions(client, text)[0] in {"cedars-sinai", "tsinghua-university"}
