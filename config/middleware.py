@@ -1,0 +1,87 @@
+"""Answers for requests the site cannot serve: a body that is too big, a database that is down.
+
+Both answer JSON under /api/ and a short HTML page elsewhere, so API clients can read the
+reason and people see a page instead of a server error.
+"""
+import logging
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+# Seconds a client should wait before trying again while the database is unavailable.
+DATABASE_RETRY_AFTER = 5
+
+
+def error_response(request, status, message, **headers):
+    """Return `message` as {"detail": ...} under /api/, as a minimal HTML page elsewhere."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": message}, status=status)
+    else:
+        # No template: the page must render without the database, and so without base.html.
+        response = HttpResponse(
+            format_html('<!doctype html><html lang="en"><title>{}</title><h1>{}</h1></html>', message, message),
+            status=status,
+        )
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a body larger than DATA_UPLOAD_MAX_MEMORY_SIZE with 413 before anything reads it.
+
+    Django itself raises RequestDataTooBig only when a view reads the body, and answers 400;
+    checking the declared length first also spares the server from receiving the body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit is not None and length > limit:
+            return self.too_big(request, limit)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, RequestDataTooBig):
+            return self.too_big(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return None
+
+    def too_big(self, request, limit):
+        return error_response(
+            request, 413, _("The request body is larger than %(limit)d bytes.") % {"limit": limit},
+        )
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 with Retry-After when the database cannot be reached, instead of a 500.
+
+    Django opens a new connection on the next request (CONN_HEALTH_CHECKS drops a broken
+    persistent one), so the site recovers by itself once the database is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable for %s %s: %s", request.method, request.path, exception)
+        return error_response(
+            request, 503, _("The database is unavailable for a moment; please try again shortly."),
+            **{"Retry-After": str(DATABASE_RETRY_AFTER)},
+        )
