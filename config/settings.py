@@ -4,6 +4,7 @@ Defaults suit a developer's machine (SQLite, DEBUG on); production sets
 DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -17,6 +18,16 @@ def env_flag(name, default):
     if value not in {"0", "1"}:
         raise ImproperlyConfigured(f"{name} must be 0 or 1, not {value!r}")
     return value == "1"
+
+
+def env_rate(name, default):
+    """Read a request rate such as "120/min" ("off": no limit)."""
+    value = os.environ.get(name, default).strip()
+    if value == "off":
+        return None
+    if not re.fullmatch(r"[0-9]+/(s|sec|m|min|h|hour|d|day)", value):
+        raise ImproperlyConfigured(f"{name} must be a rate such as 120/min, or off, not {value!r}")
+    return value
 
 
 def env_list(name, default):
@@ -60,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body, so an oversized request is refused unread (413).
+    "config.middleware.RequestSizeLimitMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -69,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -188,6 +202,15 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Per anonymous address and per signed-in user, counted in the default cache; 429 with
+    # Retry-After past the limit. Behind a reverse proxy, DJANGO_NUM_PROXIES=1 makes the
+    # client's address come from X-Forwarded-For instead of the proxy's own.
+    "DEFAULT_THROTTLE_CLASSES": ["config.throttling.AnonRateThrottle", "config.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_rate("DJANGO_API_ANON_RATE", "120/min"),
+        "user": env_rate("DJANGO_API_USER_RATE", "1200/min"),
+    },
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
 }
 
 SPECTACULAR_SETTINGS = {
