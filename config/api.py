@@ -1,19 +1,37 @@
 """Conventions every endpoint of the JSON API shares: pagination, CSV, error bodies."""
+import base64
 import copy
 import csv
 import io
+import json
 from contextlib import contextmanager
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, transaction
+from django.core.paginator import Paginator
+from django.db import IntegrityError, models, transaction
 from django.http import StreamingHttpResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, pagination, renderers
+from rest_framework import exceptions, negotiation, pagination, renderers
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+from partnerships.caching import while_unchanged
+
+
+class CachedCountPaginator(Paginator):
+    """Count the filtered rows once per state of the directory, not on every page."""
+
+    @cached_property
+    def count(self):
+        return while_unchanged("count", self.object_list, self.object_list.count)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """Pages of 50 by default; ?page_size=1..200, anything else is a 400 rather than silently clamped."""
 
+    django_paginator_class = CachedCountPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
@@ -31,6 +49,118 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 {"page_size": [_("Must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}]}
             )
         return size
+
+
+class PageOrCursorPagination(PageNumberPagination):
+    """Numbered pages, or with ?cursor= keyset pages that stay fast however deep they go.
+
+    A cursor holds the sort values of the last row shown; the next page is the rows that sort
+    after it, found through the ordering's index instead of counting past an offset. Pass
+    ?cursor= (empty) for the first such page and follow "next". Cursor pages go forward only.
+    """
+
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if self.cursor_query_param not in request.query_params:
+            self.cursor_mode = False
+            return super().paginate_queryset(queryset, request, view)
+        self.cursor_mode, self.request = True, request
+        self.page_size_in_use = self.get_page_size(request)
+        ordering = keyset_ordering(queryset)
+        queryset = queryset.order_by(*(field.expression for field in ordering))
+        position = self.decode_cursor(request.query_params[self.cursor_query_param], len(ordering))
+        if position is not None:
+            queryset = queryset.filter(rows_after(ordering, position))
+        rows = list(queryset[: self.page_size_in_use + 1])
+        self.has_more = len(rows) > self.page_size_in_use
+        rows = rows[: self.page_size_in_use]
+        self.next_position = [field.value_of(rows[-1]) for field in ordering] if self.has_more else None
+        return rows
+
+    def decode_cursor(self, text, length):
+        if not text:
+            return None
+        try:
+            position = json.loads(base64.urlsafe_b64decode(text.encode()).decode())
+        except (ValueError, UnicodeDecodeError):
+            position = None
+        if not isinstance(position, list) or len(position) != length:
+            raise exceptions.ValidationError({self.cursor_query_param: [_("Invalid cursor: follow a \"next\" link.")]})
+        return position
+
+    def get_paginated_response(self, data):
+        if not self.cursor_mode:
+            return super().get_paginated_response(data)
+        next_link = None
+        if self.next_position is not None:
+            cursor = base64.urlsafe_b64encode(json.dumps(self.next_position).encode()).decode()
+            next_link = replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, cursor)
+        return Response({"count": None, "next": next_link, "previous": None, "results": data})
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["count"]["nullable"] = True
+        response["properties"]["count"]["description"] = "The number of matching rows; null on cursor pages."
+        return response
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            *super().get_schema_operation_parameters(view),
+            {
+                "name": self.cursor_query_param, "required": False, "in": "query",
+                "description": "Keyset pagination: empty for the first page, then the value in `next`.",
+                "schema": {"type": "string"},
+            },
+        ]
+
+
+class KeysetField:
+    """One column of a keyset ordering: its name, direction and where NULLs go (always last here)."""
+
+    def __init__(self, expression, model):
+        if isinstance(expression, str):
+            name, descending = expression.lstrip("-"), expression.startswith("-")
+        else:
+            name, descending = expression.expression.name, expression.descending
+        self.name, self.descending = name, descending
+        # NULLS LAST only where NULLs can occur: saying it elsewhere can keep SQLite off an index.
+        nulls_last = True if self.is_nullable(model) else None
+        self.expression = models.F(name).desc(nulls_last=nulls_last) if descending else models.F(name).asc(nulls_last=nulls_last)
+
+    def is_nullable(self, model):
+        try:
+            return model._meta.get_field(self.name).null
+        except FieldDoesNotExist:
+            return False
+
+    def value_of(self, row):
+        value = getattr(row, self.name)
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def keyset_ordering(queryset):
+    """Return the queryset's ordering as keyset fields, ending with the primary key so it is total."""
+    model = queryset.model
+    ordering = [KeysetField(expression, model) for expression in queryset.query.order_by or model._meta.ordering]
+    if not ordering or ordering[-1].name not in {"pk", "id"}:
+        ordering.append(KeysetField("pk", model))
+    return ordering
+
+
+def rows_after(ordering, position):
+    """Return the condition for rows that sort after `position` in `ordering`, NULLs last."""
+    after, same_so_far = models.Q(pk__in=[]), models.Q()
+    for field, value in zip(ordering, position):
+        if value is None:
+            # Among NULLs only a later field can tell rows apart.
+            same = models.Q(**{f"{field.name}__isnull": True})
+        else:
+            beyond = models.Q(**{f"{field.name}__{'lt' if field.descending else 'gt'}": value})
+            after |= same_so_far & (beyond | models.Q(**{f"{field.name}__isnull": True}))
+            same = models.Q(**{field.name: value})
+        same_so_far &= same
+    return after
 
 
 class CSVRenderer(renderers.BaseRenderer):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections, models
-from django.db.models.signals import pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, ExtractYear
@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from institutions.models import Institution, SlugNaturalKeyManager, matches_names
+from institutions.models import Institution, InstitutionName, SlugNaturalKeyManager, matches_names
 from institutions.text import fold_for_search
 
 
@@ -262,7 +262,8 @@ class AgreementQuerySet(models.QuerySet):
 
     def newest_first(self):
         """Return agreements by signing date, newest first, undated ones last."""
-        return self.order_by(models.F("signed_on").desc(nulls_last=True), "title")
+        # The primary key last makes the order total, so pages never repeat or skip a row.
+        return self.order_by(models.F("signed_on").desc(nulls_last=True), "title", "pk")
 
     def for_listing(self):
         """Return agreements with everything a list row shows, loaded up front."""
@@ -627,3 +628,38 @@ def fold_agreement_text(sender, instance, **kwargs):
 @receiver(pre_save, sender=Person)
 def fold_person_names(sender, instance, **kwargs):
     instance.search_names = fold_for_search(instance.name, instance.native_name)
+
+
+class DataVersion(models.Model):
+    """The directory's single change counter: every write raises it, so cached counts know they are stale."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+def bump_data_version(sender, **kwargs):
+    DataVersion.bump()
+
+
+for directory_model in [
+    Institution, InstitutionName, Agreement, AgreementParty, AgreementArea, Participation, Evidence, Person, Source, Area,
+]:
+    post_save.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
+    post_delete.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
+
+
+@receiver(m2m_changed, sender=Agreement.sources.through)
+def bump_data_version_for_sources(sender, action, **kwargs):
+    if action.startswith("post_"):
+        DataVersion.bump()

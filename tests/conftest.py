@@ -15,3 +15,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def expected_database():
     """The database vendor the test command asked for (make test runs the suite on both)."""
     return os.environ.get("EXPECTED_DATABASE", "sqlite")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start each test with no cached counts: rolled-back tests can reuse a data version."""
+    from django.core.cache import cache
+
+    cache.clear()

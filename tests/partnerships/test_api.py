@@ -237,13 +237,13 @@ def make_bulk_agreements(count):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        # Count, page, parties with institutions, areas, people, sources.
-        ("/api/v1/agreements/?country=FR&area=education", 6),
-        ("/api/v1/agreements/", 6),
-        # Count, page, other names, partner countries.
-        ("/api/v1/institutions/", 4),
-        # Count, page.
-        ("/api/v1/people/", 2),
+        # Data version, count, page, parties with institutions, areas, people, sources.
+        ("/api/v1/agreements/?country=FR&area=education", 7),
+        ("/api/v1/agreements/", 7),
+        # Data version, count, page, other names, partner countries.
+        ("/api/v1/institutions/", 5),
+        # Data version, count, page.
+        ("/api/v1/people/", 3),
     ],
 )
 def test_list_endpoints_run_a_fixed_number_of_queries(
@@ -257,7 +257,7 @@ def test_list_endpoints_run_a_fixed_number_of_queries(
     assert len(response.json()["results"]) == min(page_size, response.json()["count"])
 
 
-@pytest.mark.parametrize(("url", "queries"), [("/api/v1/areas/", 3), ("/api/v1/countries/", 2), ("/api/v1/agreements/facets/", 8)])
+@pytest.mark.parametrize(("url", "queries"), [("/api/v1/areas/", 3), ("/api/v1/countries/", 2), ("/api/v1/agreements/facets/", 9)])
 def test_summary_endpoints_run_a_fixed_number_of_queries(client, django_assert_max_num_queries, url, queries):
     make_bulk_agreements(30)
     with django_assert_max_num_queries(queries):
@@ -410,3 +410,57 @@ def test_invalid_agreement_bodies_are_400_and_write_nothing(client, change, bad_
     assert response.status_code == 400
     assert bad_field in response.json()
     assert (Agreement.objects.count(), AgreementParty.objects.count(), Participation.objects.count()) == counts
+
+
+def test_cached_counts_and_facets_follow_every_write(client, django_assert_max_num_queries):
+    first = client.get("/api/v1/agreements/facets/?country=AE").json()
+    assert client.get("/api/v1/agreements/?country=AE").json()["count"] == 1
+    # Served from the cache: only the data version is read.
+    with django_assert_max_num_queries(1):
+        assert client.get("/api/v1/agreements/facets/?country=AE").json() == first
+    ehs = Agreement.objects.get(slug=EHS_AMC)
+    other = AgreementFactory(title="Second Emirati agreement")
+    AgreementPartyFactory(agreement=other, institution=ehs.institutions.get(slug="emirates-health-services"))
+    AgreementPartyFactory(agreement=other)
+    assert client.get("/api/v1/agreements/?country=AE").json()["count"] == 2
+    facets = client.get("/api/v1/agreements/facets/?country=AE").json()
+    assert {entry["value"]: entry["count"] for entry in facets["country"]}["AE"] == 2
+
+
+def follow_cursor(client, url):
+    seen = []
+    while url:
+        body = client.get(url).json()
+        assert body["count"] is None and body["previous"] is None
+        seen += [row["slug"] for row in body["results"]]
+        url = body["next"]
+    return seen
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "ordering=title", "ordering=-title", "ordering=signed_on", "ordering=-signed_on", "country=KR", "q=cedars"],
+)
+def test_cursor_pages_give_the_same_rows_as_numbered_pages(client, query):
+    for index in range(7):
+        AgreementFactory(title=f"Same title {index % 2}", signed_on=None)
+    dated = AgreementFactory(title="Same title 0", signed_on="2019-09-01", signed_on_precision="month")
+    AgreementPartyFactory(agreement=dated, institution=Agreement.objects.get(slug=EHS_AMC).institutions.first())
+    numbered = [row["slug"] for row in client.get(f"/api/v1/agreements/?{query}&page_size=200").json()["results"]]
+    assert follow_cursor(client, f"/api/v1/agreements/?{query}&page_size=2&cursor=") == numbered
+    assert len(numbered) == len(set(numbered)) > 1
+
+
+def test_bad_cursor_is_a_400(client):
+    response = client.get("/api/v1/agreements/?cursor=not-a-cursor")
+    assert response.status_code == 400
+    assert set(response.json()) == {"cursor"}
+
+
+def test_cursor_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    make_bulk_agreements(30)
+    # No count: page, parties, areas, people, sources.
+    with django_assert_max_num_queries(5):
+        body = client.get("/api/v1/agreements/?cursor=&page_size=10").json()
+    with django_assert_max_num_queries(5):
+        client.get(body["next"])
