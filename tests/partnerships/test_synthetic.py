@@ -6,7 +6,9 @@ from django.db.models import Count, Max, Min
 
 from institutions.models import Institution, InstitutionName
 from institutions.text import fold_for_search
-from partnerships.models import Agreement, AgreementArea, AgreementParty, Evidence, Participation, Person, Source
+from partnerships.models import (
+    Agreement, AgreementArea, AgreementParty, DataVersion, Evidence, Participation, Person, Source,
+)
 
 
 def delete_directory():
@@ -147,3 +149,11 @@ def test_generate_synthetic_rows_are_found_by_search(synthetic_directory):
     assert agreement in Agreement.objects.search(agreement.title.split(" between ")[1].split(" and ")[0])
     assert native.institution in Institution.objects.search(native.name)
     assert person.agreements.first() in Agreement.objects.search(person.native_name)
+
+
+def test_generate_synthetic_raises_the_data_version(db):
+    delete_directory()
+    before = DataVersion.current()
+    generate(agreements=10, institutions=10)
+
+    assert DataVersion.current() > before
