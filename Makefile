@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 ARTIFACTS := test-artifacts
 
-.PHONY: run serve-prod test test-sqlite test-postgresql install load system-deps clean
+.PHONY: run serve-prod test test-sqlite test-postgresql install load system-deps clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,15 @@ test-sqlite: $(VENV)/.installed-test
 test-postgresql: $(VENV)/.installed-test
 	@mkdir -p $(ARTIFACTS)
 	EXPECTED_DATABASE=postgresql tests/postgres.sh $(BIN)/pytest --junitxml=$(ARTIFACTS)/junit-postgresql.xml $(PYTEST_ARGS)
+
+# The directory beside Datasette at 10k, 100k and 1M agreements (bench/run.py, docs/performance.md).
+# Not part of the tests. BENCH_SIZES=2000 BENCH_DURATION=2 make bench takes a minute or two.
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c requirements.lock ".[bench]"
+	touch $@
+
+bench: $(VENV)/.installed-bench system-deps
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) $(ARTIFACTS) build *.egg-info staticfiles

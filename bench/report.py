@@ -1,0 +1,125 @@
+"""The bench's results as Markdown: one table per size, then the targets of issue 5 checked."""
+import re
+
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+QUESTIONS = {
+    "country": "by country (API)",
+    "area": "by area (API)",
+    "facets": "facets for a country",
+    "search": "text search (API)",
+    "detail_json": "one agreement (API)",
+    "detail_html": "one agreement (page)",
+    "list_html": "list by country (page)",
+}
+COLUMNS = [
+    ("sqlite", "django", "Django, SQLite"),
+    ("sqlite", "datasette", "Datasette"),
+    ("sqlite", "ceiling", "raw SQL, SQLite"),
+    ("postgresql", "django", "Django, PostgreSQL"),
+    ("postgresql", "ceiling", "raw SQL, PostgreSQL"),
+]
+
+
+def index(results):
+    return {(r["size"], r["database"], r["server"], r["question"], r["concurrency"]): r for r in results}
+
+
+def cell(row):
+    if row is None:
+        return "–"
+    errors = f" ({row['errors']} errors)" if row["errors"] else ""
+    return f"{row['rps']:.0f} · {row['p50']:.1f}/{row['p95']:.1f}/{row['p99']:.1f}{errors}"
+
+
+def ratio(numerator, denominator):
+    if numerator is None or denominator is None or not denominator["rps"]:
+        return "–"
+    return f"{numerator['rps'] / denominator['rps']:.2f}×"
+
+
+def render(run):
+    rows = index(run["results"])
+    sizes = sorted({r["size"] for r in run["results"]})
+    concurrencies = sorted({r["concurrency"] for r in run["results"]})
+    lines = [
+        f"Machine: {run['machine']}.",
+        "",
+        f"Command: `{run['command']}` ({run['minutes']:.0f} minutes in all; gunicorn with "
+        f"{run['workers']} sync workers, production settings, loopback only).",
+        "",
+        "Each cell: requests per second · p50/p95/p99 latency in ms. The ratios compare Django's "
+        "requests per second with Datasette's and with the raw-SQL ceiling on the same database.",
+    ]
+    for size in sizes:
+        lines += [
+            "",
+            f"### {size:,} agreements",
+            "",
+            "| question | c | " + " | ".join(title for _db, _server, title in COLUMNS)
+            + " | Django ÷ Datasette | Django ÷ ceiling (SQLite) | Django ÷ ceiling (PostgreSQL) |",
+            "|---|---|" + "---|" * (len(COLUMNS) + 3),
+        ]
+        for question, label in QUESTIONS.items():
+            for c in concurrencies:
+                got = {(db, server): rows.get((size, db, server, question, c)) for db, server, _title in COLUMNS}
+                lines.append(
+                    f"| {label} | {c} | " + " | ".join(cell(got[db, server]) for db, server, _t in COLUMNS)
+                    + f" | {ratio(got['sqlite', 'django'], got['sqlite', 'datasette'])}"
+                    + f" | {ratio(got['sqlite', 'django'], got['sqlite', 'ceiling'])}"
+                    + f" | {ratio(got['postgresql', 'django'], got['postgresql', 'ceiling'])} |"
+                )
+    lines += ["", "Generation (`generate_synthetic`, seconds) and the largest gunicorn worker's memory (RSS, MB):", ""]
+    lines += ["| size | generate, SQLite | generate, PostgreSQL | worker, SQLite | worker, PostgreSQL | Datasette |",
+              "|---|---|---|---|---|---|"]
+    timings, memory = run["timings"], run["memory"]
+    for size in sizes:
+        lines.append(
+            f"| {size:,} | {timings.get(f'sqlite-{size}', 0):.0f} | {timings.get(f'postgresql-{size}', 0):.0f} "
+            f"| {memory.get(f'sqlite-{size}', '–')} | {memory.get(f'postgresql-{size}', '–')} "
+            f"| {memory.get(f'datasette-{size}', '–')} |"
+        )
+    lines += ["", *targets(run, rows, sizes[-1], max(concurrencies))]
+    return "\n".join(lines) + "\n"
+
+
+def targets(run, rows, size, c):
+    """Return the lines checking issue 5's targets at the largest size and concurrency."""
+    lines = [f"Targets at {size:,} agreements, concurrency {c} (issue 5, item 7):", ""]
+
+    def check(label, ok, detail):
+        lines.append(f"- {'met' if ok else 'MISSED'}: {label}: {detail}")
+
+    for question, label in QUESTIONS.items():
+        django = rows.get((size, "sqlite", "django", question, c))
+        datasette = rows.get((size, "sqlite", "datasette", question, c))
+        if not django or not datasette:
+            continue
+        wanted = 10 if question in {"facets", "search"} else 1
+        times = django["rps"] / datasette["rps"] if datasette["rps"] else float("inf")
+        ok = times >= wanted and (wanted > 1 or django["p95"] <= datasette["p95"])
+        check(
+            f"{label} ≥ {wanted}× Datasette" + (", p95 no worse" if wanted == 1 else ""), ok,
+            f"{times:.2f}× ({django['rps']:.0f} against {datasette['rps']:.0f} req/s; "
+            f"p95 {django['p95']:.1f} against {datasette['p95']:.1f} ms)",
+        )
+    for database in ["sqlite", "postgresql"]:
+        django = rows.get((size, database, "django", "country", c))
+        ceiling = rows.get((size, database, "ceiling", "country", c))
+        if django and ceiling and ceiling["rps"]:
+            times = django["rps"] / ceiling["rps"]
+            check(f"API list with its count ≥ 0.5× the raw-SQL ceiling ({database})", times >= 0.5,
+                  f"{times:.2f}× ({django['rps']:.0f} against {ceiling['rps']:.0f} req/s)")
+    for key in [f"sqlite-{size}", f"postgresql-{size}"]:
+        if key in run["memory"]:
+            check(f"a worker under 300 MB ({key.split('-')[0]})", run["memory"][key] < 300,
+                  f"{run['memory'][key]} MB")
+    return lines
+
+
+def write_into(path, report):
+    """Put the report between the bench markers of the document, keeping the rest as written."""
+    text = path.read_text() if path.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    if BEGIN not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+    path.write_text(pattern.sub(lambda _match: f"{BEGIN}\n{report}{END}", text))

@@ -1,0 +1,358 @@
+"""make bench: the directory under gunicorn beside Datasette on the same synthetic SQLite file.
+
+For each size in BENCH_SIZES: generate the data (kept in bench/data/ between runs), serve it
+with gunicorn (production settings, 2 sync workers) and with Datasette, and drive both with
+wrk on loopback at each concurrency in BENCH_CONCURRENCY for BENCH_DURATION seconds a run.
+Then the same questions against PostgreSQL (a throwaway server, tests/postgres.sh), and a
+bare raw-SQL Django view on each database as the framework's ceiling. The table goes to
+stdout and into docs/performance.md between its bench markers.
+
+    make bench                                   # 10k, 100k and 1M agreements
+    BENCH_SIZES=2000 BENCH_DURATION=2 make bench # a quick look
+"""
+import hashlib
+import json
+import os
+import platform
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+DATA = BENCH / "data"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+RESULTS = DATA / "results.json"
+DOC = ROOT / "docs" / "performance.md"
+SEED = 1
+
+SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000,1000000").split(",")]
+CONCURRENCY = [int(c) for c in os.environ.get("BENCH_CONCURRENCY", "1,8").split(",")]
+DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+
+COUNTRY, AREA, QUERY = "KR", "oncology", "busan"
+QUESTIONS = {
+    "country": "page of 50 with a party in KR, newest first (JSON)",
+    "area": "page of 50 in oncology (JSON)",
+    "facets": "facet counts for KR (JSON)",
+    "search": f"text search {QUERY!r}, page of 50 (JSON)",
+    "detail_json": "one agreement (JSON)",
+    "detail_html": "one agreement (HTML page)",
+    "list_html": "list page for KR (HTML)",
+}
+
+
+def django_path(question, sample):
+    return {
+        "country": f"/api/v1/agreements/?country={COUNTRY}",
+        "area": f"/api/v1/agreements/?area={AREA}",
+        "facets": f"/api/v1/agreements/facets/?country={COUNTRY}",
+        "search": f"/api/v1/agreements/?q={QUERY}",
+        "detail_json": f"/api/v1/agreements/{sample['slug']}/",
+        "detail_html": f"/partnerships/{sample['slug']}/",
+        "list_html": f"/partnerships/?country={COUNTRY}",
+    }[question]
+
+
+def ceiling_path(question, sample):
+    return {
+        "country": f"/bench/ceiling/country/?country={COUNTRY}",
+        "area": f"/bench/ceiling/area/?area={AREA}",
+        "search": f"/bench/ceiling/search/?q={QUERY}",
+        "detail_json": f"/bench/ceiling/agreements/{sample['slug']}/",
+    }.get(question)
+
+
+def datasette_path(question, sample):
+    from bench.queries import WITH_PARTY_IN_COUNTRY
+
+    # Datasette's facets need a table: the agreements filtered by the same EXISTS, faceted by
+    # kind, status and year (it has no facet over a many-to-many relation such as areas).
+    where = WITH_PARTY_IN_COUNTRY.replace(":country", f"'{COUNTRY}'").replace("a.id", "partnerships_agreement.id")
+    where = urllib.parse.quote(where)
+    return {
+        "country": f"/directory/agreements_by_country.json?country={COUNTRY}&_shape=array",
+        "area": f"/directory/agreements_by_area.json?area={AREA}&_shape=array",
+        "facets": f"/directory/partnerships_agreement.json?_where={where}&_facet=kind&_facet=status"
+        "&_facet_date=signed_on&_size=0",
+        "search": f"/directory/agreements_matching.json?q={QUERY}&_shape=array",
+        "detail_json": f"/directory/partnerships_agreement/{sample['id']}.json",
+        "detail_html": f"/directory/partnerships_agreement/{sample['id']}",
+        "list_html": f"/directory/agreements_by_country?country={COUNTRY}",
+    }[question]
+
+
+def server_env(database_url):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-" + hashlib.sha256(b"make bench on loopback").hexdigest(),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_STATIC_ROOT": str(DATA / "static"),
+        "DATABASE_URL": database_url,
+        # Production keeps connections open between requests; the default 0 reconnects each time.
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DJANGO_API_ANON_RATE": "off",
+        "DJANGO_API_USER_RATE": "off",
+    }
+
+
+def manage(database_url, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=server_env(database_url), check=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url, timeout=120):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.status, response.read()
+
+
+@contextmanager
+def serving(command, env, port, name):
+    log = open(DATA / f"{name}.log", "w")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"{name} did not start: see {DATA / (name + '.log')}")
+                time.sleep(0.2)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def gunicorn(database_url, port, name):
+    command = [
+        PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
+        "--timeout", "120",
+    ]
+    return serving(command, server_env(database_url), port, name)
+
+
+def rss_mb(process):
+    """Return the largest resident memory, in MB, of the process and its children."""
+    pids = [process.pid]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == process.pid:
+            pids.append(int(stat.parent.name))
+    largest = 0
+    for pid in pids[1:] or pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    largest = max(largest, int(line.split()[1]) // 1024)
+        except OSError:
+            pass
+    return largest
+
+
+def wrk(url, concurrency):
+    status, _body = get(url)  # warms caches and checks the answer before measuring
+    if status != 200:
+        raise SystemExit(f"{url} answered {status}")
+    command = [
+        "wrk", f"-t{min(concurrency, 2)}", f"-c{concurrency}", f"-d{DURATION}s", "--timeout", "30s",
+        "-s", str(BENCH / "wrk_report.lua"), url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=DURATION + 60).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"] if result["seconds"] else 0
+    return result
+
+
+def measure(results, url, *, size, database, server, question):
+    for concurrency in CONCURRENCY:
+        row = {"size": size, "database": database, "server": server, "question": question,
+               "concurrency": concurrency, **wrk(url, concurrency)}
+        results.append(row)
+        print(f"  {size:>8} {database:<10} {server:<9} {question:<12} c={concurrency} {row['rps']:8.1f} req/s "
+              f"p50 {row['p50']:.1f} p95 {row['p95']:.1f} p99 {row['p99']:.1f} ms errors {row['errors']}",
+              flush=True)
+
+
+def code_stamp():
+    parts = [(ROOT / "partnerships" / name).read_bytes() for name in ["synthetic.py", "synthetic_names.py"]]
+    return hashlib.sha256(b"".join(parts) + str(SEED).encode()).hexdigest()
+
+
+def generate(database_url, size):
+    """Migrate and fill the database; return the seconds generate_synthetic took."""
+    manage(database_url, "migrate", "--noinput", "--verbosity", "0")
+    started = time.monotonic()
+    manage(database_url, "generate_synthetic", "--agreements", str(size), "--seed", str(SEED), "--verbosity", "1")
+    return time.monotonic() - started
+
+
+def sqlite_file(size, timings):
+    """Return the SQLite file of the size, generated unless a file from the same generator is there."""
+    folder = DATA / str(size)
+    path = folder / "directory.sqlite3"
+    stamp = folder / "stamp.json"
+    url = f"sqlite:///{path}"
+    if path.exists() and stamp.exists() and json.loads(stamp.read_text())["code"] == code_stamp():
+        manage(url, "migrate", "--noinput", "--verbosity", "0")
+        timings[f"sqlite-{size}"] = json.loads(stamp.read_text())["seconds"]
+        return path
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    seconds = generate(url, size)
+    stamp.write_text(json.dumps({"code": code_stamp(), "seconds": seconds}))
+    timings[f"sqlite-{size}"] = seconds
+    return path
+
+
+def sample_agreement(database_url):
+    """Return the slug and id of the newest agreement with a party in the benchmarked country."""
+    from bench.queries import page_sql
+
+    sql = page_sql("agreements_by_country", "sqlite").replace(":country", f"'{COUNTRY}'")
+    with sqlite3.connect(database_url.removeprefix("sqlite:///")) as db:
+        agreement_id, slug = db.execute(sql).fetchone()[:2]
+    return {"id": agreement_id, "slug": slug}
+
+
+def datasette_metadata(path):
+    from bench.queries import PAGES, page_sql
+
+    queries = {name: {"sql": page_sql(name, "sqlite")} for name in PAGES}
+    path.write_text(json.dumps({"databases": {"directory": {"queries": queries}}}, indent=2))
+
+
+def run_sqlite(results, timings, memory):
+    metadata = DATA / "datasette-metadata.json"
+    datasette_metadata(metadata)
+    for size in SIZES:
+        path = sqlite_file(size, timings)
+        url = f"sqlite:///{path}"
+        sample = sample_agreement(url)
+        django_port, datasette_port = free_port(), free_port()
+        datasette = [
+            PYTHON, "-m", "datasette", "serve", "-i", str(path), "--host", "127.0.0.1", "--port", str(datasette_port),
+            "--metadata", str(metadata), "--setting", "sql_time_limit_ms", "60000",
+            "--setting", "facet_time_limit_ms", "60000", "--setting", "suggest_facets", "off",
+        ]
+        with gunicorn(url, django_port, "gunicorn-sqlite") as django_process, \
+                serving(datasette, os.environ, datasette_port, "datasette") as datasette_process:
+            django_url, datasette_url = f"http://127.0.0.1:{django_port}", f"http://127.0.0.1:{datasette_port}"
+            # Question by question, the servers one after the other, so a busy moment hits all alike.
+            for question in QUESTIONS:
+                for server, base, path_of in [
+                    ("django", django_url, django_path), ("datasette", datasette_url, datasette_path),
+                    ("ceiling", django_url, ceiling_path),
+                ]:
+                    if path := path_of(question, sample):
+                        measure(results, base + path, size=size, database="sqlite", server=server, question=question)
+            memory[f"sqlite-{size}"] = rss_mb(django_process)
+            memory[f"datasette-{size}"] = rss_mb(datasette_process)
+
+
+def run_postgresql(results, timings, memory):
+    """Run under tests/postgres.sh, which exports DATABASE_URL for a throwaway server."""
+    import psycopg
+
+    server_url = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+    for size in SIZES:
+        name = f"bench_{size}"
+        with psycopg.connect(f"{server_url}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name}")
+            admin.execute(f"CREATE DATABASE {name}")
+        url = f"{server_url}/{name}"
+        timings[f"postgresql-{size}"] = generate(url, size)
+        sample = sample_agreement(f"sqlite:///{DATA / str(size) / 'directory.sqlite3'}")
+        port = free_port()
+        with gunicorn(url, port, "gunicorn-postgresql") as process:
+            base = f"http://127.0.0.1:{port}"
+            for question in QUESTIONS:
+                for server, path_of in [("django", django_path), ("ceiling", ceiling_path)]:
+                    if path := path_of(question, sample):
+                        measure(results, base + path, size=size, database="postgresql", server=server,
+                                question=question)
+            memory[f"postgresql-{size}"] = rss_mb(process)
+        with psycopg.connect(f"{server_url}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE {name}")
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk from Debian", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
+        return
+    raise SystemExit("wrk is missing: sudo apt-get install wrk")
+
+
+def machine():
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")), platform.processor(),
+    )
+    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                     if line.startswith("MemTotal"))
+    return f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.1f} GB memory, Linux {platform.release()}, " \
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+
+
+def main():
+    sys.path.insert(0, str(ROOT))
+    if "--postgresql" in sys.argv:
+        results, timings, memory = [], {}, {}
+        run_postgresql(results, timings, memory)
+        (DATA / "results-postgresql.json").write_text(json.dumps(
+            {"results": results, "timings": timings, "memory": memory}, indent=1))
+        return
+    ensure_wrk()
+    DATA.mkdir(exist_ok=True)
+    started = time.monotonic()
+    manage("sqlite:///" + str(DATA / "unused.sqlite3"), "collectstatic", "--noinput", "--verbosity", "0")
+    results, timings, memory = [], {}, {}
+    run_sqlite(results, timings, memory)
+    subprocess.run([ROOT / "tests" / "postgres.sh", PYTHON, BENCH / "run.py", "--postgresql"], cwd=ROOT, check=True)
+    postgresql = json.loads((DATA / "results-postgresql.json").read_text())
+    results += postgresql["results"]
+    timings.update(postgresql["timings"])
+    memory.update(postgresql["memory"])
+    elapsed = time.monotonic() - started
+    run = {"results": results, "timings": timings, "memory": memory, "machine": machine(),
+           "command": f"BENCH_SIZES={','.join(map(str, SIZES))} BENCH_CONCURRENCY={','.join(map(str, CONCURRENCY))} "
+           f"BENCH_DURATION={DURATION} make bench", "minutes": elapsed / 60, "workers": WORKERS}
+    RESULTS.write_text(json.dumps(run, indent=1))
+    from bench.report import render, write_into
+
+    report = render(run)
+    print(report)
+    write_into(DOC, report)
+
+
+if __name__ == "__main__":
+    main()
