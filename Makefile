@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 ARTIFACTS := test-artifacts
 
-.PHONY: run serve-prod test test-sqlite test-postgresql install load system-deps clean bench
+.PHONY: run serve-prod test test-sqlite test-postgresql fuzz load-test install load system-deps clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,12 @@ $(VENV)/.installed-bench: $(VENV)/.installed
 
 bench: $(VENV)/.installed-bench system-deps
 	$(BIN)/python bench/run.py
+
+# The API fuzzing of the suite at a larger scale: 200 generated requests per operation and
+# user plus schemathesis's coverage phase, on SQLite. FUZZ_EXAMPLES=1000 make fuzz for more.
+FUZZ_EXAMPLES ?= 200
+fuzz: $(VENV)/.installed-test
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_COVERAGE=1 FUZZ_RANDOM=1 $(BIN)/pytest -p no:cacheprovider tests/test_api_fuzz.py
 
 clean:
 	rm -rf $(VENV) $(ARTIFACTS) build *.egg-info staticfiles

@@ -273,3 +273,14 @@ class Conflict(exceptions.APIException):
     status_code = 409
     default_detail = "The request conflicts with the current state of the record."
     default_code = "conflict"
+
+
+class ContentNegotiation(negotiation.DefaultContentNegotiation):
+    """Answer an unknown ?format= with 400 naming the parameter, as for any bad parameter (DRF says 404)."""
+
+    def filter_renderers(self, renderers, format):
+        matching = [renderer for renderer in renderers if renderer.format == format]
+        if not matching:
+            known = ", ".join(renderer.format for renderer in renderers)
+            raise exceptions.ValidationError({"format": [_("Must be one of: %(known)s.") % {"known": known}]})
+        return matching

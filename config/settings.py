@@ -201,7 +201,8 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.schema.AutoSchema",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "config.api.ContentNegotiation",
     # Per anonymous address and per signed-in user, counted in the default cache; 429 with
     # Retry-After past the limit. Behind a reverse proxy, DJANGO_NUM_PROXIES=1 makes the
     # client's address come from X-Forwarded-For instead of the proxy's own.
@@ -221,6 +222,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Separate request and response components, so a field written as a slug and read back as
+    # an object (an institution's parent) is described truthfully both ways.
+    "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "InstitutionKindEnum": "institutions.models.Institution.Kind",
         "OtherNameKindEnum": "institutions.models.InstitutionName.Kind",

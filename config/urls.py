@@ -8,3 +8,5 @@ urlpatterns = [
     path("institutions/", include("institutions.urls")),
     path("", include("partnerships.urls")),
 ]
+
+handler404 = "config.views.page_not_found"

@@ -1,6 +1,9 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries.serializer_fields import CountryField
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
 from config.api import check_model_rules, one_transaction
@@ -39,6 +42,17 @@ class InstitutionReferenceField(serializers.SlugRelatedField):
 
     def to_representation(self, institution):
         return InstitutionSummarySerializer(institution).data
+
+
+class InstitutionReferenceFieldExtension(OpenApiSerializerFieldExtension):
+    """Tell the schema what InstitutionReferenceField takes (a slug) and gives back (a summary)."""
+
+    target_class = InstitutionReferenceField
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "request":
+            return build_basic_type(OpenApiTypes.STR)
+        return auto_schema.resolve_serializer(InstitutionSummarySerializer, direction).ref
 
 
 class InstitutionNameSerializer(serializers.ModelSerializer):
@@ -90,7 +104,8 @@ class InstitutionSerializer(serializers.ModelSerializer):
         with one_transaction():
             institution = Institution.objects.create(**validated_data)
             self.replace_other_names(institution, other_names)
-        return institution
+        # Read back as the list shows it, so the answer carries agreement_count like any other.
+        return Institution.objects.with_names().with_agreement_counts().get(pk=institution.pk)
 
     def update(self, institution, validated_data):
         other_names = validated_data.pop("other_names", None)

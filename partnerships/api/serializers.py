@@ -25,7 +25,7 @@ class PartySerializer(serializers.Serializer):
 class AreaSummarySerializer(serializers.Serializer):
     slug = serializers.CharField(source="area.slug")
     name = serializers.CharField(source="area.name")
-    parent = serializers.CharField(source="area.parent.slug", default=None)
+    parent = serializers.CharField(source="area.parent.slug", default=None, allow_null=True)
 
 
 class PersonPartSerializer(serializers.Serializer):
@@ -33,7 +33,7 @@ class PersonPartSerializer(serializers.Serializer):
     name = serializers.CharField(source="person.name")
     native_name = serializers.CharField(source="person.native_name")
     title = serializers.CharField()
-    institution = serializers.CharField(source="institution.slug", default=None)
+    institution = serializers.CharField(source="institution.slug", default=None, allow_null=True)
     role = serializers.CharField()
 
 
@@ -198,7 +198,7 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
 
 
 class AreaSerializer(serializers.ModelSerializer):
-    parent = serializers.CharField(source="parent.slug", default=None)
+    parent = serializers.CharField(source="parent.slug", default=None, allow_null=True)
     agreement_count = serializers.SerializerMethodField()
     url = serializers.HyperlinkedIdentityField(view_name="area-detail", lookup_field="slug")
 
@@ -232,7 +232,7 @@ class PersonAgreementSerializer(serializers.Serializer):
     agreement_url = serializers.SerializerMethodField()
     role = serializers.CharField()
     title = serializers.CharField()
-    institution = serializers.CharField(source="institution.slug", default=None)
+    institution = serializers.CharField(source="institution.slug", default=None, allow_null=True)
 
     def get_agreement_url(self, part) -> str:
         return self.context["request"].build_absolute_uri(reverse("agreement-detail", args=[part.agreement.slug]))

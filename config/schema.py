@@ -1,0 +1,53 @@
+"""The OpenAPI schema's shared parts: the error answers every endpoint can give."""
+from drf_spectacular import openapi
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from rest_framework import permissions, serializers
+
+ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
+BAD_REQUEST = OpenApiResponse(OpenApiTypes.OBJECT, description="Each bad parameter or field, with what is wrong with it.")
+
+
+class AutoSchema(openapi.AutoSchema):
+    """Document the errors an operation can answer next to the answers its view declares.
+
+    The errors come from conventions every view shares (config/api.py, the permission and
+    throttle settings, config/middleware.py), so they are written here once, not per view.
+    """
+
+    def get_auth(self):
+        auths = super().get_auth()
+        # Reads are open to everyone (DjangoModelPermissionsOrAnonReadOnly): no credentials is fine too.
+        anonymous_reads = any(
+            isinstance(p, permissions.DjangoModelPermissionsOrAnonReadOnly) for p in self.view.get_permissions()
+        )
+        if anonymous_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code, response in self.error_responses().items():
+            if code not in responses:
+                responses[code] = self._get_response_for_code(response, code, direction=direction)
+        return responses
+
+    def error_responses(self):
+        writes = self.method in {"POST", "PUT", "PATCH", "DELETE"}
+        has_body = self.method in {"POST", "PUT", "PATCH"}
+        has_query = any(parameter["in"] == "query" for parameter in self._get_parameters())
+        errors = {}
+        if has_body or has_query:
+            errors["400"] = BAD_REQUEST
+        if self.get_auth():
+            errors["401"] = OpenApiResponse(ERROR, description="The token or session is not valid, or a write came without one.")
+        if writes and not all(isinstance(p, permissions.AllowAny) for p in self.view.get_permissions()):
+            errors["403"] = OpenApiResponse(ERROR, description="The user lacks the permission to write this model.")
+        if "{" in self.path or (self.method == "GET" and self._is_list_view() and self._get_paginator()):
+            errors["404"] = OpenApiResponse(ERROR, description="No such record, or a page past the end.")
+        if has_body:
+            errors["413"] = OpenApiResponse(ERROR, description="The request body is too large.")
+        if self.view.get_throttles():
+            errors["429"] = OpenApiResponse(ERROR, description="Too many requests; wait as many seconds as Retry-After says.")
+        errors["503"] = OpenApiResponse(ERROR, description="The database is unavailable for a moment; retry after Retry-After seconds.")
+        return errors
