@@ -6,7 +6,6 @@ import io
 import json
 from contextlib import contextmanager
 
-from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
@@ -118,21 +117,16 @@ class PageOrCursorPagination(PageNumberPagination):
 class KeysetField:
     """One column of a keyset ordering: its name, direction and where NULLs go (always last here)."""
 
-    def __init__(self, expression, model):
+    def __init__(self, expression):
+        # The querysets this serves put NULLs last whichever way they sort (see
+        # AgreementQuerySet.latest_signed_first), which rows_after relies on.
         if isinstance(expression, str):
-            name, descending = expression.lstrip("-"), expression.startswith("-")
+            self.name, self.descending = expression.lstrip("-"), expression.startswith("-")
+            field = models.F(self.name)
+            self.expression = field.desc() if self.descending else field.asc()
         else:
-            name, descending = expression.expression.name, expression.descending
-        self.name, self.descending = name, descending
-        # NULLS LAST only where NULLs can occur: saying it elsewhere can keep SQLite off an index.
-        nulls_last = True if self.is_nullable(model) else None
-        self.expression = models.F(name).desc(nulls_last=nulls_last) if descending else models.F(name).asc(nulls_last=nulls_last)
-
-    def is_nullable(self, model):
-        try:
-            return model._meta.get_field(self.name).null
-        except FieldDoesNotExist:
-            return False
+            self.name, self.descending = expression.expression.name, expression.descending
+            self.expression = expression
 
     def value_of(self, row):
         value = getattr(row, self.name)
@@ -141,10 +135,9 @@ class KeysetField:
 
 def keyset_ordering(queryset):
     """Return the queryset's ordering as keyset fields, ending with the primary key so it is total."""
-    model = queryset.model
-    ordering = [KeysetField(expression, model) for expression in queryset.query.order_by or model._meta.ordering]
+    ordering = [KeysetField(expression) for expression in queryset.query.order_by or queryset.model._meta.ordering]
     if not ordering or ordering[-1].name not in {"pk", "id"}:
-        ordering.append(KeysetField("pk", model))
+        ordering.append(KeysetField("pk"))
     return ordering
 
 

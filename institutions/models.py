@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from institutions.search import rows_matching
 from institutions.text import fold_for_search
 
 
@@ -15,15 +16,6 @@ class SlugNaturalKeyManager(models.Manager):
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
-
-
-def matches_names(folded, *, vendor, field="search_names"):
-    """Return the condition that a folded name field holds the folded text (or, on PostgreSQL, nearly)."""
-    condition = Q(**{f"{field}__contains": folded})
-    if vendor == "postgresql":
-        # pg_trgm's word similarity, served by the trigram index: tolerates a letter or two.
-        condition |= Q(**{f"{field}__trigram_word_similar": folded})
-    return condition
 
 
 class InstitutionQuerySet(models.QuerySet):
@@ -36,7 +28,7 @@ class InstitutionQuerySet(models.QuerySet):
 
         On PostgreSQL a name with a small typo matches too (Cedar Sinai finds Cedars-Sinai).
         """
-        return self.filter(matches_names(fold_for_search(text), vendor=connections[self.db].vendor))
+        return rows_matching(self, "search_names", fold_for_search(text), forgive_typos=True)
 
     def best_matches(self, text):
         """Return institutions matching the text, the closest first: an acronym, then a name's start."""

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +8,21 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "partnerships"
     verbose_name = _("Partnerships")
+
+    def ready(self):
+        post_migrate.connect(make_search_tables, sender=self)
+
+
+def make_search_tables(sender, using, **kwargs):
+    from institutions.search import ensure_sqlite_search_tables
+    from partnerships.models import Agreement, Person
+
+    connection = connections[using]
+    ensure_sqlite_search_tables(connection, [(Agreement, "search_text"), (Person, "search_names")])
+    if connection.vendor == "sqlite":
+        # Newest first, undated last: SQLite's DESC already puts NULLs last. Made here rather
+        # than in a migration because SQLite migrations that rebuild the table drop it.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE INDEX IF NOT EXISTS agreement_newest_idx ON partnerships_agreement (signed_on DESC, title, id)"
+            )

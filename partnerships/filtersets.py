@@ -35,15 +35,18 @@ class SlugsFilter(django_filters.Filter):
 class NewestFirstOrderingFilter(django_filters.OrderingFilter):
     """Sort by date or title; undated agreements go last whichever way dates run."""
 
-    def get_ordering_value(self, param):
-        descending = param.startswith("-")
-        field = F(self.param_map[param.lstrip("-")])
-        return field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
-
     def filter(self, qs, value):
         if not value:
             return qs.newest_first()
-        return qs.order_by(*(self.get_ordering_value(param) for param in value), "title", "pk")
+        ordering = []
+        for param in value:
+            if param == "-signed_on":
+                ordering.append(qs.latest_signed_first())
+            elif param.startswith("-"):
+                ordering.append(F(self.param_map[param[1:]]).desc(nulls_last=True))
+            else:
+                ordering.append(F(self.param_map[param]).asc(nulls_last=True))
+        return qs.order_by(*ordering, "title", "pk")
 
 
 class YearFilter(django_filters.NumberFilter):

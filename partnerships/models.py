@@ -14,7 +14,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from institutions.models import Institution, InstitutionName, SlugNaturalKeyManager, matches_names
+from institutions.models import Institution, InstitutionName, SlugNaturalKeyManager
+from institutions.search import rows_matching
 from institutions.text import fold_for_search
 
 
@@ -155,17 +156,19 @@ class AgreementQuerySet(models.QuerySet):
 
     def in_areas(self, area_slugs):
         """Return agreements in any of the areas, a broader area counting its narrower ones."""
-        links = AgreementArea.objects.filter(agreement=OuterRef("pk")).filter(
-            Q(area__slug__in=area_slugs) | Q(area__parent__slug__in=area_slugs)
-        )
-        return self.filter(Exists(links))
+        # The ids are looked up first so the planner sees literal values it can estimate.
+        areas = list(Area.objects.filter(Q(slug__in=area_slugs) | Q(parent__slug__in=area_slugs)).values_list("pk", flat=True))
+        return self.filter(Exists(AgreementArea.objects.filter(agreement=OuterRef("pk"), area__in=areas)))
 
     def with_institutions(self, institution_slugs):
         """Return agreements of any of the institutions or of the institutions they are parent of."""
-        parties = AgreementParty.objects.filter(agreement=OuterRef("pk")).filter(
-            Q(institution__slug__in=institution_slugs) | Q(institution__parent__slug__in=institution_slugs)
+        # The ids are looked up first so the planner sees literal values it can estimate: a
+        # rare institution is then found through the party index, not by walking every agreement.
+        institutions = list(
+            Institution.objects.filter(Q(slug__in=institution_slugs) | Q(parent__slug__in=institution_slugs))
+            .values_list("pk", flat=True)
         )
-        return self.filter(Exists(parties))
+        return self.filter(pk__in=AgreementParty.objects.filter(institution__in=institutions).values("agreement"))
 
     def with_institution_kinds(self, kinds):
         """Return agreements with a party of any of the institution kinds."""
@@ -178,32 +181,33 @@ class AgreementQuerySet(models.QuerySet):
         Case, accents and hyphens are ignored (Charite finds Charité), in any script.
         """
         folded = fold_for_search(text)
-        vendor = connections[self.db].vendor
-        parties = AgreementParty.objects.filter(
-            matches_names(folded, vendor=vendor, field="institution__search_names"), agreement=OuterRef("pk")
-        )
-        people = Participation.objects.filter(
-            matches_names(folded, vendor=vendor, field="person__search_names"), agreement=OuterRef("pk")
-        )
-        in_text = Q(search_text__contains=folded)
-        if vendor == "postgresql":
+        # One list of matching ids from each index, joined by UNION: the planner then looks
+        # them up by primary key instead of testing every agreement against every condition.
+        in_text = rows_matching(Agreement.objects.order_by(), "search_text", folded)
+        named = rows_matching(Institution.objects.order_by(), "search_names", folded, forgive_typos=True)
+        people = rows_matching(Person.objects.order_by(), "search_names", folded, forgive_typos=True)
+        ids = [
+            in_text.values("pk"),
+            AgreementParty.objects.order_by().filter(institution__in=named.values("pk")).values("agreement_id"),
+            Participation.objects.order_by().filter(person__in=people.values("pk")).values("agreement_id"),
+        ]
+        if connections[self.db].vendor == "postgresql":
             # Every word, in any order, through the full-text index.
-            in_text |= Q(search_document=SearchQuery(folded, config="simple"))
-            matches = self.annotate(search_document=SearchVector("search_text", config="simple"))
-        else:
-            matches = self
+            document = SearchVector("search_text", config="simple")
+            words = Agreement.objects.order_by().annotate(document=document)
+            ids.append(words.filter(document=SearchQuery(folded, config="simple")).values("pk"))
         # Weights: a party named as asked beats a word of the title, which beats the rest.
-        named_party = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__search_names__contains=folded)
+        named_party = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__in=named.values("pk"))
         rank = models.Case(
             models.When(Exists(named_party), then=3),
             models.When(title__icontains=text.strip(), then=2),
             default=1,
         )
-        return matches.filter(in_text | Exists(parties) | Exists(people)).annotate(search_rank=rank)
+        return self.filter(pk__in=ids[0].union(*ids[1:])).annotate(search_rank=rank)
 
     def best_match_first(self):
         """Return searched agreements by search rank, then newest first."""
-        return self.order_by("-search_rank", models.F("signed_on").desc(nulls_last=True), "title", "pk")
+        return self.order_by("-search_rank", self.latest_signed_first(), "title", "pk")
 
     def facet_counts(self):
         """Return, for these agreements, how many fall under each country, area, kind, year and institution.
@@ -263,7 +267,15 @@ class AgreementQuerySet(models.QuerySet):
     def newest_first(self):
         """Return agreements by signing date, newest first, undated ones last."""
         # The primary key last makes the order total, so pages never repeat or skip a row.
-        return self.order_by(models.F("signed_on").desc(nulls_last=True), "title", "pk")
+        return self.order_by(self.latest_signed_first(), "title", "pk")
+
+    def latest_signed_first(self):
+        """Return the ordering by date signed, latest first, undated last."""
+        # SQLite sorts NULLs last in DESC by itself, and says NULLS LAST only at the cost of
+        # its index on the date; PostgreSQL needs it said (its index says it too).
+        if connections[self.db].vendor == "sqlite":
+            return models.F("signed_on").desc()
+        return models.F("signed_on").desc(nulls_last=True)
 
     def for_listing(self):
         """Return agreements with everything a list row shows, loaded up front."""
