@@ -210,6 +210,12 @@ class AgreementQuerySet(models.QuerySet):
         return self.order_by("-search_rank", self.latest_signed_first(), "title", "pk")
 
     def facet_counts(self):
+        """Return count_facets(), computed once per state of the directory and then cached."""
+        from partnerships.caching import while_unchanged
+
+        return while_unchanged("facets", self, self.count_facets)
+
+    def count_facets(self):
         """Return, for these agreements, how many fall under each country, area, kind, year and institution.
 
         Each facet is a list of {"value", "label", "count"}, largest count first: the numbers a

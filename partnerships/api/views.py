@@ -19,7 +19,6 @@ from partnerships.api.serializers import (
     PersonDetailSerializer,
     PersonSerializer,
 )
-from partnerships.caching import while_unchanged
 from partnerships.filtersets import AgreementFilterSet
 from partnerships.models import Agreement, AgreementArea, AgreementParty, Area, Person
 
@@ -74,8 +73,7 @@ class AgreementViewSet(ReportsAllBadParametersMixin, CSVExportMixin, viewsets.Mo
     )
     @action(detail=False, renderer_classes=[JSONRenderer])
     def facets(self, request):
-        queryset = self.filter_queryset(self.get_queryset())
-        return Response(while_unchanged("facets", queryset, queryset.facet_counts))
+        return Response(self.filter_queryset(self.get_queryset()).facet_counts())
 
 
 @extend_schema_view(list=extend_schema(summary="The focus-area taxonomy with agreement counts"))
