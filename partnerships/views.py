@@ -6,6 +6,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_countries import countries
@@ -132,8 +133,10 @@ class LatestAgreementsFeed(Feed):
         return item.title
 
     def item_description(self, item):
+        # Atom carries the summary as HTML (type="html"): escaped, so a feed reader shows markup
+        # in a record as text. The title is plain text and needs nothing.
         parties = ", ".join(party.institution.name for party in item.parties.all())
-        return f"{item.signed_on_display}. {parties}. {item.summary}"
+        return escape(f"{item.signed_on_display}. {parties}. {item.summary}")
 
 
 class CountryListView(TemplateView):
