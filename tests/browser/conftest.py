@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,13 +35,20 @@ def free_port():
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory):
     """Serve the site with the curated data on a free loopback port; return its base address."""
-    database = tmp_path_factory.mktemp("browser") / "directory.sqlite3"
+    with serve_directory(tmp_path_factory.mktemp("browser")) as url:
+        yield url
+
+
+@contextmanager
+def serve_directory(folder, *setup):
+    """Serve the curated data, after the extra manage.py commands in `setup`, from a database in `folder`."""
+    database = folder / "directory.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
     manage = [sys.executable, str(REPOSITORY / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_curated"]):
+    for command in (["migrate", "--noinput"], ["load_curated"], *setup):
         subprocess.run(manage + command, env=env, cwd=REPOSITORY, check=True, capture_output=True)
     port = free_port()
-    log = (database.parent / "server.log").open("w")
+    log = (folder / "server.log").open("w")
     server = subprocess.Popen(
         manage + ["runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
         env=env, cwd=REPOSITORY, stdout=log, stderr=subprocess.STDOUT,
