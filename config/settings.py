@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.caches import cache_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -112,6 +114,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# A read replica: reads go there, writes and reads inside a write's transaction to the
+# primary (config/routers.py). The replica mirrors the primary in tests.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
+
+# Cached counts and facets, and the API's rate limits. Several app servers should share a
+# cache: DJANGO_CACHE_URL=redis://host:6379/0 or memcached://host:11211 (config/caches.py).
+CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://"))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,26 @@
+"""The cache backend from one address, DJANGO_CACHE_URL, through Django's cache framework."""
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def cache_from_url(url):
+    """Return the CACHES entry for an address such as redis://host:6379/0 or memcached://host:11211.
+
+    locmem:// (the default) keeps the cache in each process; redis://, rediss://, memcached://
+    and file:///path share it between processes and machines (file only within a machine).
+    """
+    parts = urlsplit(url)
+    if parts.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": parts.netloc or "directory"}
+    if parts.scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme == "memcached":
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": parts.netloc}
+    if parts.scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": parts.path}
+    if parts.scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_URL {url!r}: use locmem://, redis://host:port/db, memcached://host:port or file:///path"
+    )
