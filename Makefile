@@ -83,5 +83,10 @@ FUZZ_EXAMPLES ?= 200
 fuzz: $(VENV)/.installed-test
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_COVERAGE=1 FUZZ_RANDOM=1 $(BIN)/pytest -p no:cacheprovider tests/test_api_fuzz.py
 
+# 50 clients for 60 s on gunicorn and a throwaway PostgreSQL, then a database restart under load
+# (bench/load_and_faults.py, docs/reliability.md). Loopback only; stops by itself in about 3 minutes.
+load-test: $(VENV)/.installed system-deps
+	$(BIN)/python bench/load_and_faults.py
+
 clean:
 	rm -rf $(VENV) $(ARTIFACTS) build *.egg-info staticfiles
