@@ -4,8 +4,10 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from institutions.search import rows_matching
 from institutions.text import fold_for_search
@@ -16,6 +18,36 @@ class SlugNaturalKeyManager(models.Manager):
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+class EditedRecord(models.Model):
+    """Abstract: a record curators edit, numbered by version so that two editors cannot both win."""
+
+    # The database default lets bulk inserts that do not name the column (synthetic data) work.
+    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
+    # Null for rows as the curated fixtures or a bulk insert left them: fixtures save "raw",
+    # which skips save(), so loading them again changes nothing.
+    updated_at = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        is_update = not self._state.adding
+        if is_update:
+            # Raised by the database, so two saves from the same stale copy still give two versions.
+            self.version = models.F("version") + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at"}
+        super().save(*args, **kwargs)
+        if is_update:
+            self.refresh_from_db(fields=["version"])
+
+
+# History leaves out the bookkeeping columns: the version, the time (history_date has it) and
+# the folded search text that save() derives.
+EDITED_RECORD_FIELDS = ["version", "updated_at"]
 
 
 class InstitutionQuerySet(models.QuerySet):
@@ -84,7 +116,7 @@ class InstitutionQuerySet(models.QuerySet):
         )
 
 
-class Institution(models.Model):
+class Institution(EditedRecord):
     """A hospital, university, company or agency that can be party to an agreement."""
 
     class Kind(models.TextChoices):
@@ -119,6 +151,7 @@ class Institution(models.Model):
     search_names = models.TextField(editable=False, blank=True, default="")
 
     objects = SlugNaturalKeyManager.from_queryset(InstitutionQuerySet)()
+    history = HistoricalRecords(excluded_fields=[*EDITED_RECORD_FIELDS, "search_names"])
 
     class Meta:
         ordering = ["name"]
@@ -184,6 +217,7 @@ class InstitutionName(models.Model):
     )
 
     objects = InstitutionNameManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "name"]

@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from simple_history.admin import SimpleHistoryAdmin
 
+from institutions.admin import EditConflictForm, HistoryWithLinksAdmin
 from institutions.models import Institution
 from partnerships.models import (
     Agreement,
@@ -79,7 +81,11 @@ class EvidenceInline(admin.StackedInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(HistoryWithLinksAdmin):
+    form = EditConflictForm
+    history_links = [
+        (AgreementParty, "agreement"), (AgreementArea, "agreement"), (Participation, "agreement"), (Evidence, "agreement"),
+    ]
     list_display = ["title", "kind", "status", "signed_on", "signed_on_precision"]
     list_filter = [PartyCountryListFilter, AreaListFilter, "kind", "status", "signed_on_precision"]
     search_fields = [
@@ -92,7 +98,7 @@ class AgreementAdmin(admin.ModelAdmin):
     date_hierarchy = "signed_on"
     inlines = [AgreementPartyInline, AgreementAreaInline, ParticipationInline, EvidenceInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status", "summary"]}),
+        (None, {"fields": ["title", "slug", "kind", "status", "summary", "seen_version"]}),
         (_("Signing"), {"fields": [("signed_on", "signed_on_precision"), "place"]}),
         (_("Sources"), {"fields": ["sources"]}),
     ]
@@ -108,7 +114,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "native_name", "slug"]
     search_fields = ["name", "native_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}

@@ -25,12 +25,16 @@ class BackupError(Exception):
     """A backup that cannot be restored: what is wrong and where in the file."""
 
 
+# Set on save like the derived columns, but shown on the pages, so the backup keeps it.
+EDIT_TIME = "updated_at"
+
+
 def plain_fields(model):
     """Return the names of the model's own values: every column but the id, references to other rows and
-    the columns the model derives on save."""
+    the columns the model derives on save (its version, its folded search text)."""
     return [
         field.name for field in model._meta.concrete_fields
-        if field.editable and not field.primary_key and not field.is_relation
+        if (field.editable or field.name == EDIT_TIME) and not field.primary_key and not field.is_relation
     ]
 
 
@@ -227,7 +231,12 @@ class Restore:
             raise BackupError(f"{where}: {describe(error)}") from error
         outcome = "created" if row.pk is None else "changed" if self.columns(row) != before else "unchanged"
         if outcome != "unchanged":
+            edit_time = getattr(row, EDIT_TIME, None)
             row.save()
+            if EDIT_TIME in values:
+                # save() stamped the current time; the record was last edited when the backup says.
+                model.objects.filter(pk=row.pk).update(**{EDIT_TIME: edit_time})
+                setattr(row, EDIT_TIME, edit_time)
         self.counts.setdefault(str(model._meta.verbose_name_plural), Counter())[outcome] += 1
         return row
 

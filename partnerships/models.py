@@ -13,8 +13,11 @@ from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from simple_history.models import HistoricalRecords
 
-from institutions.models import Institution, InstitutionName, SlugNaturalKeyManager
+from institutions.models import (
+    EDITED_RECORD_FIELDS, EditedRecord, Institution, InstitutionName, SlugNaturalKeyManager,
+)
 from institutions.search import rows_matching
 from institutions.text import fold_for_search
 
@@ -124,6 +127,7 @@ class Person(models.Model):
     search_names = models.TextField(editable=False, blank=True, default="")
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords(excluded_fields=["search_names"])
 
     class Meta:
         ordering = ["name"]
@@ -309,7 +313,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.for_listing().prefetch_related(models.Prefetch("evidence", queryset=evidence))
 
 
-class Agreement(models.Model):
+class Agreement(EditedRecord):
     """A partnership between institutions: a signed memorandum, another agreement, or a looser collaboration."""
 
     class Kind(models.TextChoices):
@@ -355,6 +359,7 @@ class Agreement(models.Model):
     search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = SlugNaturalKeyManager.from_queryset(AgreementQuerySet)()
+    history = HistoricalRecords(excluded_fields=[*EDITED_RECORD_FIELDS, "search_text"])
 
     class Meta:
         ordering = [models.F("signed_on").desc(nulls_last=True), "title"]
@@ -419,6 +424,7 @@ class AgreementParty(models.Model):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.PARTY)
 
     objects = AgreementPartyManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("party")
@@ -461,6 +467,7 @@ class AgreementArea(models.Model):
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="agreement_areas")
 
     objects = AgreementAreaManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("focus area of an agreement")
@@ -501,6 +508,7 @@ class Participation(models.Model):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
 
     objects = ParticipationManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "person__name"]
@@ -556,6 +564,7 @@ class Evidence(models.Model):
     )
 
     objects = EvidenceManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]

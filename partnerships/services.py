@@ -1,4 +1,6 @@
 """Writes that span an agreement and the rows that belong to it, for the API and pages alike."""
+from simple_history.utils import bulk_create_with_history
+
 from config.api import one_transaction
 from partnerships.models import AgreementArea, AgreementParty, Participation, Person
 
@@ -6,7 +8,8 @@ from partnerships.models import AgreementArea, AgreementParty, Participation, Pe
 def save_agreement(*, agreement, fields, parties=None, areas=None, people=None, sources=None):
     """Save the agreement's own fields and replace each list of related rows that is given.
 
-    Everything happens in one transaction: a failure leaves nothing half-written.
+    Everything happens in one transaction: a failure leaves nothing half-written. Saving the
+    agreement raises its version, whichever rows changed; the audit history records each row.
     `parties` holds (institution, role) pairs, `areas` Area rows, `people` dicts with a
     person (a Person, or the slug and name of a new one), institution, title and role.
     """
@@ -16,21 +19,24 @@ def save_agreement(*, agreement, fields, parties=None, areas=None, people=None, 
         agreement.save()
         if parties is not None:
             agreement.parties.all().delete()
-            AgreementParty.objects.bulk_create(
-                AgreementParty(agreement=agreement, institution=institution, role=role)
-                for institution, role in parties
+            bulk_create_with_history(
+                [AgreementParty(agreement=agreement, institution=institution, role=role) for institution, role in parties],
+                AgreementParty,
             )
         if areas is not None:
             agreement.agreement_areas.all().delete()
-            AgreementArea.objects.bulk_create(AgreementArea(agreement=agreement, area=area) for area in areas)
+            bulk_create_with_history([AgreementArea(agreement=agreement, area=area) for area in areas], AgreementArea)
         if people is not None:
             agreement.participations.all().delete()
-            Participation.objects.bulk_create(
-                Participation(
-                    agreement=agreement, person=person_for(entry), institution=entry.get("institution"),
-                    title=entry.get("title", ""), role=entry["role"],
-                )
-                for entry in people
+            bulk_create_with_history(
+                [
+                    Participation(
+                        agreement=agreement, person=person_for(entry), institution=entry.get("institution"),
+                        title=entry.get("title", ""), role=entry["role"],
+                    )
+                    for entry in people
+                ],
+                Participation,
             )
         if sources is not None:
             agreement.sources.set(sources)

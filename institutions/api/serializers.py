@@ -5,6 +5,7 @@ from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
+from simple_history.utils import bulk_create_with_history
 
 from config.api import check_model_rules, one_transaction
 from institutions.models import Institution, InstitutionName
@@ -78,7 +79,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
         fields = [
             "slug", "url", "html_url", "name", "short_name", "other_names", "kind", "country", "country_name",
             "city", "parent", "website", "ror_id", "wikidata_id", "description",
-            "agreement_count", "partner_countries",
+            "agreement_count", "partner_countries", "updated_at",
         ]
 
     def get_html_url(self, institution) -> str:
@@ -119,7 +120,9 @@ class InstitutionSerializer(serializers.ModelSerializer):
 
     def replace_other_names(self, institution, other_names):
         institution.other_names.all().delete()
-        InstitutionName.objects.bulk_create(InstitutionName(institution=institution, **entry) for entry in other_names)
+        bulk_create_with_history(
+            [InstitutionName(institution=institution, **entry) for entry in other_names], InstitutionName
+        )
         Institution.objects.filter(pk=institution.pk).refresh_search_names()
 
 

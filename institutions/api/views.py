@@ -6,6 +6,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework import viewsets
 
+from config.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
 from config.api import Conflict, CSVExportMixin, ReportsAllBadParametersMixin
 from institutions.api.serializers import AutocompleteSerializer, InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer
 from institutions.filtersets import InstitutionFilterSet
@@ -14,9 +15,15 @@ from institutions.models import Institution
 
 @extend_schema_view(
     list=extend_schema(summary="List institutions", description="Filter by country, kind, text and whether they have agreements."),
-    retrieve=extend_schema(summary="One institution, with its agreements, partners, parent and sub-units"),
+    retrieve=extend_schema(
+        summary="One institution, with its agreements, partners, parent and sub-units",
+        responses={200: InstitutionDetailSerializer, 304: NOT_MODIFIED},
+    ),
+    update=extend_schema(responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
+    partial_update=extend_schema(responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
+    destroy=extend_schema(responses={204: None, 412: PRECONDITION_FAILED}),
 )
-class InstitutionViewSet(ReportsAllBadParametersMixin, CSVExportMixin, viewsets.ModelViewSet):
+class InstitutionViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
     queryset = Institution.objects.with_names().with_agreement_counts().order_by("name")
     filterset_class = InstitutionFilterSet
     lookup_field = "slug"
