@@ -14,6 +14,7 @@ from partnerships.models import (
     Person,
     Source,
 )
+from partnerships.api.rows import agreement_rows
 from partnerships.services import save_agreement
 
 
@@ -52,6 +53,15 @@ class EvidenceSerializer(serializers.ModelSerializer):
         fields = ["fact", "subject", "quote", "note", "source"]
 
 
+class AgreementListSerializer(serializers.ListSerializer):
+    """A page of agreements, built flat (partnerships/api/rows.py) rather than field by field."""
+
+    def to_representation(self, data):
+        fields = self.child.Meta.fields
+        rows = agreement_rows(list(data), request=self.context["request"])
+        return [{name: row[name] for name in fields} for row in rows]
+
+
 class AgreementSerializer(serializers.ModelSerializer):
     """An agreement as the list shows it: its parties, areas, people and sources."""
 
@@ -64,6 +74,7 @@ class AgreementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Agreement
+        list_serializer_class = AgreementListSerializer
         fields = [
             "slug", "url", "html_url", "title", "kind", "status", "signed_on", "signed_on_precision",
             "place", "summary", "parties", "areas", "people", "sources",

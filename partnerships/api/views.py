@@ -48,6 +48,9 @@ class AgreementViewSet(ReportsAllBadParametersMixin, CSVExportMixin, viewsets.Mo
     csv_filename = "agreements.csv"
 
     def get_queryset(self):
+        if self.action == "list" and self.request.accepted_renderer.format != "csv":
+            # The page's related rows come from AgreementListSerializer's own flat queries.
+            return Agreement.objects.defer("search_text")
         if self.action == "retrieve":
             return Agreement.objects.for_detail()
         if self.action == "facets":
