@@ -77,7 +77,7 @@ class AgreementSerializer(serializers.ModelSerializer):
         list_serializer_class = AgreementListSerializer
         fields = [
             "slug", "url", "html_url", "title", "kind", "status", "signed_on", "signed_on_precision",
-            "place", "summary", "parties", "areas", "people", "sources",
+            "place", "summary", "parties", "areas", "people", "sources", "updated_at",
         ]
 
     def get_html_url(self, agreement) -> str:

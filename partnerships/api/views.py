@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from config.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
 from config.api import CSVExportMixin, ReportsAllBadParametersMixin
 from institutions.models import Institution
 from partnerships.api.serializers import (
@@ -35,12 +36,20 @@ FACET_LIST = inline_serializer(
 
 @extend_schema_view(
     list=extend_schema(summary="List agreements", parameters=[FORMAT_PARAMETER]),
-    retrieve=extend_schema(summary="One agreement, with the evidence for each fact"),
+    retrieve=extend_schema(
+        summary="One agreement, with the evidence for each fact",
+        responses={200: AgreementDetailSerializer, 304: NOT_MODIFIED},
+    ),
     create=extend_schema(request=AgreementWriteSerializer, responses={201: AgreementDetailSerializer}),
-    update=extend_schema(request=AgreementWriteSerializer, responses=AgreementDetailSerializer),
-    partial_update=extend_schema(request=AgreementWriteSerializer, responses=AgreementDetailSerializer),
+    update=extend_schema(
+        request=AgreementWriteSerializer, responses={200: AgreementDetailSerializer, 412: PRECONDITION_FAILED}
+    ),
+    partial_update=extend_schema(
+        request=AgreementWriteSerializer, responses={200: AgreementDetailSerializer, 412: PRECONDITION_FAILED}
+    ),
+    destroy=extend_schema(responses={204: None, 412: PRECONDITION_FAILED}),
 )
-class AgreementViewSet(ReportsAllBadParametersMixin, CSVExportMixin, viewsets.ModelViewSet):
+class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
     queryset = Agreement.objects.for_listing()
     filterset_class = AgreementFilterSet
     lookup_field = "slug"
