@@ -28,9 +28,10 @@ def test_hostile_record_runs_no_script_and_shows_its_markup_as_text(page, hostil
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
 
-    page.goto(f"{hostile_server_url}{path}")
+    response = page.goto(f"{hostile_server_url}{path}")
     page.wait_for_load_state("load")
 
+    assert response.status == 200
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
     assert page.locator("img[src='x'], script:not([src])").count() == 0
