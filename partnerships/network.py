@@ -3,12 +3,13 @@ which countries partner with which. Drawn on the server as SVG and HTML, so they
 script and no library, and stay readable from five agreements to thousands by showing the
 most connected institutions and countries only."""
 import math
-from collections import Counter, defaultdict
-from itertools import combinations
+from collections import Counter
 
+from django.db.models import Count, Exists, F, OuterRef
 from django_countries import countries
 
 from institutions.models import Institution
+from partnerships.caching import while_unchanged
 from partnerships.models import AgreementParty
 
 # Okabe–Ito colours, told apart by colour-blind readers; further countries share grey.
@@ -20,13 +21,22 @@ CENTRE_X, CENTRE_Y, RADIUS = WIDTH / 2, HEIGHT / 2, 240
 LABEL_LENGTH = 30
 
 
-def parties_by_agreement(agreements):
-    """Return {agreement id: [(institution id, country code), ...]} for the agreements."""
-    rows = AgreementParty.objects.filter(agreement__in=agreements.order_by().values("pk")).order_by()
-    parties = defaultdict(list)
-    for agreement_id, institution_id, country in rows.values_list("agreement", "institution", "institution__country"):
-        parties[agreement_id].append((institution_id, country))
-    return parties
+def shared_agreement_counts(agreements, first, second):
+    """Return {(a, b): agreements} for pairs of parties of the same agreement, a < b.
+
+    `first` and `second` name the party column compared (e.g. "institution__slug"); the pairs
+    are counted in the database, so the picture costs the same from five agreements to a million.
+    """
+    rows = (
+        AgreementParty.objects.order_by()
+        .filter(**{
+            "agreement__in": agreements.order_by().values("pk"),
+            f"agreement__parties__{second}__gt": F(first),
+        })
+        .values(first, f"agreement__parties__{second}")
+        .annotate(count=Count("agreement", distinct=True))
+    )
+    return {(row[first], row[f"agreement__parties__{second}"]): row["count"] for row in rows}
 
 
 class NetworkPicture:
@@ -34,19 +44,26 @@ class NetworkPicture:
 
     width, height = WIDTH, HEIGHT
 
+    @classmethod
+    def of(cls, agreements):
+        """Return the picture of the agreements, built once per filter and state of the directory."""
+        return while_unchanged("network", agreements, lambda: cls(agreements))
+
     def __init__(self, agreements, *, most_institutions=30):
-        parties = parties_by_agreement(agreements)
-        self.agreement_count = len(parties)
-        agreement_counts = Counter(institution for rows in parties.values() for institution, _ in rows)
-        self.institution_count = len(agreement_counts)
-        countries_of = {institution: country for rows in parties.values() for institution, country in rows}
-        institutions = Institution.objects.in_bulk(list(agreement_counts))
+        parties = AgreementParty.objects.order_by().filter(agreement__in=agreements.order_by().values("pk"))
+        self.agreement_count = agreements.order_by().count()
+        self.institution_count = parties.values("institution").distinct().count()
         # The most connected institutions; a tie goes by name so the picture does not change between loads.
-        shown = sorted(agreement_counts, key=lambda pk: (-agreement_counts[pk], institutions[pk].name))
-        shown = shown[:most_institutions]
+        most_connected = (
+            parties.values("institution").annotate(agreement_count=Count("agreement"))
+            .order_by("-agreement_count", "institution__name")[:most_institutions]
+        )
+        agreement_counts = {row["institution"]: row["agreement_count"] for row in most_connected}
+        institutions = Institution.objects.in_bulk(list(agreement_counts))
+        shown = list(agreement_counts)
         self.is_partial = len(shown) < self.institution_count
 
-        country_sizes = Counter(countries_of[pk] for pk in shown)
+        country_sizes = Counter(institutions[pk].country.code for pk in shown)
         country_order = sorted(country_sizes, key=lambda code: (-country_sizes[code], code))
         colours = dict(zip(country_order, COUNTRY_COLOURS))
         self.legend = [
@@ -55,13 +72,16 @@ class NetworkPicture:
         if len(country_order) > len(COUNTRY_COLOURS):
             self.legend.append({"name": None, "code": "", "colour": OTHER_COLOUR})
 
-        shown.sort(key=lambda pk: (country_order.index(countries_of[pk]), institutions[pk].name))
+        shown.sort(key=lambda pk: (country_order.index(institutions[pk].country.code), institutions[pk].name))
         self.nodes = [
             self.place_node(index, len(shown), institutions[pk], agreement_counts[pk],
-                            colours.get(countries_of[pk], OTHER_COLOUR))
+                            colours.get(institutions[pk].country.code, OTHER_COLOUR))
             for index, pk in enumerate(shown)
         ]
-        self.links = self.draw_links(parties, {node["pk"]: node for node in self.nodes})
+        pairs = shared_agreement_counts(
+            agreements.filter(parties__institution__in=shown), "institution", "institution"
+        )
+        self.links = self.draw_links(pairs, {node["pk"]: node for node in self.nodes})
 
     @staticmethod
     def place_node(index, total, institution, agreement_count, colour):
@@ -87,13 +107,10 @@ class NetworkPicture:
         }
 
     @staticmethod
-    def draw_links(parties, nodes):
-        pair_counts = Counter()
-        for rows in parties.values():
-            members = sorted({institution for institution, _ in rows if institution in nodes})
-            pair_counts.update(combinations(members, 2))
+    def draw_links(pair_counts, nodes):
         links = []
-        for (first, second), count in sorted(pair_counts.items(), key=lambda item: item[1]):
+        shown_pairs = {pair: count for pair, count in pair_counts.items() if pair[0] in nodes and pair[1] in nodes}
+        for (first, second), count in sorted(shown_pairs.items(), key=lambda item: (item[1], item[0])):
             start, end = nodes[first], nodes[second]
             # The curve bends towards the centre, so lines between neighbours stay apart from the rest.
             control_x = CENTRE_X + 0.25 * ((start["x"] + end["x"]) / 2 - CENTRE_X)
@@ -113,14 +130,27 @@ class NetworkPicture:
 class CountryMatrix:
     """How many agreements join each pair of countries, for the countries with the most agreements."""
 
+    @classmethod
+    def of(cls, agreements):
+        """Return the table of the agreements, built once per filter and state of the directory."""
+        return while_unchanged("matrix", agreements, lambda: cls(agreements))
+
     def __init__(self, agreements, *, most_countries=12):
-        pair_counts, within_counts, totals = Counter(), Counter(), Counter()
-        for rows in parties_by_agreement(agreements).values():
-            codes = sorted({country for _, country in rows})
-            totals.update(codes)
-            if len(codes) == 1:
-                within_counts[codes[0]] += 1
-            pair_counts.update(combinations(codes, 2))
+        parties = AgreementParty.objects.order_by().filter(agreement__in=agreements.order_by().values("pk"))
+        totals = Counter({
+            row["institution__country"]: row["count"]
+            for row in parties.values("institution__country").annotate(count=Count("agreement", distinct=True))
+        })
+        pair_counts = Counter(shared_agreement_counts(agreements, "institution__country", "institution__country"))
+        # Agreements whose parties are all in one country: those with a party there, less
+        # those that also have a party elsewhere.
+        elsewhere = AgreementParty.objects.filter(agreement=OuterRef("agreement")).exclude(
+            institution__country=OuterRef("institution__country")
+        )
+        mixed = parties.filter(Exists(elsewhere)).values("institution__country").annotate(
+            count=Count("agreement", distinct=True)
+        )
+        within_counts = totals - Counter({row["institution__country"]: row["count"] for row in mixed})
         self.country_count = len(totals)
         shown = sorted(totals, key=lambda code: (-totals[code], code))[:most_countries]
         self.is_partial = len(shown) < self.country_count

@@ -16,6 +16,7 @@ from institutions.models import Institution
 from partnerships.facets import active_filter_chips, sidebar_facets
 from partnerships.filtersets import AgreementFilterSet
 from partnerships.models import Agreement, Area, Evidence, Participation, Person, Source
+from config.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
 
 NEWEST_COUNT = 5
@@ -37,8 +38,8 @@ class HomeView(TemplateView):
             newest=agreements.for_listing().newest_first()[:NEWEST_COUNT],
             countries=facets["country"],
             areas=[area for area in facets["area"] if area["parent"] is None],
-            network=NetworkPicture(agreements),
-            matrix=CountryMatrix(agreements),
+            network=NetworkPicture.of(agreements),
+            matrix=CountryMatrix.of(agreements),
             **kwargs,
         )
 
@@ -48,6 +49,8 @@ class AgreementListView(FilterView):
     filterset_class = AgreementFilterSet
     template_name = "partnerships/agreement_list.html"
     paginate_by = 50
+    # Counted once per filter and state of the directory, as in the API.
+    paginator_class = CachedCountPaginator
 
     def get_context_data(self, **kwargs):
         params = self.request.GET
@@ -67,7 +70,7 @@ class AgreementListView(FilterView):
             hidden_params=[
                 (name, value) for name in PARAMETERS_OUTSIDE_SIDEBAR for value in params.getlist(name)
             ],
-            network=NetworkPicture(matching),
+            network=NetworkPicture.of(matching),
         )
         return context
 
@@ -151,7 +154,7 @@ class CountryListView(TemplateView):
             {**option, "institution_count": institution_counts.get(option["value"], 0)}
             for option in agreements.facet_counts()["country"]
         ]
-        return super().get_context_data(countries=country_rows, matrix=CountryMatrix(agreements), **kwargs)
+        return super().get_context_data(countries=country_rows, matrix=CountryMatrix.of(agreements), **kwargs)
 
 
 class CountryDetailView(TemplateView):
@@ -176,7 +179,7 @@ class CountryDetailView(TemplateView):
             institutions=institutions,
             agreements=agreements.for_listing().newest_first(),
             partner_countries=partner_countries,
-            network=NetworkPicture(agreements),
+            network=NetworkPicture.of(agreements),
             **kwargs,
         )
 
@@ -202,7 +205,7 @@ class AreaDetailView(DetailView):
         agreements = Agreement.objects.in_areas([self.object.slug])
         return super().get_context_data(
             agreements=agreements.for_listing().newest_first(),
-            network=NetworkPicture(agreements),
+            network=NetworkPicture.of(agreements),
             **kwargs,
         )
 
