@@ -142,6 +142,10 @@ class Person(models.Model):
         return (self.slug,)
 
 
+# How many institutions the institution facet lists, those with most agreements first.
+FACET_INSTITUTIONS = 50
+
+
 class AgreementQuerySet(models.QuerySet):
     # Filters on related rows are EXISTS subqueries, not joins: a join repeats an agreement
     # once per matching party and then needs DISTINCT, which is far slower on large tables.
@@ -264,8 +268,10 @@ class AgreementQuerySet(models.QuerySet):
                 ),
                 key=lambda entry: -entry["value"],
             ),
+            # The institutions with most agreements only: there can be tens of thousands.
             "institution": facet(
-                parties.values("institution__slug", "institution__name").annotate(count=distinct_agreements),
+                parties.values("institution__slug", "institution__name").annotate(count=distinct_agreements)
+                .order_by("-count", "institution__name")[:FACET_INSTITUTIONS],
                 "institution__slug", lambda row: row["institution__name"],
             ),
             "institution_kind": facet(

@@ -464,3 +464,12 @@ def test_cursor_pages_run_a_fixed_number_of_queries(client, django_assert_max_nu
         body = client.get("/api/v1/agreements/?cursor=&page_size=10").json()
     with django_assert_max_num_queries(5):
         client.get(body["next"])
+
+
+def test_institution_facet_lists_the_fifty_with_most_agreements(client):
+    from partnerships.models import FACET_INSTITUTIONS
+
+    make_bulk_agreements(30)  # 60 more institutions, one agreement each
+    institutions = client.get("/api/v1/agreements/facets/").json()["institution"]
+    assert len(institutions) == FACET_INSTITUTIONS == 50
+    assert institutions[0] == {"value": "cedars-sinai", "label": "Cedars-Sinai Medical Center", "count": 3}
