@@ -26,3 +26,34 @@ document.addEventListener("DOMContentLoaded", function () {
     select.addEventListener("change", function () { select.form.requestSubmit(); });
   });
 });
+
+// Search boxes marked data-autocomplete suggest institutions as the user types: names from
+// the API's autocomplete endpoint fill the shared <datalist>, each with its city and country.
+document.addEventListener("DOMContentLoaded", function () {
+  var suggestions = document.getElementById("institution-suggestions");
+  if (!suggestions) { return; }
+  document.querySelectorAll("input[data-autocomplete]").forEach(function (input) {
+    var timer = null;
+    var asked = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var text = input.value.trim();
+      if (text.length < 2 || text === asked) { return; }
+      timer = setTimeout(function () {
+        asked = text;
+        fetch(input.dataset.autocomplete + "?q=" + encodeURIComponent(text), {headers: {Accept: "application/json"}})
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (institutions) {
+            if (input.value.trim() !== text) { return; }
+            suggestions.replaceChildren.apply(suggestions, institutions.map(function (institution) {
+              var option = document.createElement("option");
+              option.value = institution.short_name || institution.name;
+              option.label = [institution.name, institution.city, institution.country_name].filter(Boolean).join(" · ");
+              return option;
+            }));
+          })
+          .catch(function () { /* Suggestions are a convenience; the search works without them. */ });
+      }, 150);
+    });
+  });
+});

@@ -87,6 +87,18 @@ def test_search_for_an_acronym_leads_to_the_agreement_and_its_sources(page, serv
     assert_stayed_on_the_machine(requested_urls)
 
 
+def test_search_box_suggests_institutions_as_the_user_types(page, server_url, requested_urls):
+    page.goto(f"{server_url}/")
+    page.get_by_label("Search institutions, acronyms, people and agreements").press_sequentially("asan")
+    options = page.locator("#institution-suggestions option")
+    options.first.wait_for(state="attached")
+
+    assert options.evaluate_all("options => options.map(option => [option.value, option.label])") == [
+        ["AMC", "Asan Medical Center · Seoul · South Korea"],
+    ]
+    assert_stayed_on_the_machine(requested_urls)
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_page_has_no_serious_accessibility_violations(page, server_url, requested_urls, name):
     page.goto(server_url + PAGES[name])
