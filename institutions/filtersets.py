@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
@@ -26,6 +27,9 @@ class CommaListField(forms.CharField):
 
     def to_python(self, value):
         text = super().to_python(value)
+        # CharField's own NUL check would see the list's repr, where a NUL is escaped, so check
+        # the text: PostgreSQL refuses NUL in a query, which would be a 500 rather than a 400.
+        ProhibitNullCharactersValidator()(text)
         return [item.strip() for item in text.split(",") if item.strip()]
 
     def validate(self, value):

@@ -39,11 +39,16 @@ CHIP_LABELS = {
 
 
 def chosen_values(params, name):
-    """Return the values given for a parameter, comma-separated ones split apart."""
+    """Return the values given for a parameter, comma-separated ones split apart.
+
+    A value with a NUL character in it is left out: no filter accepts one (the form says so),
+    and PostgreSQL refuses it in a query.
+    """
     if name not in LIST_PARAMETERS:
-        value = params.get(name, "").strip()
-        return [value] if value else []
-    return [item.strip() for value in params.getlist(name) for item in value.split(",") if item.strip()]
+        values = [params.get(name, "").strip()]
+    else:
+        values = [item.strip() for value in params.getlist(name) for item in value.split(",")]
+    return [value for value in values if value and "\x00" not in value]
 
 
 def sidebar_facets(params, matching):
