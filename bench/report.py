@@ -1,4 +1,5 @@
 """The bench's results as Markdown: one table per size, then the targets of issue 5 checked."""
+import json
 import re
 
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
@@ -27,13 +28,20 @@ def index(results):
 def cell(row):
     if row is None:
         return "–"
+    if not row["requests"]:
+        first = f"; one took {row['first_request_ms'] / 1000:.1f} s" if "first_request_ms" in row else ""
+        return f"none finished{first}"
     errors = f" ({row['errors']} errors)" if row["errors"] else ""
-    return f"{row['rps']:.0f} · {row['p50']:.1f}/{row['p95']:.1f}/{row['p99']:.1f}{errors}"
+    rps = f"{row['rps']:.0f}" if row["rps"] >= 10 else f"{row['rps']:.1f}"
+    return f"{rps} · {row['p50']:.1f}/{row['p95']:.1f}/{row['p99']:.1f}{errors}"
 
 
 def ratio(numerator, denominator):
-    if numerator is None or denominator is None or not denominator["rps"]:
+    if numerator is None or denominator is None or not numerator["requests"]:
         return "–"
+    if not denominator["requests"]:
+        # None finished in the run: it did fewer than one in the run's length.
+        return f"≥ {numerator['requests']:.0f}×"
     return f"{numerator['rps'] / denominator['rps']:.2f}×"
 
 
@@ -42,10 +50,21 @@ def render(run):
     sizes = sorted({r["size"] for r in run["results"]})
     concurrencies = sorted({r["concurrency"] for r in run["results"]})
     lines = [
-        f"Machine: {run['machine']}.",
+        f"Machine: {run['machine']}. Gunicorn with {run['workers']} sync workers, production settings, "
+        "loopback only.",
         "",
-        f"Command: `{run['command']}` ({run['minutes']:.0f} minutes in all; gunicorn with "
-        f"{run['workers']} sync workers, production settings, loopback only).",
+    ]
+    runs = {}
+    for size in sizes:
+        about = run["runs"].get(str(size)) or run["runs"][size]
+        runs.setdefault(json.dumps(about, sort_keys=True), []).append(size)
+    for about, measured in runs.items():
+        about = json.loads(about)
+        lines.append(
+            f"- {', '.join(f'{size:,}' for size in measured)} agreements: measured {about['at']} on commit "
+            f"{about['commit']} by `{about['command']}` ({about['minutes']:.0f} minutes for the whole run)."
+        )
+    lines += [
         "",
         "Each cell: requests per second · p50/p95/p99 latency in ms. The ratios compare Django's "
         "requests per second with Datasette's and with the raw-SQL ceiling on the same database.",
@@ -95,17 +114,27 @@ def targets(run, rows, size, c):
         if not django or not datasette:
             continue
         wanted = 10 if question in {"facets", "search"} else 1
-        times = django["rps"] / datasette["rps"] if datasette["rps"] else float("inf")
+        label = f"{label} ≥ {wanted}× Datasette" + (", p95 no worse" if wanted == 1 else "")
+        if datasette["requests"] and not django["requests"]:
+            check(label, False, f"Django finished no request in the run; Datasette {cell(datasette)}")
+            continue
+        if not datasette["requests"]:
+            lines.append(
+                f"- not measured: {label}: Django {cell(django)}, Datasette finished no request "
+                "in the run (a longer BENCH_DURATION measures it)"
+            )
+            continue
+        times = django["rps"] / datasette["rps"]
         ok = times >= wanted and (wanted > 1 or django["p95"] <= datasette["p95"])
         check(
-            f"{label} ≥ {wanted}× Datasette" + (", p95 no worse" if wanted == 1 else ""), ok,
-            f"{times:.2f}× ({django['rps']:.0f} against {datasette['rps']:.0f} req/s; "
+            label, ok,
+            f"{times:.2f}× ({django['rps']:.1f} against {datasette['rps']:.1f} req/s; "
             f"p95 {django['p95']:.1f} against {datasette['p95']:.1f} ms)",
         )
     for database in ["sqlite", "postgresql"]:
         django = rows.get((size, database, "django", "country", c))
         ceiling = rows.get((size, database, "ceiling", "country", c))
-        if django and ceiling and ceiling["rps"]:
+        if django and ceiling and ceiling["rps"] and django["requests"]:
             times = django["rps"] / ceiling["rps"]
             check(f"API list with its count ≥ 0.5× the raw-SQL ceiling ({database})", times >= 0.5,
                   f"{times:.2f}× ({django['rps']:.0f} against {ceiling['rps']:.0f} req/s)")

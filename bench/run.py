@@ -177,7 +177,9 @@ def rss_mb(process):
 
 
 def wrk(url, concurrency):
+    started = time.monotonic()
     status, _body = get(url)  # warms caches and checks the answer before measuring
+    first = time.monotonic() - started
     if status != 200:
         raise SystemExit(f"{url} answered {status}")
     command = [
@@ -187,6 +189,8 @@ def wrk(url, concurrency):
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=DURATION + 60).stdout
     result = json.loads(output.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"] if result["seconds"] else 0
+    # A question slower than the run finishes no request in it: keep what the first one took.
+    result["first_request_ms"] = first * 1000
     return result
 
 
@@ -302,6 +306,24 @@ def run_postgresql(results, timings, memory):
             admin.execute(f"DROP DATABASE {name}")
 
 
+def merge_earlier(run):
+    """Keep the earlier results of the sizes this run did not measure, so one size can be re-run alone."""
+    if not RESULTS.exists():
+        return run
+    earlier = json.loads(RESULTS.read_text())
+    if "runs" not in earlier:
+        return run
+    kept = [row for row in earlier["results"] if row["size"] not in SIZES]
+    keys = {f"{prefix}-{size}" for prefix in ["sqlite", "postgresql", "datasette"] for size in SIZES}
+    return {
+        **run,
+        "results": kept + run["results"],
+        "timings": {**{k: v for k, v in earlier["timings"].items() if k not in keys}, **run["timings"]},
+        "memory": {**{k: v for k, v in earlier["memory"].items() if k not in keys}, **run["memory"]},
+        "runs": {**{int(k): v for k, v in earlier["runs"].items() if int(k) not in SIZES}, **run["runs"]},
+    }
+
+
 def ensure_wrk():
     if shutil.which("wrk"):
         return
@@ -325,6 +347,11 @@ def machine():
 
 def main():
     sys.path.insert(0, str(ROOT))
+    if "--report" in sys.argv:  # render docs/performance.md again from bench/data/results.json
+        from bench.report import render, write_into
+
+        write_into(DOC, render(json.loads(RESULTS.read_text())))
+        return
     if "--postgresql" in sys.argv:
         results, timings, memory = [], {}, {}
         run_postgresql(results, timings, memory)
@@ -343,9 +370,16 @@ def main():
     timings.update(postgresql["timings"])
     memory.update(postgresql["memory"])
     elapsed = time.monotonic() - started
-    run = {"results": results, "timings": timings, "memory": memory, "machine": machine(),
-           "command": f"BENCH_SIZES={','.join(map(str, SIZES))} BENCH_CONCURRENCY={','.join(map(str, CONCURRENCY))} "
-           f"BENCH_DURATION={DURATION} make bench", "minutes": elapsed / 60, "workers": WORKERS}
+    command = (
+        f"BENCH_SIZES={','.join(map(str, SIZES))} BENCH_CONCURRENCY={','.join(map(str, CONCURRENCY))} "
+        f"BENCH_DURATION={DURATION} make bench"
+    )
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
+    runs = {size: {"command": command, "minutes": elapsed / 60, "commit": commit.stdout.strip(),
+                   "duration": DURATION, "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+            for size in SIZES}
+    run = merge_earlier({"results": results, "timings": timings, "memory": memory, "machine": machine(),
+                         "workers": WORKERS, "runs": runs})
     RESULTS.write_text(json.dumps(run, indent=1))
     from bench.report import render, write_into
 
