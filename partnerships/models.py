@@ -204,8 +204,10 @@ class AgreementQuerySet(models.QuerySet):
             document = SearchVector("search_text", config="simple")
             words = Agreement.objects.order_by().annotate(document=document)
             ids.append(words.filter(document=SearchQuery(folded, config="simple")).values("pk"))
-        # Weights: a party named as asked beats a word of the title, which beats the rest.
-        named_party = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__in=named.values("pk"))
+        # Weights: a party named as asked (not merely alike) beats a word of the title, which
+        # beats the rest.
+        exactly_named = rows_matching(Institution.objects.order_by(), "search_names", folded)
+        named_party = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__in=exactly_named.values("pk"))
         rank = models.Case(
             models.When(Exists(named_party), then=3),
             models.When(title__icontains=text.strip(), then=2),

@@ -12,7 +12,6 @@ import unicodedata
 from datetime import date
 
 from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models.fields import NOT_PROVIDED
 from django_countries import countries
@@ -223,9 +222,16 @@ class Writer:
     def finish(self):
         """Move the id sequences past the new rows and refresh the planner's statistics."""
         with connection.cursor() as cursor:
-            models = [table.model for table in self.tables.values()]
-            for statement in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(statement)
+            if connection.vendor == "postgresql":
+                # Only ever forward: a sequence is not rolled back with a transaction, and set
+                # back to a lower maximum it would hand out ids that rows written later reuse.
+                for table in self.tables.values():
+                    name = table.model._meta.db_table
+                    sequence = f"pg_get_serial_sequence('\"{name}\"', 'id')"
+                    cursor.execute(
+                        f"SELECT setval({sequence}, GREATEST((SELECT COALESCE(MAX(id), 1) FROM \"{name}\"), "
+                        f"pg_sequence_last_value({sequence}::regclass)))"
+                    )
             cursor.execute("ANALYZE")
 
 

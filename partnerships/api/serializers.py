@@ -190,7 +190,11 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
         return save_agreement(
             agreement=agreement,
             fields={k: v for k, v in validated_data.items() if k not in {"parties", "areas", "people", "sources"}},
-            parties=[(party["institution"], party["role"]) for party in validated_data["parties"]]
+            # A PATCH leaves out nested defaults: a party named without a role is a party.
+            parties=[
+                (party["institution"], party.get("role", AgreementParty.Role.PARTY))
+                for party in validated_data["parties"]
+            ]
             if "parties" in validated_data else None,
             areas=validated_data.get("areas"),
             people=validated_data.get("people"),

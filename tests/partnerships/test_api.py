@@ -473,3 +473,16 @@ def test_institution_facet_lists_the_fifty_with_most_agreements(client):
     institutions = client.get("/api/v1/agreements/facets/").json()["institution"]
     assert len(institutions) == FACET_INSTITUTIONS == 50
     assert institutions[0] == {"value": "cedars-sinai", "label": "Cedars-Sinai Medical Center", "count": 3}
+
+
+def test_patch_parties_without_a_role_makes_them_parties(client):
+    headers = token_header(curator(*AGREEMENT_PERMISSIONS))
+    response = client.patch(
+        f"/api/v1/agreements/{EHS_AMC}/",
+        {"parties": [{"institution": "emirates-health-services"}, {"institution": "charite"}]},
+        content_type="application/json", **headers,
+    )
+    assert response.status_code == 200, response.json()
+    assert [(p["institution"]["slug"], p["role"]) for p in response.json()["parties"]] == [
+        ("emirates-health-services", "party"), ("charite", "party"),
+    ]
