@@ -1,6 +1,6 @@
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -8,6 +8,7 @@ from rest_framework import viewsets
 
 from config.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
 from config.api import Conflict, CSVExportMixin, ReportsAllBadParametersMixin
+from config.schema import ERROR
 from institutions.api.serializers import AutocompleteSerializer, InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer
 from institutions.filtersets import InstitutionFilterSet
 from institutions.models import Institution
@@ -21,9 +22,16 @@ from institutions.models import Institution
     ),
     update=extend_schema(responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
     partial_update=extend_schema(responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
-    destroy=extend_schema(responses={204: None, 412: PRECONDITION_FAILED}),
+    destroy=extend_schema(
+        responses={
+            204: None, 412: PRECONDITION_FAILED,
+            409: OpenApiResponse(ERROR, description="Still a party, a parent or a person's institution."),
+        }
+    ),
 )
 class InstitutionViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
+    """Hospitals, universities, companies and agencies that are party to agreements."""
+
     queryset = Institution.objects.with_names().with_agreement_counts().order_by("name")
     filterset_class = InstitutionFilterSet
     lookup_field = "slug"

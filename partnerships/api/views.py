@@ -50,6 +50,8 @@ FACET_LIST = inline_serializer(
     destroy=extend_schema(responses={204: None, 412: PRECONDITION_FAILED}),
 )
 class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
+    """Partnership agreements: memoranda of understanding, other agreements and collaborations."""
+
     queryset = Agreement.objects.for_listing()
     filterset_class = AgreementFilterSet
     lookup_field = "slug"
@@ -90,6 +92,8 @@ class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSV
 
 @extend_schema_view(list=extend_schema(summary="The focus-area taxonomy with agreement counts"))
 class AreaViewSet(viewsets.ReadOnlyModelViewSet):
+    """The focus areas of agreements, a two-level taxonomy."""
+
     queryset = Area.objects.select_related("parent").order_by("parent__name", "name")
     serializer_class = AreaSerializer
     lookup_field = "slug"
@@ -101,6 +105,8 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(list=extend_schema(summary="Countries with institutions, and their agreement counts"))
 class CountryViewSet(viewsets.ViewSet):
+    """Countries with institutions in the directory."""
+
     serializer_class = CountrySerializer
     pagination_class = None
     # Countries are computed, never written: reading is open to all.
@@ -126,6 +132,8 @@ class CountryViewSet(viewsets.ViewSet):
 
 
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+    """People who signed, attended, spoke about or led agreements."""
+
     queryset = Person.objects.annotate(agreement_count=Count("participations__agreement", distinct=True)).order_by("name")
     lookup_field = "slug"
 
