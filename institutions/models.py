@@ -182,16 +182,6 @@ class Institution(EditedRecord):
     def fold_names(self, *, other_names):
         return fold_for_search(self.name, self.short_name, *(other.name for other in other_names))
 
-    def partners(self):
-        """Return the institutions it shares agreements with, each with the number of shared agreements."""
-        # Counting after filtering on the same relation counts only the shared agreements.
-        return (
-            Institution.objects.filter(agreements__in=self.agreements.all())
-            .exclude(pk=self.pk)
-            .annotate(agreement_count=models.Count("agreements", distinct=True))
-            .order_by("-agreement_count", "name")
-        )
-
 
 class InstitutionNameManager(models.Manager):
     def get_by_natural_key(self, institution_slug, name):

@@ -168,7 +168,7 @@ class AgreementMentionSerializer(serializers.Serializer):
 
 
 class PartnerSerializer(InstitutionSummarySerializer):
-    agreement_count = serializers.IntegerField()
+    agreement_count = serializers.IntegerField(source="shared_count", help_text="Agreements shared")
 
     class Meta(InstitutionSummarySerializer.Meta):
         fields = [*InstitutionSummarySerializer.Meta.fields, "agreement_count"]
@@ -185,4 +185,4 @@ class InstitutionDetailSerializer(InstitutionSerializer):
         fields = [*InstitutionSerializer.Meta.fields, "children", "agreements", "partners"]
 
     def get_partners(self, institution) -> list[dict]:
-        return PartnerSerializer(institution.partners(), many=True).data
+        return PartnerSerializer(Institution.objects.partners_of(institution), many=True).data
