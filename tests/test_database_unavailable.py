@@ -4,14 +4,11 @@ The full outage with recovery and acknowledged writes is bench/load_and_faults.p
 """
 import http.client
 import json
-import socket
-import subprocess
-import sys
 import time
 
 import pytest
 
-from tests.test_production import BASE_DIR, PRODUCTION_ENV, environment, free_port
+from tests.test_production import PRODUCTION_ENV, environment, free_port, gunicorn_serving
 
 
 @pytest.fixture(scope="module")
@@ -25,24 +22,8 @@ def server_without_database(tmp_path_factory):
         DJANGO_STATIC_ROOT=str(folder / "static"),
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/directory",
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline
-                time.sleep(0.2)
+    with gunicorn_serving(env) as port:
         yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def request(port, method, path, body=None, **headers):

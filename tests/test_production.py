@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,13 @@ def production_server(tmp_path_factory):
     )
     collected = manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     assert collected.returncode == 0, collected.stderr
+    with gunicorn_serving(env) as port:
+        yield port
+
+
+@contextmanager
+def gunicorn_serving(env):
+    """Serve the site under gunicorn with one worker on a free loopback port; yield the port."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
