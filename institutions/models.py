@@ -1,4 +1,6 @@
 from django.contrib.postgres.search import TrigramWordSimilarity
+from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
 from django.db import connections, models
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -11,6 +13,21 @@ from simple_history.models import HistoricalRecords
 
 from institutions.search import rows_matching
 from institutions.text import fold_for_search
+
+
+@deconstructible
+class ReservedSlugValidator:
+    """Refuse slugs that are addresses of their own in the API (e.g. /agreements/facets/)."""
+
+    def __init__(self, *reserved):
+        self.reserved = reserved
+
+    def __call__(self, value):
+        if value in self.reserved:
+            raise ValidationError(_("%(value)s is reserved; choose another slug."), params={"value": value})
+
+    def __eq__(self, other):
+        return isinstance(other, ReservedSlugValidator) and self.reserved == other.reserved
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -130,7 +147,11 @@ class Institution(EditedRecord):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=255, unique=True,
+        # /api/v1/institutions/autocomplete/ is an address of its own, not an institution's.
+        validators=[ReservedSlugValidator("autocomplete")],
+    )
     short_name = models.CharField(
         _("short name"), max_length=64, blank=True,
         help_text=_("The acronym or short form used in running text, e.g. SNUH."),

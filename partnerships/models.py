@@ -16,7 +16,12 @@ from django_countries import countries
 from simple_history.models import HistoricalRecords
 
 from institutions.models import (
-    EDITED_RECORD_FIELDS, EditedRecord, Institution, InstitutionName, SlugNaturalKeyManager,
+    EDITED_RECORD_FIELDS,
+    EditedRecord,
+    Institution,
+    InstitutionName,
+    ReservedSlugValidator,
+    SlugNaturalKeyManager,
 )
 from institutions.search import rows_matching
 from institutions.text import fold_for_search
@@ -341,7 +346,11 @@ class Agreement(EditedRecord):
         UNKNOWN = "unknown", _("Not reported")
 
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=300, unique=True,
+        # /api/v1/agreements/facets/ is an address of its own, not an agreement's.
+        validators=[ReservedSlugValidator("facets")],
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SIGNED)
     signed_on = models.DateField(

@@ -14,15 +14,25 @@ from institutions.filtersets import InstitutionFilterSet
 from institutions.models import Institution
 
 
+# A slug never names the list's own actions: /institutions/autocomplete/ is not a institution.
+INSTITUTION_SLUG = OpenApiParameter(
+    "slug", str, OpenApiParameter.PATH, pattern=r"^(?!autocomplete$)[-a-zA-Z0-9_]+$", description="The institution's slug."
+)
+
+
 @extend_schema_view(
     list=extend_schema(summary="List institutions", description="Filter by country, kind, text and whether they have agreements."),
     retrieve=extend_schema(
+        parameters=[INSTITUTION_SLUG],
         summary="One institution, with its agreements, partners, parent and sub-units",
         responses={200: InstitutionDetailSerializer, 304: NOT_MODIFIED},
     ),
-    update=extend_schema(responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
-    partial_update=extend_schema(responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
+    update=extend_schema(
+        parameters=[INSTITUTION_SLUG],responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
+    partial_update=extend_schema(
+        parameters=[INSTITUTION_SLUG],responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
     destroy=extend_schema(
+        parameters=[INSTITUTION_SLUG],
         responses={
             204: None, 412: PRECONDITION_FAILED,
             409: OpenApiResponse(ERROR, description="Still a party, a parent or a person's institution."),

@@ -34,20 +34,30 @@ FACET_LIST = inline_serializer(
 )
 
 
+# A slug never names the list's own actions: /agreements/facets/ is not a agreement.
+AGREEMENT_SLUG = OpenApiParameter(
+    "slug", str, OpenApiParameter.PATH, pattern=r"^(?!facets$)[-a-zA-Z0-9_]+$", description="The agreement's slug."
+)
+
+
 @extend_schema_view(
     list=extend_schema(summary="List agreements", parameters=[FORMAT_PARAMETER]),
     retrieve=extend_schema(
+        parameters=[AGREEMENT_SLUG],
         summary="One agreement, with the evidence for each fact",
         responses={200: AgreementDetailSerializer, 304: NOT_MODIFIED},
     ),
     create=extend_schema(request=AgreementWriteSerializer, responses={201: AgreementDetailSerializer}),
     update=extend_schema(
+        parameters=[AGREEMENT_SLUG],
         request=AgreementWriteSerializer, responses={200: AgreementDetailSerializer, 412: PRECONDITION_FAILED}
     ),
     partial_update=extend_schema(
+        parameters=[AGREEMENT_SLUG],
         request=AgreementWriteSerializer, responses={200: AgreementDetailSerializer, 412: PRECONDITION_FAILED}
     ),
-    destroy=extend_schema(responses={204: None, 412: PRECONDITION_FAILED}),
+    destroy=extend_schema(
+        parameters=[AGREEMENT_SLUG],responses={204: None, 412: PRECONDITION_FAILED}),
 )
 class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
     """Partnership agreements: memoranda of understanding, other agreements and collaborations."""

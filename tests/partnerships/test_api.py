@@ -397,6 +397,7 @@ def test_curator_updates_and_deletes_an_agreement(client):
         ({"people": [{"person": "martin-e-kreis", "role": "danced"}]}, "people"),
         ({"slug": CHARITE_SCCC}, "slug"),
         ({"slug": "not a slug"}, "slug"),
+        ({"slug": "facets"}, "slug"),  # the address of the facet counts
         ({"kind": "treaty"}, "kind"),
         ({"sources": []}, "sources"),
     ],
