@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
@@ -7,12 +9,24 @@ from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from institutions.search import rows_matching
 from institutions.text import fold_for_search
+
+
+def country_name(code):
+    """Return the country's name in the active language, remembered: hot lists name many parties."""
+    return remembered_country_name(code, get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def remembered_country_name(code, language):
+    return str(countries.name(code))
 
 
 @deconstructible

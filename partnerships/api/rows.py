@@ -8,9 +8,9 @@ single records).
 from collections import defaultdict
 
 from django.urls import reverse
-from django_countries import countries
 from rest_framework import serializers
 
+from institutions.models import country_name
 from partnerships.models import Agreement, AgreementArea, AgreementParty, Participation
 
 DATE = serializers.DateField()
@@ -26,13 +26,14 @@ def agreement_rows(agreements, *, request):
         "people": people_of(ids),
         "sources": sources_of(ids),
     }
+    # Addresses from one reverse() each, the slug put in per row: reverse() costs more than a row.
     api_root = request.build_absolute_uri(reverse("agreement-list"))
-    page_root = request.build_absolute_uri("/")
+    page_address = request.build_absolute_uri(reverse("partnerships:detail", args=["SLUG"]))
     return [
         {
             "slug": agreement.slug,
             "url": f"{api_root}{agreement.slug}/",
-            "html_url": page_root.rstrip("/") + agreement.get_absolute_url(),
+            "html_url": page_address.replace("SLUG", agreement.slug),
             "title": agreement.title,
             "kind": agreement.kind,
             "status": agreement.status,
@@ -69,7 +70,7 @@ def parties_of(ids):
             "role": role,
             "institution": {
                 "slug": slug, "name": name, "short_name": short_name, "country": country,
-                "country_name": countries.name(country), "kind": kind,
+                "country_name": country_name(country), "kind": kind,
             },
         })
         for agreement_id, role, slug, name, short_name, country, kind in rows
