@@ -212,9 +212,10 @@ class AgreementQuerySet(models.QuerySet):
         # Weights: a party named as asked (not merely alike) beats a word of the title, which
         # beats the rest.
         exactly_named = rows_matching(Institution.objects.order_by(), "search_names", folded)
-        named_party = AgreementParty.objects.filter(agreement=OuterRef("pk"), institution__in=exactly_named.values("pk"))
+        # An uncorrelated IN list: the database builds it once, not once per matching agreement.
+        with_named_party = AgreementParty.objects.order_by().filter(institution__in=exactly_named.values("pk"))
         rank = models.Case(
-            models.When(Exists(named_party), then=3),
+            models.When(pk__in=with_named_party.values("agreement_id"), then=3),
             models.When(title__icontains=text.strip(), then=2),
             default=1,
         )
