@@ -321,10 +321,14 @@ class AgreementQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Return agreements with everything their page shows, evidence included, loaded up front."""
+        return self.for_listing().with_evidence()
+
+    def with_evidence(self):
+        """Return agreements with their evidence and what each piece of it supports loaded up front."""
         evidence = Evidence.objects.select_related(
             "source", "party__institution", "area__area", "participation__person"
         )
-        return self.for_listing().prefetch_related(models.Prefetch("evidence", queryset=evidence))
+        return self.prefetch_related(models.Prefetch("evidence", queryset=evidence))
 
 
 class Agreement(EditedRecord):

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
@@ -15,7 +15,7 @@ from django_filters.views import FilterView
 from institutions.models import Institution
 from partnerships.facets import active_filter_chips, sidebar_facets
 from partnerships.filtersets import AgreementFilterSet
-from partnerships.models import Agreement, Area, Evidence, Participation, Person, Source
+from partnerships.models import Agreement, Area, Participation, Person, Source
 from config.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
 
@@ -76,11 +76,7 @@ class AgreementListView(FilterView):
 
 
 class AgreementDetailView(DetailView):
-    queryset = Agreement.objects.for_listing().prefetch_related(
-        Prefetch("evidence", queryset=Evidence.objects.select_related(
-            "party__institution", "area__area", "participation__person",
-        )),
-    )
+    queryset = Agreement.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(sources=cite_sources(self.object), **kwargs)

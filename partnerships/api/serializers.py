@@ -92,6 +92,12 @@ class AgreementDetailSerializer(AgreementSerializer):
     class Meta(AgreementSerializer.Meta):
         fields = [*AgreementSerializer.Meta.fields, "evidence"]
 
+    def to_representation(self, agreement):
+        # Built like a list row (partnerships/api/rows.py), with the evidence added.
+        row = agreement_rows([agreement], request=self.context["request"])[0]
+        row["evidence"] = EvidenceSerializer(agreement.evidence.all(), many=True).data
+        return {name: row[name] for name in self.Meta.fields}
+
 
 class AgreementCSVSerializer(serializers.BaseSerializer):
     """One flat row per agreement; parties, areas and people joined in a cell."""
@@ -208,7 +214,7 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
         return self.save_with_related(agreement, validated_data)
 
     def to_representation(self, agreement):
-        refreshed = Agreement.objects.for_detail().get(pk=agreement.pk)
+        refreshed = Agreement.objects.with_evidence().get(pk=agreement.pk)
         return AgreementDetailSerializer(refreshed, context=self.context).data
 
 

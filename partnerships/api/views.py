@@ -73,7 +73,8 @@ class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSV
             # The page's related rows come from AgreementListSerializer's own flat queries.
             return Agreement.objects.defer("search_text")
         if self.action == "retrieve":
-            return Agreement.objects.for_detail()
+            # Parties, areas, people and sources come from AgreementDetailSerializer's flat queries.
+            return Agreement.objects.with_evidence()
         if self.action == "facets":
             return Agreement.objects.all()
         return super().get_queryset()
