@@ -91,7 +91,7 @@ def datasette_path(question, sample):
     }[question]
 
 
-def server_env(database_url):
+def server_env(database_url, **settings):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -105,6 +105,7 @@ def server_env(database_url):
         "DATABASE_CONN_MAX_AGE": "600",
         "DJANGO_API_ANON_RATE": "off",
         "DJANGO_API_USER_RATE": "off",
+        **settings,
     }
 
 
@@ -147,12 +148,16 @@ def serving(command, env, port, name):
         log.close()
 
 
-def gunicorn(database_url, port, name):
+def gunicorn(database_url, port, name, **settings):
     command = [
         PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
         "--timeout", "120",
     ]
-    return serving(command, server_env(database_url), port, name)
+    return serving(command, server_env(database_url, **settings), port, name)
+
+
+# The same site with its cache of whole anonymous answers off: every request does the work.
+UNCACHED = {"DJANGO_RESPONSE_CACHE_SECONDS": "0"}
 
 
 def rss_mb(process):
@@ -259,24 +264,26 @@ def run_sqlite(results, timings, memory):
         path = sqlite_file(size, timings)
         url = f"sqlite:///{path}"
         sample = sample_agreement(url)
-        django_port, datasette_port = free_port(), free_port()
+        django_port, uncached_port, datasette_port = free_port(), free_port(), free_port()
         datasette = [
             PYTHON, "-m", "datasette", "serve", "-i", str(path), "--host", "127.0.0.1", "--port", str(datasette_port),
             "--metadata", str(metadata), "--setting", "sql_time_limit_ms", "60000",
             "--setting", "facet_time_limit_ms", "60000", "--setting", "suggest_facets", "off",
         ]
         with gunicorn(url, django_port, "gunicorn-sqlite") as django_process, \
+                gunicorn(url, uncached_port, "gunicorn-sqlite-uncached", **UNCACHED) as uncached_process, \
                 serving(datasette, os.environ, datasette_port, "datasette") as datasette_process:
             django_url, datasette_url = f"http://127.0.0.1:{django_port}", f"http://127.0.0.1:{datasette_port}"
+            uncached_url = f"http://127.0.0.1:{uncached_port}"
             # Question by question, the servers one after the other, so a busy moment hits all alike.
             for question in QUESTIONS:
                 for server, base, path_of in [
-                    ("django", django_url, django_path), ("datasette", datasette_url, datasette_path),
-                    ("ceiling", django_url, ceiling_path),
+                    ("django", django_url, django_path), ("uncached", uncached_url, django_path),
+                    ("datasette", datasette_url, datasette_path), ("ceiling", django_url, ceiling_path),
                 ]:
                     if path := path_of(question, sample):
                         measure(results, base + path, size=size, database="sqlite", server=server, question=question)
-            memory[f"sqlite-{size}"] = rss_mb(django_process)
+            memory[f"sqlite-{size}"] = max(rss_mb(django_process), rss_mb(uncached_process))
             memory[f"datasette-{size}"] = rss_mb(datasette_process)
 
 
@@ -293,15 +300,19 @@ def run_postgresql(results, timings, memory):
         url = f"{server_url}/{name}"
         timings[f"postgresql-{size}"] = generate(url, size)
         sample = sample_agreement(f"sqlite:///{DATA / str(size) / 'directory.sqlite3'}")
-        port = free_port()
-        with gunicorn(url, port, "gunicorn-postgresql") as process:
-            base = f"http://127.0.0.1:{port}"
+        port, uncached_port = free_port(), free_port()
+        with gunicorn(url, port, "gunicorn-postgresql") as process, \
+                gunicorn(url, uncached_port, "gunicorn-postgresql-uncached", **UNCACHED) as uncached_process:
+            base, uncached_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{uncached_port}"
             for question in QUESTIONS:
-                for server, path_of in [("django", django_path), ("ceiling", ceiling_path)]:
+                for server, server_base, path_of in [
+                    ("django", base, django_path), ("uncached", uncached_base, django_path),
+                    ("ceiling", base, ceiling_path),
+                ]:
                     if path := path_of(question, sample):
-                        measure(results, base + path, size=size, database="postgresql", server=server,
+                        measure(results, server_base + path, size=size, database="postgresql", server=server,
                                 question=question)
-            memory[f"postgresql-{size}"] = rss_mb(process)
+            memory[f"postgresql-{size}"] = max(rss_mb(process), rss_mb(uncached_process))
         with psycopg.connect(f"{server_url}/postgres", autocommit=True) as admin:
             admin.execute(f"DROP DATABASE {name}")
 

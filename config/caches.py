@@ -12,7 +12,12 @@ def cache_from_url(url):
     """
     parts = urlsplit(url)
     if parts.scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": parts.netloc or "directory"}
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": parts.netloc or "directory",
+            # Room for a few hundred whole answers beside the counts (at most 128 KB each).
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
     if parts.scheme in {"redis", "rediss"}:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if parts.scheme == "memcached":

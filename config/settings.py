@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication and locale: it needs to know the reader is anonymous and the language.
+    "partnerships.caching.AnonymousReadsCacheMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
@@ -132,6 +134,9 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # Cached counts and facets, and the API's rate limits. Several app servers should share a
 # cache: DJANGO_CACHE_URL=redis://host:6379/0 or memcached://host:11211 (config/caches.py).
 CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://"))}
+# Anonymous answers are kept until the data changes, at most this long (0: never kept);
+# partnerships.caching.AnonymousReadsCacheMiddleware.
+RESPONSE_CACHE_SECONDS = int(os.environ.get("DJANGO_RESPONSE_CACHE_SECONDS", "3600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -139,15 +139,18 @@ def test_agreement_list_queries_are_bounded(client, django_assert_max_num_querie
     for agreement in AgreementFactory.create_batch(extra):
         AgreementPartyFactory.create_batch(2, agreement=agreement)
 
-    # Count, page and its prefetches, data version and facet counts, the network: none grows
-    # with the rows.
-    with django_assert_max_num_queries(22):
+    # Data version (the answers cache), count, page and its prefetches, data version and facet
+    # counts, the network: none grows with the rows.
+    with django_assert_max_num_queries(23):
         client.get("/partnerships/")
     # Each sidebar group with choices of its own is counted once more.
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(46):
         client.get("/partnerships/?country=KR&area=oncology")
-    # Facet counts and the picture come from the cache until the directory changes.
-    with django_assert_max_num_queries(15):
+    # Another page of the same list: facet counts and the picture come from the cache.
+    with django_assert_max_num_queries(16):
+        client.get("/partnerships/?country=KR&area=oncology&page=1")
+    # The same address again: the whole answer comes from the cache.
+    with django_assert_max_num_queries(1):
         client.get("/partnerships/?country=KR&area=oncology")
 
 
