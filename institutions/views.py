@@ -35,7 +35,7 @@ class InstitutionDetailView(DetailView):
         return super().get_context_data(
             # The related manager carries the agreements' own queryset methods; this app
             # does not import partnerships.
-            agreements=institution.agreements.for_listing().newest_first(),
+            agreements=institution.agreements.for_cards().newest_first(),
             partners=Institution.objects.partners_of(institution),
             **kwargs,
         )

@@ -319,6 +319,21 @@ class AgreementQuerySet(models.QuerySet):
             "sources",
         )
 
+    def for_cards(self):
+        """Return agreements with what a card shows (partials/agreement_cards.html) loaded up front.
+
+        Only the parties and areas, and only the columns shown: a page of 50 cards then builds a
+        few hundred light model instances instead of every related row in full.
+        """
+        parties = AgreementParty.objects.select_related("institution").only(
+            "agreement_id", "institution__slug", "institution__name", "institution__country"
+        )
+        areas = AgreementArea.objects.select_related("area").only("agreement_id", "area__name")
+        return self.defer("search_text", "summary").prefetch_related(
+            models.Prefetch("parties", queryset=parties.order_by("pk")),
+            models.Prefetch("agreement_areas", queryset=areas.order_by("pk")),
+        )
+
     def for_detail(self):
         """Return agreements with everything their page shows, evidence included, loaded up front."""
         return self.for_listing().with_evidence()

@@ -47,7 +47,8 @@ class NetworkPicture:
     @classmethod
     def of(cls, agreements):
         """Return the picture of the agreements, built once per filter and state of the directory."""
-        return while_unchanged("network", agreements, lambda: cls(agreements))
+        # The number changes with the picture's shape, so a shared cache never serves an older one.
+        return while_unchanged("network:2", agreements, lambda: cls(agreements))
 
     def __init__(self, agreements, *, most_institutions=30):
         parties = AgreementParty.objects.order_by().filter(agreement__in=agreements.order_by().values("pk"))
@@ -95,6 +96,7 @@ class NetworkPicture:
         return {
             "pk": institution.pk,
             "institution": institution,
+            "url": institution.get_absolute_url(),
             "agreement_count": agreement_count,
             "colour": colour,
             "x": round(CENTRE_X + RADIUS * cos, 1),

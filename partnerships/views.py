@@ -35,7 +35,7 @@ class HomeView(TemplateView):
             agreement_count=agreements.count(),
             institution_count=Institution.objects.count(),
             country_count=Institution.objects.order_by().values("country").distinct().count(),
-            newest=agreements.for_listing().newest_first()[:NEWEST_COUNT],
+            newest=agreements.for_cards().newest_first()[:NEWEST_COUNT],
             countries=facets["country"],
             areas=[area for area in facets["area"] if area["parent"] is None],
             network=NetworkPicture.of(agreements),
@@ -45,7 +45,7 @@ class HomeView(TemplateView):
 
 
 class AgreementListView(FilterView):
-    queryset = Agreement.objects.for_listing()
+    queryset = Agreement.objects.for_cards()
     filterset_class = AgreementFilterSet
     template_name = "partnerships/agreement_list.html"
     paginate_by = 50
@@ -173,7 +173,7 @@ class CountryDetailView(TemplateView):
             code=code,
             name=countries.name(code),
             institutions=institutions,
-            agreements=agreements.for_listing().newest_first(),
+            agreements=agreements.for_cards().newest_first(),
             partner_countries=partner_countries,
             network=NetworkPicture.of(agreements),
             **kwargs,
@@ -200,7 +200,7 @@ class AreaDetailView(DetailView):
     def get_context_data(self, **kwargs):
         agreements = Agreement.objects.in_areas([self.object.slug])
         return super().get_context_data(
-            agreements=agreements.for_listing().newest_first(),
+            agreements=agreements.for_cards().newest_first(),
             network=NetworkPicture.of(agreements),
             **kwargs,
         )
