@@ -25,6 +25,10 @@ def suggestions(client, text):
         ("SNUBH", ["snuh-amc-snubh-medical-data-2017"]),  # an acronym
         ("서울아산병원", ["ehs-amc-mou-2024", "snuh-amc-snubh-medical-data-2017"]),  # a native script
         ("서창석", ["snuh-amc-snubh-medical-data-2017"]),  # a person's native name
+        # Two letters, too short for a trigram index ("Seoul", "hospital"): read from the column.
+        ("서울", ["ehs-amc-mou-2024", "cedars-sinai-snuh-inthesmart-mou-2019", "snuh-amc-snubh-medical-data-2017"]),
+        ("병원", ["ehs-amc-mou-2024", "cedars-sinai-snuh-inthesmart-mou-2019", "snuh-amc-snubh-medical-data-2017"]),
+        ('x"y', []),  # a quote cannot break out of the search phrase
         ("cedars sinai", [
             "cedars-sinai-snuh-inthesmart-mou-2019", "cedars-sinai-taikang-shenzhen-hospital",
             "cedars-sinai-tsinghua-healthcare-leaders",
