@@ -185,10 +185,14 @@ def rss_mb(process):
 
 def wrk(url, concurrency):
     started = time.monotonic()
-    status, _body = get(url)  # warms caches and checks the answer before measuring
+    status, _body = get(url)  # checks the answer before measuring
     first = time.monotonic() - started
     if status != 200:
         raise SystemExit(f"{url} answered {status}")
+    # Warm every worker, not just the one that took the first request: the steady state is
+    # measured, not a worker's first request (each gunicorn worker has its own local cache).
+    for _ in range(4 * WORKERS):
+        get(url)
     command = [
         "wrk", f"-t{min(concurrency, 2)}", f"-c{concurrency}", f"-d{DURATION}s", "--timeout", "30s",
         "-s", str(BENCH / "wrk_report.lua"), url,
