@@ -107,8 +107,34 @@ def render(run):
             f"| {memory.get(f'sqlite-{size}', '–')} | {memory.get(f'postgresql-{size}', '–')} "
             f"| {memory.get(f'datasette-{size}', '–')} |"
         )
+    lines += ["", *cold(rows, sizes, min(concurrencies))]
     lines += ["", *targets(run, rows, sizes[-1], max(concurrencies))]
     return "\n".join(lines) + "\n"
+
+
+def cold(rows, sizes, c):
+    """Return the table of each question's first request, before anything about it was cached.
+
+    It is what the first reader of a list or its facets waits after a write to the directory,
+    since a write retires every cached count, facet and answer.
+    """
+    servers = [("sqlite", "django", "Django, SQLite"), ("postgresql", "django", "Django, PostgreSQL"),
+               ("sqlite", "datasette", "Datasette")]
+    lines = [
+        "The first request of each question, in ms: nothing about it cached yet, as after a write "
+        "(Datasette caches nothing, so its first request is like any other):",
+        "",
+        "| question | " + " | ".join(f"{size:,}: {title}" for size in sizes for _db, _s, title in servers) + " |",
+        "|---|" + "---|" * (len(sizes) * len(servers)),
+    ]
+    for question, label in QUESTIONS.items():
+        cells = []
+        for size in sizes:
+            for database, server, _title in servers:
+                row = rows.get((size, database, server, question, c))
+                cells.append(f"{row['first_request_ms']:.0f}" if row and "first_request_ms" in row else "–")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def targets(run, rows, size, c):

@@ -154,7 +154,14 @@ def gunicorn(database_url, port, name, **settings):
         PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
         "--timeout", "120",
     ]
-    return serving(command, server_env(database_url, **settings), port, name)
+    # One cache for the server's workers, as a deployment on one machine would have it
+    # (docs/deploy.md): with a cache per worker, each worker computes a cold answer again, and
+    # a request reaching the second worker first stalls the measurement. Emptied first, so an
+    # earlier run's answers (same data, same data version) are never served.
+    cache = DATA / "cache" / name
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True)
+    return serving(command, server_env(database_url, DJANGO_CACHE_URL=f"file://{cache}", **settings), port, name)
 
 
 # The same site with its cache of whole anonymous answers off: every request does the work.

@@ -1,4 +1,5 @@
 import re
+from collections import Counter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,7 +8,7 @@ from django.db import connections, models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import cached_property
@@ -239,9 +240,11 @@ class AgreementQuerySet(models.QuerySet):
         many of its parties or areas share it; a broader area counts the agreements of the
         narrower areas under it.
         """
-        ids = self.order_by().values("pk")
-        parties = AgreementParty.objects.filter(agreement__in=ids).order_by()
-        areas = AgreementArea.objects.filter(agreement__in=ids).order_by()
+        parties, areas = AgreementParty.objects.order_by(), AgreementArea.objects.order_by()
+        if self.query.where:
+            # Unfiltered, every link row counts: no need to test each against the agreements.
+            ids = self.order_by().values("pk")
+            parties, areas = parties.filter(agreement__in=ids), areas.filter(agreement__in=ids)
         distinct_agreements = models.Count("agreement", distinct=True)
 
         def facet(rows, value, label):
@@ -268,17 +271,14 @@ class AgreementQuerySet(models.QuerySet):
                 self.order_by().values("kind").annotate(count=models.Count("pk")),
                 "kind", lambda row: kind_labels[row["kind"]],
             ),
-            "year": sorted(
-                (
-                    {"value": row["year"], "label": str(row["year"]), "count": row["count"]}
-                    for row in self.order_by().filter(signed_on__isnull=False)
-                    .values(year=ExtractYear("signed_on")).annotate(count=models.Count("pk"))
-                ),
-                key=lambda entry: -entry["value"],
-            ),
-            # The institutions with most agreements only: there can be tens of thousands.
+            "year": [
+                {"value": year, "label": str(year), "count": count}
+                for year, count in sorted(self.counts_by_year().items(), reverse=True)
+            ],
+            # The institutions with most agreements only: there can be tens of thousands. An
+            # institution is a party at most once per agreement (a unique constraint): no DISTINCT.
             "institution": facet(
-                parties.values("institution__slug", "institution__name").annotate(count=distinct_agreements)
+                parties.values("institution__slug", "institution__name").annotate(count=models.Count("pk"))
                 .order_by("-count", "institution__name")[:FACET_INSTITUTIONS],
                 "institution__slug", lambda row: row["institution__name"],
             ),
@@ -287,6 +287,16 @@ class AgreementQuerySet(models.QuerySet):
                 "institution__kind", lambda row: institution_kind_labels[row["institution__kind"]],
             ),
         }
+
+    def counts_by_year(self):
+        """Return {year: number of agreements signed that year}, the undated left out."""
+        # Grouped by date through the date's index, then summed by year here: extracting the
+        # year in SQL runs a Python function per row on SQLite (3.5 s for 250k agreements).
+        by_date = self.order_by().filter(signed_on__isnull=False).values("signed_on").annotate(count=models.Count("pk"))
+        years = Counter()
+        for row in by_date:
+            years[row["signed_on"].year] += row["count"]
+        return years
 
     def newest_first(self):
         """Return agreements by signing date, newest first, undated ones last."""
@@ -484,7 +494,8 @@ class AgreementAreaQuerySet(models.QuerySet):
         """Return {area id: number of agreements}, a broader area counting those of its narrower areas."""
         distinct_agreements = models.Count("agreement", distinct=True)
         links = self.order_by()
-        counts = {row["area"]: row["count"] for row in links.values("area").annotate(count=distinct_agreements)}
+        # An area is filed at most once per agreement (a unique constraint): no DISTINCT needed.
+        counts = {row["area"]: row["count"] for row in links.values("area").annotate(count=models.Count("pk"))}
         # Grouping by the broader area counts an agreement once even when it is filed under
         # the broader area itself and under a narrower one.
         by_broader_area = links.annotate(broader=Coalesce("area__parent", "area")).values("broader")
