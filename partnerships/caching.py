@@ -19,10 +19,12 @@ def while_unchanged(kind, queryset, compute):
     """Return compute() for the queryset, cached under the directory's current data version.
 
     Every write raises the version (DataVersion), so a cached value is never served after
-    the data it was computed from has changed, in any worker sharing the database.
+    the data it was computed from has changed, in any worker sharing the database. The values
+    cached here (counts, facets, pictures) do not depend on the order of the rows, so the key
+    leaves the order out: the same list sorted another way, or on another page, reuses them.
     """
     try:
-        sql, params = queryset.query.sql_with_params()
+        sql, params = queryset.order_by().query.sql_with_params()
     except EmptyResultSet:
         return compute()
     digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()

@@ -489,3 +489,15 @@ def test_patch_parties_without_a_role_makes_them_parties(client):
     assert [(p["institution"]["slug"], p["role"]) for p in response.json()["parties"]] == [
         ("emirates-health-services", "party"), ("charite", "party"),
     ]
+
+
+def test_the_same_list_sorted_another_way_reuses_its_cached_count(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    newest_first = client.get("/api/v1/agreements/?country=KR").json()
+    with CaptureQueriesContext(connection) as queries:
+        by_title = client.get("/api/v1/agreements/?country=KR&ordering=title").json()
+
+    assert by_title["count"] == newest_first["count"] == 4
+    assert not [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
