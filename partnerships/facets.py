@@ -63,7 +63,9 @@ def sidebar_facets(params, matching):
             others = params.copy()
             for name in names:
                 others.pop(name, None)
-            facets[group] = AgreementFilterSet(others, queryset=Agreement.objects.all()).qs.facet_counts()[group]
+            # Only this group's counts: the others are the ones above.
+            others_matching = AgreementFilterSet(others, queryset=Agreement.objects.all()).qs
+            facets[group] = others_matching.facet_counts(only=[group])[group]
 
     for group in ["country", "area", "institution_kind", "kind"]:
         chosen = {value.upper() if group == "country" else value for value in chosen_values(params, group)}

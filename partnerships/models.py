@@ -226,19 +226,21 @@ class AgreementQuerySet(models.QuerySet):
         """Return searched agreements by search rank, then newest first."""
         return self.order_by("-search_rank", self.latest_signed_first(), "title", "pk")
 
-    def facet_counts(self):
-        """Return count_facets(), computed once per state of the directory and then cached."""
+    def facet_counts(self, only=None):
+        """Return count_facets(only), computed once per state of the directory and then cached."""
         from partnerships.caching import while_unchanged
 
-        return while_unchanged("facets", self, self.count_facets)
+        kind = "facets" if only is None else "facets:" + ",".join(sorted(only))
+        return while_unchanged(kind, self, lambda: self.count_facets(only))
 
-    def count_facets(self):
+    def count_facets(self, only=None):
         """Return, for these agreements, how many fall under each country, area, kind, year and institution.
 
         Each facet is a list of {"value", "label", "count"}, largest count first: the numbers a
         filter sidebar shows beside its options. An agreement counts once per value however
         many of its parties or areas share it; a broader area counts the agreements of the
-        narrower areas under it.
+        narrower areas under it. `only` names the facets wanted, when not all of them are:
+        each is a query over every matching agreement.
         """
         parties, areas = AgreementParty.objects.order_by(), AgreementArea.objects.order_by()
         if self.query.where:
@@ -251,42 +253,46 @@ class AgreementQuerySet(models.QuerySet):
             entries = [{"value": row[value], "label": str(label(row)), "count": row["count"]} for row in rows]
             return sorted(entries, key=lambda entry: (-entry["count"], entry["label"]))
 
-        kind_labels = dict(Agreement.Kind.choices)
-        institution_kind_labels = dict(Institution.Kind.choices)
-        area_names = {area.pk: area for area in Area.objects.all()}
-        area_counts = areas.agreement_counts_by_area()
-        return {
-            "country": facet(
-                parties.values("institution__country").annotate(count=distinct_agreements),
-                "institution__country", lambda row: countries.name(row["institution__country"]),
-            ),
-            "area": [
+        def areas_facet():
+            area_names = {area.pk: area for area in Area.objects.all()}
+            area_counts = areas.agreement_counts_by_area()
+            return [
                 {
                     "value": area_names[pk].slug, "label": area_names[pk].name, "count": count,
                     "parent": area_names[area_names[pk].parent_id].slug if area_names[pk].parent_id else None,
                 }
                 for pk, count in sorted(area_counts.items(), key=lambda item: (-item[1], area_names[item[0]].name))
-            ],
-            "kind": facet(
+            ]
+
+        kind_labels = dict(Agreement.Kind.choices)
+        institution_kind_labels = dict(Institution.Kind.choices)
+        facets = {
+            "country": lambda: facet(
+                parties.values("institution__country").annotate(count=distinct_agreements),
+                "institution__country", lambda row: countries.name(row["institution__country"]),
+            ),
+            "area": areas_facet,
+            "kind": lambda: facet(
                 self.order_by().values("kind").annotate(count=models.Count("pk")),
                 "kind", lambda row: kind_labels[row["kind"]],
             ),
-            "year": [
+            "year": lambda: [
                 {"value": year, "label": str(year), "count": count}
                 for year, count in sorted(self.counts_by_year().items(), reverse=True)
             ],
             # The institutions with most agreements only: there can be tens of thousands. An
             # institution is a party at most once per agreement (a unique constraint): no DISTINCT.
-            "institution": facet(
+            "institution": lambda: facet(
                 parties.values("institution__slug", "institution__name").annotate(count=models.Count("pk"))
                 .order_by("-count", "institution__name")[:FACET_INSTITUTIONS],
                 "institution__slug", lambda row: row["institution__name"],
             ),
-            "institution_kind": facet(
+            "institution_kind": lambda: facet(
                 parties.values("institution__kind").annotate(count=distinct_agreements),
                 "institution__kind", lambda row: institution_kind_labels[row["institution__kind"]],
             ),
         }
+        return {name: count() for name, count in facets.items() if only is None or name in only}
 
     def counts_by_year(self):
         """Return {year: number of agreements signed that year}, the undated left out."""
