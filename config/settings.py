@@ -135,8 +135,9 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # cache: DJANGO_CACHE_URL=redis://host:6379/0 or memcached://host:11211 (config/caches.py).
 CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://"))}
 # Anonymous answers are kept until the data changes, at most this long (0: never kept);
-# partnerships.caching.AnonymousReadsCacheMiddleware.
-RESPONSE_CACHE_SECONDS = int(os.environ.get("DJANGO_RESPONSE_CACHE_SECONDS", "3600"))
+# partnerships.caching.AnonymousReadsCacheMiddleware. Off by default with DEBUG, so an edited
+# template shows at once; the tests turn it on (tests/conftest.py).
+RESPONSE_CACHE_SECONDS = int(os.environ.get("DJANGO_RESPONSE_CACHE_SECONDS", "0" if DEBUG else "3600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -18,6 +18,12 @@ def expected_database():
 
 
 @pytest.fixture(autouse=True)
+def answers_cached_as_in_production(settings):
+    """Run every test with the answer cache on, as production has it (DEBUG turns it off)."""
+    settings.RESPONSE_CACHE_SECONDS = 3600
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Start each test with no cached counts: rolled-back tests can reuse a data version."""
     from django.core.cache import cache

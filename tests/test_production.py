@@ -58,6 +58,14 @@ def test_production_refuses_to_start_without_required_variable(name):
     )
 
 
+@pytest.mark.parametrize(("debug", "seconds"), [("1", "0"), ("0", "3600")])
+def test_answers_are_cached_in_production_and_not_in_development(debug, seconds):
+    env = environment(**{**PRODUCTION_ENV, "DJANGO_DEBUG": debug})
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.RESPONSE_CACHE_SECONDS)", env=env)
+
+    assert (result.returncode, result.stdout.split()[-1]) == (0, seconds), result.stderr
+
+
 def test_development_starts_without_production_variables():
     result = manage("check", env=environment())
 
