@@ -10,13 +10,26 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, negotiation, pagination, renderers
+from rest_framework import exceptions, negotiation, pagination, renderers, serializers
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 from partnerships.caching import while_unchanged
+
+
+class RecordURLField(serializers.HyperlinkedIdentityField):
+    """A record's absolute API address, the same whatever ?format= the request named.
+
+    DRF's own reverse() copies ?format= into the links it builds, which would give a
+    record one address per format.
+    """
+
+    def get_url(self, obj, view_name, request, format):
+        kwargs = {self.lookup_url_kwarg: getattr(obj, self.lookup_field)}
+        return request.build_absolute_uri(reverse(view_name, kwargs=kwargs))
 
 
 class CachedCountPaginator(Paginator):
@@ -28,26 +41,63 @@ class CachedCountPaginator(Paginator):
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
-    """Pages of 50 by default; ?page_size=1..200, anything else is a 400 rather than silently clamped."""
+    """Pages of 50 by default; ?page_size=1..200 and ?page=1.. (or last), anything else a 400.
+
+    A page number that is not one is a bad parameter like any other (400, named with the
+    rest); a real page past the end is a 404, as for any address that names nothing.
+    """
 
     django_paginator_class = CachedCountPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    invalid_page_message = _("There is no such page: the results end before it.")
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        try:
-            size = int(raw)
-        except ValueError:
-            size = None
-        if size is None or not 1 <= size <= self.max_page_size:
+        if not whole_number_within(raw, 1, self.max_page_size):
             raise exceptions.ValidationError(
                 {"page_size": [_("Must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}]}
             )
-        return size
+        return int(raw)
+
+    def bad_parameters(self, request):
+        """Return the paging parameters that are malformed, each with what is wrong with it."""
+        errors = {}
+        try:
+            self.get_page_size(request)
+        except exceptions.ValidationError as error:
+            errors.update(error.detail)
+        page = request.query_params.get(self.page_query_param)
+        if page is not None and page not in self.last_page_strings and not whole_number_within(page, 1, None):
+            errors[self.page_query_param] = [_("Must be a whole number from 1, or last.")]
+        return errors
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if errors := self.bad_parameters(request):
+            raise exceptions.ValidationError(errors)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view):
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size, "default": self.page_size},
+        }
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+            if parameter["name"] == self.page_query_param:
+                parameter["description"] = "A page number from 1 (or `last`); past the end is a 404."
+        return parameters
+
+
+def whole_number_within(text, low, high):
+    """Say whether `text` is a whole number, written in ASCII digits, from `low` to `high` (None: no bound)."""
+    if not text.isascii() or not text.isdigit():
+        return False
+    return low <= int(text) and (high is None or int(text) <= high)
 
 
 class PageOrCursorPagination(PageNumberPagination):
@@ -221,10 +271,7 @@ class ReportsAllBadParametersMixin:
     def filter_queryset(self, queryset):
         errors = {}
         if self.paginator is not None and self.action == "list":
-            try:
-                self.paginator.get_page_size(self.request)
-            except exceptions.ValidationError as error:
-                errors.update(error.detail)
+            errors.update(self.paginator.bad_parameters(self.request))
         try:
             queryset = super().filter_queryset(queryset)
         except exceptions.ValidationError as error:

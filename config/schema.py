@@ -51,3 +51,34 @@ class AutoSchema(openapi.AutoSchema):
             errors["429"] = OpenApiResponse(ERROR, description="Too many requests; wait as many seconds as Retry-After says.")
         errors["503"] = OpenApiResponse(ERROR, description="The database is unavailable for a moment; retry after Retry-After seconds.")
         return errors
+
+
+NULL = {"enum": [None]}
+
+
+def strict_openapi_30(result, generator, request, public):
+    """Rewrite the two forms of drf-spectacular's output that strict OpenAPI 3.0 validators reject.
+
+    - A nullable reference comes out as `allOf: [$ref]` with `nullable: true` and no `type`;
+      OpenAPI 3.0.3 ignores `nullable` without a `type` beside it, so null fails the reference.
+      It becomes `oneOf: [$ref, {enum: [null]}]`, the form drf-spectacular itself uses for
+      nullable choices.
+    - A URL that may be blank comes out as `oneOf` of a URI and an empty string; without
+      format checks "" matches both, which `oneOf` forbids. It becomes `anyOf`.
+    """
+
+    def rewrite(node):
+        if isinstance(node, list):
+            return [rewrite(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: rewrite(value) for key, value in node.items()}
+        if node.get("nullable") and "type" not in node and len(node.get("allOf", [])) == 1:
+            del node["nullable"]
+            node["oneOf"] = [node.pop("allOf")[0], NULL]
+        branches = node.get("oneOf", [])
+        if branches and all(branch.get("type") == "string" for branch in branches):
+            node["anyOf"] = node.pop("oneOf")
+        return node
+
+    return rewrite(result)

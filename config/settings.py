@@ -251,6 +251,8 @@ SPECTACULAR_SETTINGS = {
     # Separate request and response components, so a field written as a slug and read back as
     # an object (an institution's parent) is described truthfully both ways.
     "COMPONENT_SPLIT_REQUEST": True,
+    # Forms every OpenAPI 3.0 validator and client generator reads alike (config/schema.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "config.schema.strict_openapi_30"],
     "ENUM_NAME_OVERRIDES": {
         "InstitutionKindEnum": "institutions.models.Institution.Kind",
         "OtherNameKindEnum": "institutions.models.InstitutionName.Kind",

@@ -22,14 +22,15 @@ class BetweenCountriesFilter(django_filters.Filter):
     field_class = BetweenCountriesField
 
 
-@extend_schema_field({"type": "string", "example": "oncology,education"})
 class SlugsFilter(django_filters.Filter):
     """Several slugs, repeated or comma-separated, each naming an existing row."""
 
     field_class = SlugsField
 
-    def __init__(self, *args, queryset, noun, **kwargs):
+    def __init__(self, *args, queryset, noun, example, **kwargs):
         super().__init__(*args, queryset=queryset, noun=noun, **kwargs)
+        # Each filter of this class names rows of another table, so the schema's example is its own.
+        extend_schema_field({"type": "string", "example": example})(self)
 
 
 class NewestFirstOrderingFilter(django_filters.OrderingFilter):
@@ -77,11 +78,12 @@ class AgreementFilterSet(django_filters.FilterSet):
     country = CountryCodesFilter(method="filter_country", label=_("Country of a party"))
     between = BetweenCountriesFilter(method="filter_between", label=_("Between countries"))
     area = SlugsFilter(
-        method="filter_area", queryset=Area.objects.all(), noun=_("focus area"), label=_("Focus area")
+        method="filter_area", queryset=Area.objects.all(), noun=_("focus area"), label=_("Focus area"),
+        example="oncology,education",
     )
     institution = SlugsFilter(
         method="filter_institution", queryset=Institution.objects.all(), noun=_("institution"),
-        label=_("Institution"),
+        label=_("Institution"), example="asan-medical-center,charite",
     )
     institution_kind = django_filters.MultipleChoiceFilter(
         choices=Institution.Kind.choices, method="filter_institution_kind", label=_("Kind of institution")

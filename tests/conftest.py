@@ -2,6 +2,8 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +31,17 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def wsgi_in_test_transaction(db, settings):
+    """Let a plain WSGI handler serve requests in this process, inside the test's transaction, unthrottled."""
+    # Hundreds of requests in one test: the rate limits would answer 429 to most of them.
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None}}
+    # A plain WSGI handler closes the connection after each request, ending the test's
+    # transaction; Django's test client unhooks the same receivers for the same reason.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

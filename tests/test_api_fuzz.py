@@ -11,8 +11,6 @@ import pytest
 import schemathesis
 from django.contrib.auth.models import Permission, User
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
@@ -27,18 +25,8 @@ FUZZ_SETTINGS = settings(
 )
 
 
-@pytest.fixture(autouse=True)
-def served_in_this_transaction(db, settings):
-    """Serve the generated requests in this process, inside the test's transaction, unthrottled."""
-    # Hundreds of requests in one test: the rate limits would answer 429 to most of them.
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None}}
-    # A plain WSGI handler closes the connection after each request, ending the test's
-    # transaction; Django's test client unhooks the same receivers for the same reason.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+# The generated requests are served in this process, inside the test's transaction, unthrottled.
+pytestmark = pytest.mark.usefixtures("wsgi_in_test_transaction")
 
 
 @pytest.fixture

@@ -57,3 +57,27 @@ def test_docs_page_loads_only_local_assets(client):
     assert "http://" not in script.content.decode() and "https://" not in script.content.decode()
     for address in addresses:
         assert client.get(address).status_code == 200, address
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/agreements/", "/api/v1/institutions/", "/api/v1/people/"])
+def test_schema_gives_the_paging_bounds_the_api_enforces(schema, path):
+    parameters = {parameter["name"]: parameter["schema"] for parameter in schema["paths"][path]["get"]["parameters"]}
+    assert parameters["page_size"] == {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}
+    assert parameters["page"] == {"type": "integer", "minimum": 1}
+
+
+@pytest.mark.django_db
+def test_schema_examples_name_rows_of_the_right_table(schema, client):
+    parameters = {parameter["name"]: parameter["schema"] for parameter in schema["paths"]["/api/v1/agreements/"]["get"]["parameters"]}
+    for name in ["institution", "area"]:
+        response = client.get("/api/v1/agreements/", {name: parameters[name]["example"]})
+        assert response.status_code == 200, (name, response.json())
+
+
+@pytest.mark.django_db
+def test_schema_lets_an_institutions_agreement_be_undated(schema):
+    # Three agreements of Cedars-Sinai, Tsinghua and Taikang have no known date (null).
+    assert schema["components"]["schemas"]["AgreementMention"]["properties"]["signed_on"] == {
+        "type": "string", "format": "date", "nullable": True,
+    }

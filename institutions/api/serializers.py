@@ -4,10 +4,11 @@ from django_countries.serializer_fields import CountryField
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from simple_history.utils import bulk_create_with_history
 
-from config.api import check_model_rules, one_transaction
+from config.api import RecordURLField, check_model_rules, one_transaction
 from institutions.models import Institution, InstitutionName
 
 
@@ -65,7 +66,7 @@ class InstitutionNameSerializer(serializers.ModelSerializer):
 class InstitutionSerializer(serializers.ModelSerializer):
     """An institution: who it is, its other names, and how much it partners; writable by curators."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="institution-detail", lookup_field="slug")
+    url = RecordURLField(view_name="institution-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField()
     country = CountryField()
     country_name = serializers.CharField(source="country.name", read_only=True)
@@ -156,7 +157,7 @@ class AgreementMentionSerializer(serializers.Serializer):
     html_url = serializers.SerializerMethodField()
     title = serializers.CharField(source="agreement.title")
     kind = serializers.CharField(source="agreement.kind")
-    signed_on = serializers.DateField(source="agreement.signed_on")
+    signed_on = serializers.DateField(source="agreement.signed_on", allow_null=True)
     signed_on_precision = serializers.CharField(source="agreement.signed_on_precision")
     role = serializers.CharField()
 
@@ -184,5 +185,6 @@ class InstitutionDetailSerializer(InstitutionSerializer):
     class Meta(InstitutionSerializer.Meta):
         fields = [*InstitutionSerializer.Meta.fields, "children", "agreements", "partners"]
 
-    def get_partners(self, institution) -> list[dict]:
+    @extend_schema_field(PartnerSerializer(many=True))
+    def get_partners(self, institution):
         return PartnerSerializer(Institution.objects.partners_of(institution), many=True).data

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from config.api import check_model_rules
+from config.api import RecordURLField, check_model_rules
 from institutions.api.serializers import InstitutionSummarySerializer
 from institutions.models import Institution
 from partnerships.models import (
@@ -65,7 +65,7 @@ class AgreementListSerializer(serializers.ListSerializer):
 class AgreementSerializer(serializers.ModelSerializer):
     """An agreement as the list shows it: its parties, areas, people and sources."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="agreement-detail", lookup_field="slug")
+    url = RecordURLField(view_name="agreement-detail", lookup_field="slug")
     html_url = serializers.SerializerMethodField()
     parties = PartySerializer(many=True)
     areas = AreaSummarySerializer(source="agreement_areas", many=True)
@@ -221,7 +221,7 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
 class AreaSerializer(serializers.ModelSerializer):
     parent = serializers.CharField(source="parent.slug", default=None, allow_null=True)
     agreement_count = serializers.SerializerMethodField()
-    url = serializers.HyperlinkedIdentityField(view_name="area-detail", lookup_field="slug")
+    url = RecordURLField(view_name="area-detail", lookup_field="slug")
 
     class Meta:
         model = Area
@@ -238,8 +238,47 @@ class CountrySerializer(serializers.Serializer):
     agreement_count = serializers.IntegerField()
 
 
+class FacetOptionSerializer(serializers.Serializer):
+    """One option of a facet: the filter value, how to show it, and how many agreements have it."""
+
+    value = serializers.CharField(help_text="The value to pass to the filter of the same name.")
+    label = serializers.CharField()
+    count = serializers.IntegerField(min_value=0)
+
+
+class CountryFacetOptionSerializer(FacetOptionSerializer):
+    value = serializers.RegexField(r"^[A-Z]{2}$", help_text="ISO 3166-1 alpha-2")
+
+
+class AreaFacetOptionSerializer(FacetOptionSerializer):
+    parent = serializers.CharField(allow_null=True, help_text="The broader area's slug; null for a top-level area.")
+
+
+class KindFacetOptionSerializer(FacetOptionSerializer):
+    value = serializers.ChoiceField(choices=Agreement.Kind.choices)
+
+
+class YearFacetOptionSerializer(FacetOptionSerializer):
+    value = serializers.IntegerField(help_text="The year signed.")
+
+
+class InstitutionKindFacetOptionSerializer(FacetOptionSerializer):
+    value = serializers.ChoiceField(choices=Institution.Kind.choices)
+
+
+class AgreementFacetsSerializer(serializers.Serializer):
+    """Counts of the filtered agreements per option of each facet, largest first (years newest first)."""
+
+    country = CountryFacetOptionSerializer(many=True, help_text="Countries of the parties.")
+    area = AreaFacetOptionSerializer(many=True, help_text="Focus areas; a broader area counts its narrower ones.")
+    kind = KindFacetOptionSerializer(many=True)
+    year = YearFacetOptionSerializer(many=True)
+    institution = FacetOptionSerializer(many=True, help_text="The fifty institutions with most agreements.")
+    institution_kind = InstitutionKindFacetOptionSerializer(many=True)
+
+
 class PersonSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="person-detail", lookup_field="slug")
+    url = RecordURLField(view_name="person-detail", lookup_field="slug")
     agreement_count = serializers.IntegerField(read_only=True)
 
     class Meta:

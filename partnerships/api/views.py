@@ -1,8 +1,8 @@
 from django.db.models import Count
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
-from rest_framework import permissions, serializers, viewsets
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -13,6 +13,7 @@ from institutions.models import Institution
 from partnerships.api.serializers import (
     AgreementCSVSerializer,
     AgreementDetailSerializer,
+    AgreementFacetsSerializer,
     AgreementSerializer,
     AgreementWriteSerializer,
     AreaSerializer,
@@ -27,10 +28,6 @@ FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, enum=["json", "csv"],
     description="csv: every matching row as CSV (UTF-8 with a byte-order mark), not paginated. "
     "Accept: text/csv does the same.",
-)
-FACET_LIST = inline_serializer(
-    "FacetValue", {"value": serializers.CharField(), "label": serializers.CharField(), "count": serializers.IntegerField()},
-    many=True,
 )
 
 
@@ -91,10 +88,7 @@ class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSV
         summary="Facet counts of the filtered agreements",
         description="How many of the agreements that match the filters fall under each country, focus area, "
         "kind, year, institution and kind of institution.",
-        responses=inline_serializer(
-            "AgreementFacets",
-            {name: FACET_LIST for name in ["country", "area", "kind", "year", "institution", "institution_kind"]},
-        ),
+        responses=AgreementFacetsSerializer,
     )
     @action(detail=False, renderer_classes=[JSONRenderer])
     def facets(self, request):

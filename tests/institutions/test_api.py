@@ -139,3 +139,21 @@ def test_invalid_institution_bodies_are_400_and_write_nothing(client, change, ba
     assert response.status_code == 400
     assert bad_field in response.json()
     assert (Institution.objects.count(), InstitutionName.objects.count()) == before
+
+
+def test_institution_agreements_of_unknown_date_are_null(client):
+    body = client.get("/api/v1/institutions/cedars-sinai/").json()
+    assert [(row["slug"], row["signed_on"]) for row in body["agreements"]] == [
+        ("cedars-sinai-snuh-inthesmart-mou-2019", "2019-09-01"),
+        ("cedars-sinai-taikang-shenzhen-hospital", None),
+        ("cedars-sinai-tsinghua-healthcare-leaders", None),
+    ]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/institutions/", "/api/v1/people/", "/api/v1/areas/"])
+def test_record_urls_do_not_carry_the_requests_format(client, path):
+    body = client.get(path, {"format": "json"}).json()
+    rows = body["results"] if isinstance(body, dict) else body
+    assert rows
+    for row in rows:
+        assert row["url"] == f"http://testserver{path}{row['slug']}/"

@@ -137,6 +137,20 @@ def test_agreement_list_sql_like_values_are_harmless(client):
     assert Agreement.objects.count() == 6
 
 
+@pytest.mark.parametrize("path", ["/api/v1/agreements/", "/api/v1/institutions/", "/api/v1/people/"])
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "1.5", "٣"])
+def test_a_page_number_that_is_not_one_is_a_400_named_with_the_other_bad_parameters(client, path, page):
+    response = client.get(path, {"page": page, "page_size": "0"})
+    assert response.status_code == 400
+    assert set(response.json()) == {"page", "page_size"}
+
+
+def test_agreement_page_and_filter_errors_come_together(client):
+    response = client.get("/api/v1/agreements/", {"page": "abc", "country": "XX"})
+    assert response.status_code == 400
+    assert set(response.json()) == {"page", "country"}
+
+
 def test_agreement_page_past_the_end_is_a_404_with_a_message(client):
     response = client.get("/api/v1/agreements/?page=99")
     assert response.status_code == 404
