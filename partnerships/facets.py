@@ -1,74 +1,23 @@
 """The filter sidebar of the agreement list: each option with its count of agreements, and a
-removable chip for each active filter."""
-from django.utils.translation import gettext_lazy as _
+removable chip for each active filter, both read from the list's AgreementFilterSet."""
 from django_countries import countries
 
 from institutions.models import Institution
-from partnerships.filtersets import AgreementFilterSet
-from partnerships.models import Agreement, Area
+from partnerships.models import Area
 
-# Parameters that take several values, repeated or comma-separated (?country=KR,AE).
-LIST_PARAMETERS = ["country", "between", "area", "institution", "institution_kind", "kind", "status"]
-
-# The sidebar's groups and the parameters each one sets. Options within a group add up
-# (any of the countries ticked), so a group's counts leave out the group's own choices:
-# otherwise ticking South Korea would show every other country with a count of zero.
-SIDEBAR_GROUPS = {
-    "country": ["country"],
-    "area": ["area"],
-    "institution_kind": ["institution_kind"],
-    "kind": ["kind"],
-    "year": ["year", "year_from", "year_to"],
-}
-
-CHIP_LABELS = {
-    "q": _("Search"),
-    "country": _("Country"),
-    "between": _("Between"),
-    "area": _("Focus area"),
-    "institution": _("Institution"),
-    "institution_kind": _("Kind of institution"),
-    "kind": _("Kind of agreement"),
-    "status": _("Status"),
-    "signed_after": _("Signed on or after"),
-    "signed_before": _("Signed on or before"),
-    "year": _("Year"),
-    "year_from": _("From year"),
-    "year_to": _("To year"),
-}
+# The sidebar's groups of ticked options; the year has its own range controls.
+TICKED_GROUPS = ["country", "area", "institution_kind", "kind"]
 
 
-def chosen_values(params, name):
-    """Return the values given for a parameter, comma-separated ones split apart.
-
-    A value with a NUL character in it is left out: no filter accepts one (the form says so),
-    and PostgreSQL refuses it in a query.
-    """
-    if name not in LIST_PARAMETERS:
-        values = [params.get(name, "").strip()]
-    else:
-        values = [item.strip() for value in params.getlist(name) for item in value.split(",")]
-    return [value for value in values if value and "\x00" not in value]
-
-
-def sidebar_facets(params, matching):
+def sidebar_facets(filterset):
     """Return the sidebar's options, group by group, with counts and whether each is chosen.
 
-    `matching` holds the agreements the whole query matches; a group with choices of its own
-    is counted again over the agreements the other filters match.
+    The counts are the filter set's own (AgreementFilterSet.facet_counts), the numbers the
+    API's /facets/ gives for the same query string.
     """
-    facets = matching.facet_counts()
-    for group, names in SIDEBAR_GROUPS.items():
-        if any(chosen_values(params, name) for name in names):
-            others = params.copy()
-            for name in names:
-                others.pop(name, None)
-            # Only this group's counts: the others are the ones above.
-            others_matching = AgreementFilterSet(others, queryset=Agreement.objects.all()).qs
-            facets[group] = others_matching.facet_counts(only=[group])[group]
-
-    for group in ["country", "area", "institution_kind", "kind"]:
-        chosen = {value.upper() if group == "country" else value for value in chosen_values(params, group)}
+    facets = filterset.facet_counts()
+    for group in TICKED_GROUPS:
+        chosen = set(filterset.chosen(group))
         shown = {option["value"] for option in facets[group]}
         for option in facets[group]:
             option["chosen"] = option["value"] in chosen
@@ -93,32 +42,43 @@ def area_tree(options):
     return tops
 
 
-def active_filter_chips(params):
-    """Return a chip per active filter value: its label and the address of the list without it."""
-    names = {
-        "country": lambda codes: {code: countries.name(code.upper()) or code for code in codes},
-        "area": lambda slugs: dict(Area.objects.filter(slug__in=slugs).values_list("slug", "name")),
-        "institution": lambda slugs: dict(Institution.objects.filter(slug__in=slugs).values_list("slug", "name")),
-        "institution_kind": lambda values: dict(Institution.Kind.choices),
-        "kind": lambda values: dict(Agreement.Kind.choices),
-        "status": lambda values: dict(Agreement.Status.choices),
-        "between": lambda codes: {code: countries.name(code.upper()) or code for code in codes},
-    }
-    chips = []
-    for name, label in CHIP_LABELS.items():
-        values = chosen_values(params, name)
-        labels = names[name](values) if name in names and values else {}
+def value_labels(filterset, name, values):
+    """Return {value: how a chip shows it} for the chosen values of one filter."""
+    declared = filterset.filters[name]
+    if name in {"country", "between"}:
+        return {code: countries.name(code) for code in values}
+    if name == "area":
+        return dict(Area.objects.filter(slug__in=values).values_list("slug", "name"))
+    if name == "institution":
+        return dict(Institution.objects.filter(slug__in=values).values_list("slug", "name"))
+    if "choices" in declared.extra:
+        return {value: str(label) for value, label in declared.extra["choices"]}
+    return {}
+
+
+def active_filter_chips(filterset):
+    """Return a chip per active filter value: its label and the address of the list without it.
+
+    Values come from the form's cleaned data (KR for kr, an ISO date for any spelling of it);
+    a value the form refused shows as it was typed, so that it can be removed as well.
+    """
+    data, chips = filterset.data, []
+    for name, declared in filterset.filters.items():
+        if name == "ordering":
+            continue
+        if name in filterset.form.errors:
+            values = [value for value in data.getlist(name) if value]
+            labels = {}
+        else:
+            values = [str(value) for value in filterset.chosen(name)]
+            labels = value_labels(filterset, name, values)
         if name == "between" and values:
             # Between takes two countries or more: dropping one could leave one, so it goes whole.
+            labels = {",".join(values): " – ".join(labels.get(value, value) for value in values)}
             values = [",".join(values)]
-            labels = {values[0]: " – ".join(labels.values())}
         for value in values:
-            remaining = params.copy()
+            remaining = data.copy()
             remaining.pop("page", None)
             remaining.setlist(name, [other for other in values if other != value])
-            chips.append({
-                "name": label,
-                "value": labels.get(value, value),
-                "query": remaining.urlencode(),
-            })
+            chips.append({"name": declared.label, "value": labels.get(value, value), "query": remaining.urlencode()})
     return chips

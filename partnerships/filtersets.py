@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 import django_filters
 from django import forms
 from django.db.models import F
@@ -59,6 +61,12 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, min_value=1, max_value=9999, **kwargs)
 
 
+def counted_in(facet, declared):
+    """Return the filter, marked as choosing options of `facet` (its sidebar group and its list in /facets/)."""
+    declared.facet = facet
+    return declared
+
+
 class AgreementFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -75,28 +83,30 @@ class AgreementFilterSet(django_filters.FilterSet):
     """The filters of the agreement list, shared by the pages and the API."""
 
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
-    country = CountryCodesFilter(method="filter_country", label=_("Country of a party"))
+    country = counted_in("country", CountryCodesFilter(method="filter_country", label=_("Country of a party")))
     between = BetweenCountriesFilter(method="filter_between", label=_("Between countries"))
-    area = SlugsFilter(
+    area = counted_in("area", SlugsFilter(
         method="filter_area", queryset=Area.objects.all(), noun=_("focus area"), label=_("Focus area"),
         example="oncology,education",
-    )
-    institution = SlugsFilter(
+    ))
+    institution = counted_in("institution", SlugsFilter(
         method="filter_institution", queryset=Institution.objects.all(), noun=_("institution"),
         label=_("Institution"), example="asan-medical-center,charite",
-    )
-    institution_kind = django_filters.MultipleChoiceFilter(
+    ))
+    institution_kind = counted_in("institution_kind", django_filters.MultipleChoiceFilter(
         choices=Institution.Kind.choices, method="filter_institution_kind", label=_("Kind of institution")
+    ))
+    kind = counted_in(
+        "kind", django_filters.MultipleChoiceFilter(choices=Agreement.Kind.choices, label=_("Kind of agreement"))
     )
-    kind = django_filters.MultipleChoiceFilter(choices=Agreement.Kind.choices, label=_("Kind of agreement"))
     status = django_filters.MultipleChoiceFilter(choices=Agreement.Status.choices, label=_("Status"))
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label=_("Signed on or after"))
     signed_before = django_filters.DateFilter(
         field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
     )
-    year = YearFilter(field_name="signed_on", lookup_expr="year", label=_("Year signed"))
-    year_from = YearFilter(field_name="signed_on", lookup_expr="year__gte", label=_("From year"))
-    year_to = YearFilter(field_name="signed_on", lookup_expr="year__lte", label=_("To year"))
+    year = counted_in("year", YearFilter(field_name="signed_on", lookup_expr="year", label=_("Year signed")))
+    year_from = counted_in("year", YearFilter(field_name="signed_on", lookup_expr="year__gte", label=_("From year")))
+    year_to = counted_in("year", YearFilter(field_name="signed_on", lookup_expr="year__lte", label=_("To year")))
     ordering = NewestFirstOrderingFilter(
         fields=[("signed_on", "signed_on"), ("title", "title")],
         field_labels={"signed_on": _("Date signed"), "title": _("Title")},
@@ -114,6 +124,42 @@ class AgreementFilterSet(django_filters.FilterSet):
         if self.form.cleaned_data.get("q", "").strip() and not self.form.cleaned_data.get("ordering"):
             queryset = queryset.best_match_first()
         return queryset
+
+    def facet_filters(self):
+        """Return {facet: names of the filters that choose its options}, as the filters declare them."""
+        groups = defaultdict(list)
+        for name, declared in self.filters.items():
+            if getattr(declared, "facet", None):
+                groups[declared.facet].append(name)
+        return groups
+
+    def chosen(self, name):
+        """Return the cleaned values of a filter as a list: none, one, or those of a list filter."""
+        if not self.is_bound or not self.is_valid() and name in self.form.errors:
+            return []
+        value = self.form.cleaned_data.get(name)
+        if value in (None, "", []):
+            return []
+        return list(value) if isinstance(value, (list, tuple)) else [value]
+
+    def facet_counts(self):
+        """Return how many matching agreements fall under each option of each facet.
+
+        Options within a facet add up (any of the ticked countries), so a facet with choices of
+        its own is counted over the agreements the other filters match: ticking South Korea
+        leaves the other countries' counts visible, while every other facet counts the Korean
+        agreements only. The page's sidebar and /api/v1/agreements/facets/ both answer with this.
+        """
+        counts = self.qs.facet_counts()
+        for facet, names in self.facet_filters().items():
+            if any(self.chosen(name) for name in names):
+                others = self.data.copy()
+                for name in names:
+                    others.pop(name, None)
+                without_own_choices = type(self)(others, queryset=self.queryset, request=self.request)
+                # Only this facet: the others are the ones counted above.
+                counts[facet] = without_own_choices.qs.facet_counts(only=[facet])[facet]
+        return counts
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value.strip()) if value.strip() else queryset

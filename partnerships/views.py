@@ -59,10 +59,10 @@ class AgreementListView(FilterView):
         query.pop("page", None)
         context = super().get_context_data(**kwargs)
         # Bad input shows every option with its full count, next to the errors.
-        matching = self.filterset.qs if is_valid else Agreement.objects.all()
+        counted = self.filterset if is_valid else AgreementFilterSet(QueryDict(), queryset=Agreement.objects.all())
         context.update(
-            facets=sidebar_facets(params if is_valid else QueryDict(), matching),
-            chips=active_filter_chips(params),
+            facets=sidebar_facets(counted),
+            chips=active_filter_chips(self.filterset),
             query=query.urlencode(),
             errors=[error for errors in self.filterset.errors.values() for error in errors],
             year_from=params.get("year_from", ""),
@@ -70,7 +70,7 @@ class AgreementListView(FilterView):
             hidden_params=[
                 (name, value) for name in PARAMETERS_OUTSIDE_SIDEBAR for value in params.getlist(name)
             ],
-            network=NetworkPicture.of(matching),
+            network=NetworkPicture.of(counted.qs),
         )
         return context
 

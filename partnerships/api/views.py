@@ -4,6 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -92,7 +93,10 @@ class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSV
     )
     @action(detail=False, renderer_classes=[JSONRenderer])
     def facets(self, request):
-        return Response(self.filter_queryset(self.get_queryset()).facet_counts())
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        return Response(filterset.facet_counts())
 
 
 @extend_schema_view(list=extend_schema(summary="The focus-area taxonomy with agreement counts"))

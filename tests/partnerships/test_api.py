@@ -184,11 +184,14 @@ def test_agreement_detail_has_evidence_for_each_fact(client):
 
 def test_agreement_facets_count_the_filtered_agreements(client):
     body = client.get("/api/v1/agreements/facets/?country=KR").json()
+    # Countries add up (any of those ticked): they are counted without the country filter,
+    # as the page's sidebar counts them, while every other facet counts the Korean agreements.
     assert body["country"] == [
         {"value": "KR", "label": "South Korea", "count": 4},
+        {"value": "US", "label": "United States of America", "count": 3},
+        {"value": "CN", "label": "China", "count": 2},
         {"value": "DE", "label": "Germany", "count": 1},
         {"value": "AE", "label": "United Arab Emirates", "count": 1},
-        {"value": "US", "label": "United States of America", "count": 1},
     ]
     areas = {entry["value"]: entry["count"] for entry in body["area"]}
     # Joint research is on four of the Korean agreements; research rolls them up once each.

@@ -289,3 +289,32 @@ def test_unknown_address_shows_the_404_page(client, url):
 
     assert response.status_code == 404
     assert "<h1>Page not found</h1>" in response.text
+
+
+def count_maps(facets):
+    """Return {facet: {value: count}} with the area tree flattened and unmatched choices left out."""
+    flat = {}
+    for name, options in facets.items():
+        options = [*options, *(child for option in options for child in option.get("children", []))]
+        flat[name] = {option["value"]: option["count"] for option in options if option["count"]}
+    return flat
+
+
+FACET_QUERIES = [
+    "", "country=KR", "country=KR,US", "country=kr&area=oncology", "area=education", "area=research",
+    "kind=mou", "kind=mou&kind=agreement", "institution_kind=hospital", "year=2019", "year_from=2019",
+    "year_from=2017&year_to=2023&country=DE", "institution=asan-medical-center", "institution=charite&area=oncology",
+    "between=KR,AE", "between=KR,US&kind=mou", "q=서울", "q=cancer&country=KR", "status=signed&year_to=2020",
+    "signed_after=2018-01-01&area=education&institution_kind=university", "country=FR", "area=oncology&year=2024",
+]
+
+
+@pytest.mark.parametrize("query", FACET_QUERIES)
+def test_agreement_list_sidebar_and_api_facets_give_the_same_counts(client, query):
+    AgreementPartyFactory.create_batch(6)
+
+    page = client.get(f"/partnerships/?{query}")
+    api = client.get(f"/api/v1/agreements/facets/?{query}")
+
+    assert (page.status_code, api.status_code) == (200, 200)
+    assert count_maps(page.context["facets"]) == count_maps(api.json())
