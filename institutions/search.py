@@ -3,8 +3,11 @@
 PostgreSQL: pg_trgm GIN indexes (migration partnerships 0003) serve LIKE '%…%' and, for
 names, word similarity, which forgives a typo. SQLite: an FTS5 table with the trigram
 tokenizer shadows each searched column, kept in step by triggers, so a substring of three
-characters or more is an index lookup (a quoted phrase MATCH) instead of a scan of every row.
+characters or more is an index lookup (a quoted phrase MATCH) instead of a scan of every row;
+names that share most of their trigrams with the text forgive a typo there too.
 """
+import re
+
 from django.db import connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
@@ -12,24 +15,67 @@ from django.db.models.expressions import RawSQL
 
 # The trigram tokenizer indexes runs of three characters: shorter text cannot be matched.
 TRIGRAM = 3
+# pg_trgm's default word_similarity_threshold: the share of the text's trigrams a name must have.
+SIMILARITY_THRESHOLD = 0.6
+# Names sharing most trigrams with the text, read back to measure their similarity.
+SIMILAR_CANDIDATES = 200
+WORD = re.compile(r"\w+")
 
 
 def rows_matching(queryset, field, folded, *, forgive_typos=False):
     """Return the rows of the queryset whose folded `field` contains the folded text."""
     vendor = connections[queryset.db].vendor
     if vendor == "sqlite" and len(folded) >= TRIGRAM:
-        # A quoted phrase of trigrams finds exactly the rows containing the text, from the
-        # index alone; LIKE on the FTS5 table would read every candidate row back to check it
-        # (busan over 1M agreements: 2 ms against 41 ms).
-        table = search_table(queryset.model)
-        phrase = '"' + folded.replace('"', '""') + '"'
-        return queryset.filter(pk__in=RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [phrase]))
+        return rows_matching_sqlite(queryset, field, folded, forgive_typos=forgive_typos)
     # Shorter text has no trigram to look up: both databases read the column itself. (SQLite
     # 3.40's FTS5 LIKE also misses two-letter Hangul such as 서울 or 병원.)
     condition = Q(**{f"{field}__contains": folded})
     if vendor == "postgresql" and forgive_typos:
         condition |= Q(**{f"{field}__trigram_word_similar": folded})
     return queryset.filter(condition)
+
+
+def rows_matching_sqlite(queryset, field, folded, *, forgive_typos):
+    # A quoted phrase of trigrams finds exactly the rows containing the text, from the index
+    # alone; LIKE on the FTS5 table would read every candidate row back to check it (busan
+    # over 1M agreements: 2 ms against 41 ms).
+    table = search_table(queryset.model)
+    phrase = '"' + folded.replace('"', '""') + '"'
+    condition = Q(pk__in=RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [phrase]))
+    if forgive_typos:
+        condition |= Q(pk__in=similar_rows(queryset.db, table, field, folded))
+    return queryset.filter(condition)
+
+
+def trigrams(text):
+    """Return the trigrams of each word of the text, padded at the edges as pg_trgm pads them."""
+    return {
+        padded[index:index + TRIGRAM]
+        for word in WORD.findall(text)
+        for padded in [f"  {word} "]
+        for index in range(len(padded) - TRIGRAM + 1)
+    }
+
+
+def similar_rows(alias, table, field, folded):
+    """Return the ids of the rows whose `field` has most of the text's trigrams (Cedar Sinai: cedars sinai).
+
+    The FTS5 index proposes the rows that share trigrams with the text, best first; each is
+    kept when it holds at least SIMILARITY_THRESHOLD of the text's padded trigrams, as pg_trgm's
+    word similarity would have it on PostgreSQL.
+    """
+    inner = sorted({gram for gram in trigrams(folded) if " " not in gram})
+    if not inner:
+        return []
+    wanted = trigrams(folded)
+    query = " OR ".join(f'"{gram}"' for gram in inner if '"' not in gram)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            f'SELECT rowid, "{field}" FROM "{table}" WHERE "{table}" MATCH %s ORDER BY rank LIMIT %s',
+            [query, SIMILAR_CANDIDATES],
+        )
+        candidates = cursor.fetchall()
+    return [pk for pk, text in candidates if len(wanted & trigrams(text)) >= SIMILARITY_THRESHOLD * len(wanted)]
 
 
 def search_table(model):

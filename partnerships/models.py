@@ -202,7 +202,7 @@ class AgreementQuerySet(models.QuerySet):
         people = rows_matching(Person.objects.order_by(), "search_names", folded, forgive_typos=True)
         ids = [
             in_text.values("pk"),
-            AgreementParty.objects.order_by().filter(institution__in=named.values("pk")).values("agreement_id"),
+            AgreementParty.objects.order_by().of_institutions_or_their_units(named).values("agreement_id"),
             Participation.objects.order_by().filter(person__in=people.values("pk")).values("agreement_id"),
         ]
         if connections[self.db].vendor == "postgresql":
@@ -214,7 +214,7 @@ class AgreementQuerySet(models.QuerySet):
         # beats the rest.
         exactly_named = rows_matching(Institution.objects.order_by(), "search_names", folded)
         # An uncorrelated IN list: the database builds it once, not once per matching agreement.
-        with_named_party = AgreementParty.objects.order_by().filter(institution__in=exactly_named.values("pk"))
+        with_named_party = AgreementParty.objects.order_by().of_institutions_or_their_units(exactly_named)
         rank = models.Case(
             models.When(pk__in=with_named_party.values("agreement_id"), then=3),
             models.When(title__icontains=text.strip(), then=2),
@@ -458,7 +458,18 @@ class Agreement(EditedRecord):
         return formats.date_format(self.signed_on, date_format)
 
 
-class AgreementPartyManager(models.Manager):
+class AgreementPartyQuerySet(models.QuerySet):
+    def of_institutions_or_their_units(self, institutions):
+        """Return the parts of the institutions in an agreement, and those of their units.
+
+        A search for Samsung Medical Center finds the agreement its cancer center signed, as
+        the `institution` filter does.
+        """
+        ids = institutions.values("pk")
+        return self.filter(Q(institution__in=ids) | Q(institution__parent__in=ids))
+
+
+class AgreementPartyManager(models.Manager.from_queryset(AgreementPartyQuerySet)):
     def get_by_natural_key(self, agreement_slug, institution_slug):
         return self.get(agreement__slug=agreement_slug, institution__slug=institution_slug)
 

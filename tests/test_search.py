@@ -26,8 +26,15 @@ def suggestions(client, text):
         ("서울아산병원", ["ehs-amc-mou-2024", "snuh-amc-snubh-medical-data-2017"]),  # a native script
         ("서창석", ["snuh-amc-snubh-medical-data-2017"]),  # a person's native name
         # Two letters, too short for a trigram index ("Seoul", "hospital"): read from the column.
-        ("서울", ["ehs-amc-mou-2024", "cedars-sinai-snuh-inthesmart-mou-2019", "snuh-amc-snubh-medical-data-2017"]),
-        ("병원", ["ehs-amc-mou-2024", "cedars-sinai-snuh-inthesmart-mou-2019", "snuh-amc-snubh-medical-data-2017"]),
+        # The Charité MoU's party is a unit of 삼성서울병원 (Samsung Medical Center).
+        ("서울", [
+            "ehs-amc-mou-2024", "cedars-sinai-snuh-inthesmart-mou-2019", "snuh-amc-snubh-medical-data-2017",
+            "charite-sccc-mou-2023",
+        ]),
+        ("병원", [
+            "ehs-amc-mou-2024", "cedars-sinai-snuh-inthesmart-mou-2019", "snuh-amc-snubh-medical-data-2017",
+            "charite-sccc-mou-2023",
+        ]),
         ('x"y', []),  # a quote cannot break out of the search phrase
         ("cedars sinai", [
             "cedars-sinai-snuh-inthesmart-mou-2019", "cedars-sinai-taikang-shenzhen-hospital",
@@ -78,14 +85,27 @@ def test_autocomplete_needs_a_query(client, query):
     assert set(response.json()) == {"q"}
 
 
-@pytest.fixture
-def on_postgresql(expected_database):
-    if expected_database != "postgresql":
-        pytest.skip("typo tolerance comes from PostgreSQL's pg_trgm")
-
-
-@pytest.mark.parametrize("text", ["Cedar Sinai", "Cedars Sinia", "Tsinghwa"])
-def test_search_forgives_small_typos_on_postgresql(client, on_postgresql, text):
-    assert suggestions(client, text)
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Cedar Sinai", "cedars-sinai"), ("Cedars Sinia", "cedars-sinai"), ("Tsinghwa", "tsinghua-university"),
+        ("Asan Medical Centre", "asan-medical-center"), ("Charite Berlin Universitaetsmedizin", "charite"),
+    ],
+)
+def test_search_forgives_small_typos_on_both_databases(client, text, first):
+    assert suggestions(client, text)[0] == first
     assert agreement_slugs(client, text)
-    assert suggestions(client, text)[0] in {"cedars-sinai", "tsinghua-university"}
+
+
+def test_search_does_not_take_a_far_name_for_a_typo(client):
+    assert (suggestions(client, "xylophone"), agreement_slugs(client, "xylophone")) == ([], [])
+    assert "cedars-sinai" not in suggestions(client, "Seoul National")
+
+
+def test_search_for_a_parent_institution_finds_its_units_agreements(client):
+    # The Charité MoU's Korean party is the cancer center of Samsung Medical Center; agreements
+    # of institutions whose names are merely alike ("... Medical Center") come after it.
+    assert agreement_slugs(client, "Samsung Medical Center")[:1] == ["charite-sccc-mou-2023"]
+    assert agreement_slugs(client, "삼성서울병원") == ["charite-sccc-mou-2023"]
+    filtered = client.get("/api/v1/agreements/", {"institution": "samsung-medical-center"}).json()["results"]
+    assert [row["slug"] for row in filtered] == ["charite-sccc-mou-2023"]
