@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.http import StreamingHttpResponse
+from django.http.request import MediaType
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, negotiation, pagination, renderers
@@ -303,7 +304,46 @@ class Conflict(exceptions.APIException):
 
 
 class ContentNegotiation(negotiation.DefaultContentNegotiation):
-    """Answer an unknown ?format= with 400 naming the parameter, as for any bad parameter (DRF says 404)."""
+    """Choose the representation: an explicit ?format= first, else the Accept header with its q-values.
+
+    ?format= wins over Accept, so a link to ?format=csv works from any client; an unknown or
+    unoffered ?format= is a 400 naming the parameter, as for any bad parameter (DRF says 404).
+    Accept is read as RFC 9110 (12.5.1) says, which DRF's negotiation does not: each format
+    the operation serves is as welcome as the most specific range that matches it, q=0 means
+    "not this", and the highest q wins; a more specific range, then the range named first,
+    then the operation's own order (JSON first) break a tie. An Accept that allows none of
+    them is a 406.
+    """
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        format = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if format:
+            renderer = self.filter_renderers(renderers, format)[0]
+            return renderer, renderer.media_type
+        ranges = [MediaType(token) for token in request.headers.get("Accept", "*/*").split(",") if token.strip()]
+        welcome = [
+            (preference, order)
+            for order, renderer in enumerate(renderers)
+            if (preference := self.preference(renderer, ranges)) is not None
+        ]
+        if not welcome:
+            raise exceptions.NotAcceptable(available_renderers=renderers)
+        renderer = renderers[min(welcome)[1]]
+        return renderer, renderer.media_type
+
+    def preference(self, renderer, ranges):
+        """Return how welcome Accept's ranges make the renderer's type, the smallest most; None if refused."""
+        matching = [
+            (-accepted.specificity, position)
+            for position, accepted in enumerate(ranges)
+            if accepted.match(renderer.media_type)
+        ]
+        if not matching:
+            return None
+        # The most specific range that names the type decides, the first of equals.
+        specificity, position = min(matching)
+        quality = ranges[position].quality
+        return (-quality, specificity, position) if quality > 0 else None
 
     def filter_renderers(self, renderers, format):
         matching = [renderer for renderer in renderers if renderer.format == format]
