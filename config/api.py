@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.http import StreamingHttpResponse
+from django.http.request import MediaType
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -206,11 +207,24 @@ def rows_after(ordering, position):
     return after
 
 
-class CSVRenderer(renderers.BaseRenderer):
-    """Render a list of flat rows as CSV that spreadsheet programs open as UTF-8.
+# A cell starting with one of these is a formula to a spreadsheet program (=HYPERLINK(...)).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-    The byte-order mark makes Excel read UTF-8 (Korean, Arabic and German names intact);
-    other programs ignore it. An error body (a dict) becomes two columns: parameter, problem.
+
+def as_text_cell(value):
+    """Return the value so that a spreadsheet shows it as text and never runs it (OWASP: a leading quote)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """Render flat rows as CSV that spreadsheet programs open as UTF-8.
+
+    The columns come from renderer_context["header"] (CSVExportMixin: the CSV serializer's
+    fields), so a table with no rows still has its header row. The byte-order mark makes
+    Excel read UTF-8 (Korean, Arabic and German names intact); other programs ignore it. An
+    error body (a dict) becomes two columns: parameter, problem.
     """
 
     media_type = "text/csv"
@@ -218,23 +232,27 @@ class CSVRenderer(renderers.BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
+        if data is None:
+            return b""  # a 304 or a 204 has no body, not even a byte-order mark
         if isinstance(data, dict):
-            writer.writerow(["parameter", "problem"])
-            for name, problems in data.items():
-                for problem in problems if isinstance(problems, list) else [problems]:
-                    writer.writerow([name, problem])
-        elif data:
-            writer.writerow(data[0].keys())
-            writer.writerows(row.values() for row in data)
-        return buffer.getvalue().encode("utf-8")
+            header = ["parameter", "problem"]
+            rows = [
+                [name, problem]
+                for name, problems in data.items()
+                for problem in (problems if isinstance(problems, list) else [problems])
+            ]
+        else:
+            header, rows = renderer_context["header"], [row.values() for row in data]
+        return self.render_header(header) + b"".join(self.render_row(row) for row in rows)
 
-    def render_row(self, row):
-        """Render one more row of a streamed table, without the header and byte-order mark."""
+    def render_header(self, header):
+        """Render the byte-order mark and the header row that start a table."""
+        return "\ufeff".encode("utf-8") + self.render_row(header)
+
+    def render_row(self, values):
+        """Render one row of a table, each text cell safe to open in a spreadsheet."""
         buffer = io.StringIO()
-        csv.writer(buffer).writerow(row.values())
+        csv.writer(buffer).writerow([as_text_cell(value) for value in values])
         return buffer.getvalue().encode("utf-8")
 
 
@@ -282,31 +300,48 @@ class ReportsAllBadParametersMixin:
 
 
 class CSVExportMixin:
-    """Serve a list as CSV on ?format=csv or Accept: text/csv: every matching row, streamed."""
+    """Serve a list, or one record, as CSV on ?format=csv or Accept: text/csv.
+
+    A list gives every matching row, streamed; a record gives one row with the same columns.
+    The columns are the fields of `csv_serializer_class`, declared once per table. Other
+    actions (writes, autocomplete) answer JSON only.
+    """
 
     renderer_classes = [renderers.JSONRenderer, CSVRenderer]
     csv_serializer_class = None
     csv_filename = "export.csv"
 
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action in {"list", "retrieve"}:
+            return renderers
+        return [renderer for renderer in renderers if not isinstance(renderer, CSVRenderer)]
+
+    def get_renderer_context(self):
+        return {**super().get_renderer_context(), "header": list(self.csv_serializer_class().fields)}
+
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "csv":
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
-        context = self.get_serializer_context()
-        rows = (self.csv_serializer_class(row, context=context).data for row in queryset.iterator(chunk_size=500))
-        renderer = CSVRenderer()
+        serializer = self.csv_serializer_class(context=self.get_serializer_context())
+        renderer = request.accepted_renderer
 
         def chunks():
-            # Header and byte-order mark with the first row, then one row at a time, so a
-            # large export never sits whole in memory.
-            first = next(rows, None)
-            yield renderer.render([first] if first else [])
-            for row in rows:
-                yield renderer.render_row(row)
+            # The header first, then one row at a time, so a large export never sits whole in memory.
+            yield renderer.render_header(serializer.fields)
+            for row in queryset.iterator(chunk_size=500):
+                yield renderer.render_row(serializer.to_representation(row).values())
 
         response = StreamingHttpResponse(chunks(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.csv_filename}"'
         return response
+
+    def retrieve(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "csv":
+            return super().retrieve(request, *args, **kwargs)
+        row = self.csv_serializer_class(self.get_object(), context=self.get_serializer_context()).data
+        return Response([row])
 
 
 class Conflict(exceptions.APIException):
@@ -316,7 +351,46 @@ class Conflict(exceptions.APIException):
 
 
 class ContentNegotiation(negotiation.DefaultContentNegotiation):
-    """Answer an unknown ?format= with 400 naming the parameter, as for any bad parameter (DRF says 404)."""
+    """Choose the representation: an explicit ?format= first, else the Accept header with its q-values.
+
+    ?format= wins over Accept, so a link to ?format=csv works from any client; an unknown or
+    unoffered ?format= is a 400 naming the parameter, as for any bad parameter (DRF says 404).
+    Accept is read as RFC 9110 (12.5.1) says, which DRF's negotiation does not: each format
+    the operation serves is as welcome as the most specific range that matches it, q=0 means
+    "not this", and the highest q wins; a more specific range, then the range named first,
+    then the operation's own order (JSON first) break a tie. An Accept that allows none of
+    them is a 406.
+    """
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        format = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if format:
+            renderer = self.filter_renderers(renderers, format)[0]
+            return renderer, renderer.media_type
+        ranges = [MediaType(token) for token in request.headers.get("Accept", "*/*").split(",") if token.strip()]
+        welcome = [
+            (preference, order)
+            for order, renderer in enumerate(renderers)
+            if (preference := self.preference(renderer, ranges)) is not None
+        ]
+        if not welcome:
+            raise exceptions.NotAcceptable(available_renderers=renderers)
+        renderer = renderers[min(welcome)[1]]
+        return renderer, renderer.media_type
+
+    def preference(self, renderer, ranges):
+        """Return how welcome Accept's ranges make the renderer's type, the smallest most; None if refused."""
+        matching = [
+            (-accepted.specificity, position)
+            for position, accepted in enumerate(ranges)
+            if accepted.match(renderer.media_type)
+        ]
+        if not matching:
+            return None
+        # The most specific range that names the type decides, the first of equals.
+        specificity, position = min(matching)
+        quality = ranges[position].quality
+        return (-quality, specificity, position) if quality > 0 else None
 
     def filter_renderers(self, renderers, format):
         matching = [renderer for renderer in renderers if renderer.format == format]

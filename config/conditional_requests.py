@@ -1,20 +1,22 @@
 """Conditional requests on single records (RFC 9110, section 13): ETag, If-None-Match, If-Match.
 
-A record's ETag is a hash of its JSON as GET answers it, so it changes whenever anything the
-record shows changes: its own fields, its related rows, a partner's new name. If-Match is
-optional; a write that sends it is checked and made while the record's row is locked, so of
-two editors who read the same ETag only the first can write and the second gets 412.
+A record's ETag is a hash of what GET answers, so it changes whenever anything the record
+shows changes: its own fields, its related rows, a partner's new name. Each representation has
+its own (the JSON, the CSV row), so a copy held as JSON never makes a CSV request a 304; If-Match
+takes the JSON's, as writes send and answer JSON. If-Match is optional; a write that sends it
+is checked and made while the record's row is locked, so of two editors who read the same
+ETag only the first can write and the second gets 412.
 """
 import hashlib
 import json
 
 from django.db import transaction
+from django.http import HttpResponseNotModified
 from django.utils.http import parse_etags, quote_etag
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
-from rest_framework.response import Response
 
 IF_NONE_MATCH = OpenApiParameter(
     "If-None-Match", OpenApiTypes.STR, OpenApiParameter.HEADER,
@@ -42,10 +44,10 @@ class PreconditionFailed(exceptions.APIException):
     default_code = "precondition_failed"
 
 
-def etag_of(data):
-    """Return the strong ETag of a record's JSON representation."""
+def etag_of(data, media_type="application/json"):
+    """Return the strong ETag of one representation of a record: its JSON, or its CSV row, by media type."""
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-    return quote_etag(hashlib.sha256(text.encode()).hexdigest()[:32])
+    return quote_etag(hashlib.sha256(f"{media_type}\n{text}".encode()).hexdigest()[:32])
 
 
 def etag_matches(etag, header, *, weak):
@@ -64,9 +66,11 @@ class ConditionalRecordMixin:
     @extend_schema(parameters=[IF_NONE_MATCH])
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
-        etag = etag_of(response.data)
+        etag = etag_of(response.data, request.accepted_renderer.media_type)
         if etag_matches(etag, request.headers.get("If-None-Match"), weak=True):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+            # Not a rendered Response: a 304 has no body, and a renderer (CSV's byte-order mark)
+            # would give it one, which a kept-alive connection reads as the next answer's start.
+            return HttpResponseNotModified(headers={"ETag": etag})
         response["ETag"] = etag
         return response
 

@@ -4,7 +4,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import permissions, serializers
 
+from config.api import CSVRenderer
+
 ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
+# 406 comes before a format is chosen; 413 and 503 come from config/middleware.py.
+JSON_ONLY_ERRORS = {"406", "413", "503"}
 BAD_REQUEST = OpenApiResponse(OpenApiTypes.OBJECT, description="Each bad parameter or field, with what is wrong with it.")
 
 
@@ -29,8 +33,17 @@ class AutoSchema(openapi.AutoSchema):
         responses = super()._get_response_bodies(direction)
         for code, response in self.error_responses().items():
             if code not in responses:
-                responses[code] = self._get_response_for_code(response, code, direction=direction)
+                # Answered before any renderer is chosen (406) or by middleware: always JSON.
+                media_types = ["application/json"] if code in JSON_ONLY_ERRORS else None
+                responses[code] = self._get_response_for_code(response, code, media_types, direction)
         return responses
+
+    def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        if CSVRenderer.media_type in response.get("content", {}):
+            # A table, not the JSON's object: its columns are the CSV serializer's fields.
+            response["content"][CSVRenderer.media_type] = {"schema": {"type": "string"}}
+        return response
 
     def error_responses(self):
         writes = self.method in {"POST", "PUT", "PATCH", "DELETE"}
@@ -49,6 +62,7 @@ class AutoSchema(openapi.AutoSchema):
             errors["413"] = OpenApiResponse(ERROR, description="The request body is too large.")
         if self.view.get_throttles():
             errors["429"] = OpenApiResponse(ERROR, description="Too many requests; wait as many seconds as Retry-After says.")
+        errors["406"] = OpenApiResponse(ERROR, description="The Accept header allows none of the formats the operation serves.")
         errors["503"] = OpenApiResponse(ERROR, description="The database is unavailable for a moment; retry after Retry-After seconds.")
         return errors
 

@@ -179,6 +179,22 @@ def operations_offering(spec, kind):
 
 
 @pytest.mark.django_db
+def test_csv_answers_match_the_schema(client, spec, record_slugs):
+    offering = operations_offering(spec, "text/csv")
+    assert {"/api/v1/agreements/", "/api/v1/institutions/"} <= set(offering)
+    for path in offering:
+        slugs = record_slugs.get(path, [None])
+        for slug in slugs:
+            address = concrete(path, slug) if slug else path
+            for response in (client.get(address, {"format": "csv"}), client.get(address, HTTP_ACCEPT="text/csv")):
+                assert media_type(response) == "text/csv"
+                check_against_schema(spec, path, response)
+    for path in ["/api/v1/agreements/", "/api/v1/institutions/"]:
+        check_against_schema(spec, path, client.get(path, {"format": "csv", "country": "FR"}))
+        check_against_schema(spec, path, client.get(path, {"format": "csv", "country": "XX"}))
+
+
+@pytest.mark.django_db
 def test_refused_credentials_answer_as_documented(client, spec, record_slugs):
     for path in sorted(LIST_QUERIES) + sorted(record_slugs):
         address = concrete(path, record_slugs[path][0]) if path in record_slugs else path

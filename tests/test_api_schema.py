@@ -36,6 +36,31 @@ def test_schema_lists_every_endpoint(schema):
     assert schema["openapi"].startswith("3.")
 
 
+@pytest.mark.django_db
+def test_schema_offers_csv_as_text_exactly_where_it_is_served(schema):
+    offered = {
+        (method, path, code): operation["responses"][code]["content"]["text/csv"]
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        for code in operation["responses"]
+        if "text/csv" in operation["responses"][code].get("content", {})
+    }
+
+    assert {(method, path) for method, path, _ in offered} == {
+        ("get", "/api/v1/agreements/"), ("get", "/api/v1/agreements/{slug}/"),
+        ("get", "/api/v1/institutions/"), ("get", "/api/v1/institutions/{slug}/"),
+    }
+    assert {code for _, _, code in offered} >= {"200", "400", "404"}
+    assert all(content == {"schema": {"type": "string"}} for content in offered.values())
+
+
+@pytest.mark.django_db
+def test_schema_documents_a_json_406_for_every_operation(schema):
+    answers = [operation["responses"].get("406") for operations in schema["paths"].values() for operation in operations.values()]
+
+    assert {tuple(answer["content"]) for answer in answers} == {("application/json",)}
+
+
 def test_schema_is_valid_openapi(tmp_path):
     from django.core.management import call_command
 

@@ -94,13 +94,18 @@ def production_server(tmp_path_factory):
 
 
 @contextmanager
-def gunicorn_serving(env):
+def gunicorn_serving(env, *options):
     """Serve the site under gunicorn with one worker on a free loopback port; yield the port."""
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
+    with serving([*command, *options], env, port):
+        yield port
+
+
+@contextmanager
+def serving(command, env, port):
+    """Run a server command until it accepts connections on the port; stop it afterwards."""
+    server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -110,7 +115,7 @@ def gunicorn_serving(env):
             except OSError:
                 assert server.poll() is None and time.monotonic() < deadline, server.stderr.read().decode()
                 time.sleep(0.2)
-        yield port
+        yield
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -102,6 +102,18 @@ def test_the_same_address_in_another_format_is_not_mixed_up(client):
     assert as_json["Content-Type"] == "application/json"
 
 
+def test_a_cached_record_is_kept_apart_by_the_accept_that_chose_it(client):
+    address = f"/api/v1/agreements/{EHS_AMC}/"
+    accepts = ["application/json;q=0.1, text/csv", "application/json, text/csv;q=0.1", "text/csv;q=0"]
+    first = [client.get(address, headers={"Accept": accept}) for accept in accepts]
+
+    again = [client.get(address, headers={"Accept": accept}) for accept in accepts]
+
+    assert [(answer.status_code, answer["Content-Type"]) for answer in first + again] == [
+        (200, "text/csv; charset=utf-8"), (200, "application/json"), (406, "application/json")
+    ] * 2
+
+
 def test_the_host_is_part_of_the_key_since_answers_hold_absolute_addresses(client, settings):
     settings.ALLOWED_HOSTS = ["one.example", "two.example"]
     client.get("/api/v1/agreements/?country=KR", HTTP_HOST="one.example")

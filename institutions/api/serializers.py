@@ -127,26 +127,29 @@ class InstitutionSerializer(serializers.ModelSerializer):
         Institution.objects.filter(pk=institution.pk).refresh_search_names()
 
 
-class InstitutionCSVSerializer(serializers.BaseSerializer):
-    """One flat row per institution; its other names joined in a cell."""
+class InstitutionCSVSerializer(serializers.Serializer):
+    """One flat row per institution; its other names joined in a cell. The fields are the CSV's columns."""
 
-    def to_representation(self, institution):
-        return {
-            "slug": institution.slug,
-            "name": institution.name,
-            "short_name": institution.short_name,
-            "other_names": "; ".join(name.name for name in institution.other_names.all()),
-            "kind": institution.kind,
-            "country": institution.country.code,
-            "country_name": institution.country.name,
-            "city": institution.city,
-            "parent": institution.parent.slug if institution.parent else "",
-            "website": institution.website,
-            "ror_id": institution.ror_id,
-            "wikidata_id": institution.wikidata_id,
-            "agreement_count": institution.agreement_count,
-            "url": self.context["request"].build_absolute_uri(institution.get_absolute_url()),
-        }
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    short_name = serializers.CharField()
+    other_names = serializers.SerializerMethodField()
+    kind = serializers.CharField()
+    country = serializers.CharField(source="country.code")
+    country_name = serializers.CharField(source="country.name")
+    city = serializers.CharField()
+    parent = serializers.CharField(source="parent.slug", default="")
+    website = serializers.CharField()
+    ror_id = serializers.CharField()
+    wikidata_id = serializers.CharField()
+    agreement_count = serializers.IntegerField()
+    url = serializers.SerializerMethodField()
+
+    def get_other_names(self, institution):
+        return "; ".join(name.name for name in institution.other_names.all())
+
+    def get_url(self, institution):
+        return self.context["request"].build_absolute_uri(institution.get_absolute_url())
 
 
 class AgreementMentionSerializer(serializers.Serializer):

@@ -99,30 +99,46 @@ class AgreementDetailSerializer(AgreementSerializer):
         return {name: row[name] for name in self.Meta.fields}
 
 
-class AgreementCSVSerializer(serializers.BaseSerializer):
-    """One flat row per agreement; parties, areas and people joined in a cell."""
+class AgreementCSVSerializer(serializers.Serializer):
+    """One flat row per agreement; parties, areas and people joined in a cell. The fields are the CSV's columns."""
 
-    def to_representation(self, agreement):
-        return {
-            "slug": agreement.slug,
-            "title": agreement.title,
-            "kind": agreement.kind,
-            "status": agreement.status,
-            "signed_on": agreement.signed_on.isoformat() if agreement.signed_on else "",
-            "signed_on_precision": agreement.signed_on_precision,
-            "place": agreement.place,
-            "parties": "; ".join(
-                f"{party.institution.name} ({party.institution.country.code})" for party in agreement.parties.all()
-            ),
-            "countries": ", ".join(sorted({party.institution.country.code for party in agreement.parties.all()})),
-            "areas": "; ".join(link.area.name for link in agreement.agreement_areas.all()),
-            "people": "; ".join(
-                f"{part.person.name} ({part.get_role_display()})" for part in agreement.participations.all()
-            ),
-            "sources": " ".join(source.url for source in agreement.sources.all() if source.url),
-            "summary": agreement.summary,
-            "url": self.context["request"].build_absolute_uri(agreement.get_absolute_url()),
-        }
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    status = serializers.CharField()
+    signed_on = serializers.SerializerMethodField()
+    signed_on_precision = serializers.CharField()
+    place = serializers.CharField()
+    parties = serializers.SerializerMethodField()
+    countries = serializers.SerializerMethodField()
+    areas = serializers.SerializerMethodField()
+    people = serializers.SerializerMethodField()
+    sources = serializers.SerializerMethodField()
+    summary = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_signed_on(self, agreement):
+        return agreement.signed_on.isoformat() if agreement.signed_on else ""
+
+    def get_parties(self, agreement):
+        return "; ".join(
+            f"{party.institution.name} ({party.institution.country.code})" for party in agreement.parties.all()
+        )
+
+    def get_countries(self, agreement):
+        return ", ".join(sorted({party.institution.country.code for party in agreement.parties.all()}))
+
+    def get_areas(self, agreement):
+        return "; ".join(link.area.name for link in agreement.agreement_areas.all())
+
+    def get_people(self, agreement):
+        return "; ".join(f"{part.person.name} ({part.get_role_display()})" for part in agreement.participations.all())
+
+    def get_sources(self, agreement):
+        return " ".join(source.url for source in agreement.sources.all() if source.url)
+
+    def get_url(self, agreement):
+        return self.context["request"].build_absolute_uri(agreement.get_absolute_url())
 
 
 class PartyInputSerializer(serializers.Serializer):

@@ -70,8 +70,9 @@ class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSV
         if self.action == "list" and self.request.accepted_renderer.format != "csv":
             # The page's related rows come from AgreementListSerializer's own flat queries.
             return Agreement.objects.defer("search_text")
-        if self.action == "retrieve":
-            # Parties, areas, people and sources come from AgreementDetailSerializer's flat queries.
+        if self.action == "retrieve" and self.request.accepted_renderer.format != "csv":
+            # Parties, areas, people and sources come from AgreementDetailSerializer's flat queries;
+            # a record's CSV is its list row, from the list's queryset.
             return Agreement.objects.with_evidence()
         if self.action == "facets":
             return Agreement.objects.all()
