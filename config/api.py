@@ -33,6 +33,22 @@ class RecordURLField(serializers.HyperlinkedIdentityField):
         return request.build_absolute_uri(reverse(view_name, kwargs=kwargs))
 
 
+class SlugReferenceField(serializers.SlugRelatedField):
+    """A related row named by its slug in a request body; a NUL in it is a 400, not a database error.
+
+    PostgreSQL refuses NUL in a query, which would otherwise surface as a 500.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("slug_field", "slug")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value="…")
+        return super().to_internal_value(data)
+
+
 class CachedCountPaginator(Paginator):
     """Count the filtered rows once per state of the directory, not on every page."""
 

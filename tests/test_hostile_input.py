@@ -273,3 +273,37 @@ def test_institution_page_shows_names_in_any_script_with_their_direction(client,
     assert f'<span dir="auto" lang="ar">{ARABIC}</span>' in html
     assert f'<span dir="auto" lang="ko">{KOREAN}</span>' in html
     assert json.dumps(ARABIC, ensure_ascii=False)[1:-1] in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("parties", [{"institution": "charite\x00"}, {"institution": "tsinghua-university"}]),
+        ("areas", ["oncology\x00"]),
+        ("sources", ["ror\x00"]),
+        ("people", [{"person": "wang-wei", "name": "Wang Wei", "role": "attended", "institution": "charite\x00"}]),
+    ],
+)
+def test_nul_in_a_slug_of_a_body_is_a_400_naming_the_field(client, curator_token, field, value):
+    body = {
+        "slug": "nul-test", "title": "NUL test", "kind": "mou", "signed_on_precision": "unknown",
+        "parties": [{"institution": "charite"}, {"institution": "tsinghua-university"}],
+        "areas": ["oncology"], "sources": ["ror"], field: value,
+    }
+    response = client.post(
+        "/api/v1/agreements/", data=json.dumps(body), content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {curator_token}",
+    )
+    assert response.status_code == 400
+    assert set(response.json()) == {field}
+    assert not Agreement.objects.filter(slug="nul-test").exists()
+
+
+@pytest.mark.django_db
+def test_nul_in_a_parent_slug_is_a_400(client, curator_token):
+    response = client.patch(
+        "/api/v1/institutions/charite/", data=json.dumps({"parent": "tsinghua\x00"}), content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {curator_token}",
+    )
+    assert (response.status_code, set(response.json())) == (400, {"parent"})

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from simple_history.utils import bulk_create_with_history
 
-from config.api import RecordURLField, check_model_rules, one_transaction
+from config.api import RecordURLField, SlugReferenceField, check_model_rules, one_transaction
 from institutions.models import Institution, InstitutionName
 
 
@@ -36,11 +36,11 @@ class AutocompleteSerializer(InstitutionSummarySerializer):
         return institution.get_absolute_url()
 
 
-class InstitutionReferenceField(serializers.SlugRelatedField):
+class InstitutionReferenceField(SlugReferenceField):
     """Written as a slug; read back as the institution's summary."""
 
     def __init__(self, **kwargs):
-        super().__init__(slug_field="slug", queryset=Institution.objects.all(), **kwargs)
+        super().__init__(queryset=Institution.objects.all(), **kwargs)
 
     def to_representation(self, institution):
         return InstitutionSummarySerializer(institution).data

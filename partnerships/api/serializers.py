@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from config.api import RecordURLField, check_model_rules
+from config.api import RecordURLField, SlugReferenceField, check_model_rules
 from institutions.api.serializers import InstitutionSummarySerializer
 from institutions.models import Institution
 from partnerships.models import (
@@ -142,7 +142,7 @@ class AgreementCSVSerializer(serializers.Serializer):
 
 
 class PartyInputSerializer(serializers.Serializer):
-    institution = serializers.SlugRelatedField(slug_field="slug", queryset=Institution.objects.all())
+    institution = SlugReferenceField(queryset=Institution.objects.all())
     role = serializers.ChoiceField(choices=AgreementParty.Role.choices, default=AgreementParty.Role.PARTY)
 
 
@@ -150,8 +150,8 @@ class PersonPartInputSerializer(serializers.Serializer):
     person = serializers.SlugField(help_text="The person's slug; a new one is created when `name` is given.")
     name = serializers.CharField(required=False, max_length=255)
     native_name = serializers.CharField(required=False, allow_blank=True, max_length=255)
-    institution = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Institution.objects.all(), allow_null=True, required=False
+    institution = SlugReferenceField(
+        queryset=Institution.objects.all(), allow_null=True, required=False
     )
     title = serializers.CharField(required=False, allow_blank=True, max_length=255)
     role = serializers.ChoiceField(choices=Participation.Role.choices)
@@ -166,9 +166,9 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
     """The body of a create or update: related rows by slug, lists replaced as a whole."""
 
     parties = PartyInputSerializer(many=True)
-    areas = serializers.SlugRelatedField(slug_field="slug", queryset=Area.objects.all(), many=True)
+    areas = SlugReferenceField(queryset=Area.objects.all(), many=True)
     people = PersonPartInputSerializer(many=True, required=False)
-    sources = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(), many=True)
+    sources = SlugReferenceField(queryset=Source.objects.all(), many=True)
 
     class Meta:
         model = Agreement
