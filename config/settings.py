@@ -1,7 +1,8 @@
 """Settings for the Hospital Partnerships Directory, read from the environment.
 
-Defaults suit a developer's machine (SQLite, DEBUG on); production sets
-DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
+Defaults suit a developer's machine (SQLite) except DEBUG, which is off unless asked for:
+`make run` sets DJANGO_DEBUG=1; production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
+DATABASE_URL.
 """
 import os
 import re
@@ -15,11 +16,15 @@ from config.caches import cache_from_url
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env_flag(name, default):
-    value = os.environ.get(name, default)
-    if value not in {"0", "1"}:
-        raise ImproperlyConfigured(f"{name} must be 0 or 1, not {value!r}")
-    return value == "1"
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
+def env_flag(name, default="0"):
+    given = os.environ.get(name, default)
+    value = given.strip().lower()
+    if value not in TRUE | FALSE:
+        raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no, on/off), not {given!r}")
+    return value in TRUE
 
 
 def env_rate(name, default):
@@ -36,13 +41,14 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_flag("DJANGO_DEBUG", "1")
+# Off unless asked for, so a forgotten variable cannot serve tracebacks in production.
+DEBUG = env_flag("DJANGO_DEBUG")
 
 
 def env_required_in_production(name):
     """Stop start-up when production (DEBUG off) leaves the variable unset: its default suits a developer only."""
     if not DEBUG and not os.environ.get(name, "").strip():
-        raise ImproperlyConfigured(f"{name} must be set when DJANGO_DEBUG=0 (see README, Running in production)")
+        raise ImproperlyConfigured(f"{name} must be set when DJANGO_DEBUG is off (see README, Running in production)")
 
 
 env_required_in_production("DJANGO_SECRET_KEY")
