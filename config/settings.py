@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the body, so an oversized request is refused unread (413).
     "config.middleware.RequestSizeLimitMiddleware",
+    # Before anything reads the parameters, so too many of them is a quick 400 (DEBUG or not).
+    "config.middleware.FieldCountLimitMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
