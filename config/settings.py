@@ -6,6 +6,7 @@ DATABASE_URL.
 """
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "institutions",
     "partnerships",
 ]
@@ -98,6 +100,8 @@ MIDDLEWARE = [
     # After authentication and locale: it needs to know the reader is anonymous and the language.
     "partnerships.caching.AnonymousReadsCacheMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -148,6 +152,20 @@ CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem:/
 RESPONSE_CACHE_SECONDS = int(os.environ.get("DJANGO_RESPONSE_CACHE_SECONDS", "0" if DEBUG else "3600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sign-in is refused for 15 minutes after 5 failures of one username from one address (the
+# address rate limits count, DJANGO_NUM_PROXIES); a success clears the count. The first backend
+# checks the lockout, the second the password. Unlock: README, "A login for the curators' admin".
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "config.views.locked_out"
+# After signing in without a usable `next` (a refused one), curators land in the admin.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
