@@ -104,7 +104,8 @@ def test_people_are_found_from_the_menu_by_name(page, server_url, requested_urls
     page.goto(f"{server_url}/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="People").click()
     page.get_by_label("Name or native name").fill("sang")
-    page.get_by_role("button", name="Search", exact=True).first.click()
+    page.get_by_role("main").get_by_role("button", name="Search").click()
+    page.wait_for_url("**/people/?q=sang")
 
     assert page.locator(".data-table tbody th").all_inner_texts() == ["Jheon Sang-hoon", "Lee Sang-doh"]
     page.get_by_role("link", name="Lee Sang-doh").click()
