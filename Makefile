@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine with only Python 3.11:
 #   make run    install, migrate, load the curated data, serve http://127.0.0.1:8000
 #   make test   install what the tests need and run the whole suite on SQLite and PostgreSQL
+# Both set DJANGO_DEBUG=1; anything else (serve-prod, a manage.py command by hand) has DEBUG off unless asked.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -23,6 +24,9 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 install: $(VENV)/.installed
+
+# A developer's machine: DEBUG is off unless asked for (config/settings.py).
+run load test-sqlite test-postgresql fuzz: export DJANGO_DEBUG = 1
 
 load: install
 	$(BIN)/python manage.py migrate --noinput

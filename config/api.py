@@ -49,6 +49,20 @@ class SlugReferenceField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
+class AllowedMethodsFirstMixin:
+    """Answer a method the endpoint never allows with 405 and Allow, before authentication.
+
+    DRF authenticates and checks permissions before it looks for the method's handler, so
+    PUT on a read-only endpoint was a 401 for anyone without a token: a method no one may use
+    is a 405 for everyone.
+    """
+
+    def perform_authentication(self, request):
+        if not hasattr(self, request.method.lower()):
+            self.http_method_not_allowed(request)
+        super().perform_authentication(request)
+
+
 class CachedCountPaginator(Paginator):
     """Count the filtered rows once per state of the directory, not on every page."""
 

@@ -1,12 +1,13 @@
-"""Answers for requests the site cannot serve: a body that is too big, a database that is down.
+"""Answers for requests the site cannot serve: a body that is too big, too many parameters, a
+database that is down.
 
-Both answer JSON under /api/ and a short HTML page elsewhere, so API clients can read the
+All answer JSON under /api/ and a short HTML page elsewhere, so API clients can read the
 reason and people see a page instead of a server error.
 """
 import logging
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.utils.html import format_html
@@ -62,6 +63,28 @@ class RequestSizeLimitMiddleware:
         return error_response(
             request, 413, _("The request body is larger than %(limit)d bytes.") % {"limit": limit},
         )
+
+
+class FieldCountLimitMiddleware:
+    """Refuse more than DATA_UPLOAD_MAX_NUMBER_FIELDS parameters (query string or form) with 400.
+
+    Django raises TooManyFieldsSent wherever the parameters are first read: under DEBUG that
+    became a slow technical page, and in the API a 500, since DRF had not yet chosen a renderer.
+    Reading them here, before any view, gives one quick answer in both modes.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.GET  # noqa: B018  (parsing counts the fields)
+            if request.content_type == "application/x-www-form-urlencoded":
+                request.POST  # noqa: B018
+        except TooManyFieldsSent:
+            limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+            return error_response(request, 400, _("More than %(limit)d parameters: send fewer.") % {"limit": limit})
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

@@ -1,10 +1,12 @@
 """Settings for the Hospital Partnerships Directory, read from the environment.
 
-Defaults suit a developer's machine (SQLite, DEBUG on); production sets
-DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
+Defaults suit a developer's machine (SQLite) except DEBUG, which is off unless asked for:
+`make run` sets DJANGO_DEBUG=1; production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
+DATABASE_URL.
 """
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -15,11 +17,15 @@ from config.caches import cache_from_url
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env_flag(name, default):
-    value = os.environ.get(name, default)
-    if value not in {"0", "1"}:
-        raise ImproperlyConfigured(f"{name} must be 0 or 1, not {value!r}")
-    return value == "1"
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
+def env_flag(name, default="0"):
+    given = os.environ.get(name, default)
+    value = given.strip().lower()
+    if value not in TRUE | FALSE:
+        raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no, on/off), not {given!r}")
+    return value in TRUE
 
 
 def env_rate(name, default):
@@ -36,13 +42,14 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_flag("DJANGO_DEBUG", "1")
+# Off unless asked for, so a forgotten variable cannot serve tracebacks in production.
+DEBUG = env_flag("DJANGO_DEBUG")
 
 
 def env_required_in_production(name):
     """Stop start-up when production (DEBUG off) leaves the variable unset: its default suits a developer only."""
     if not DEBUG and not os.environ.get(name, "").strip():
-        raise ImproperlyConfigured(f"{name} must be set when DJANGO_DEBUG=0 (see README, Running in production)")
+        raise ImproperlyConfigured(f"{name} must be set when DJANGO_DEBUG is off (see README, Running in production)")
 
 
 env_required_in_production("DJANGO_SECRET_KEY")
@@ -68,6 +75,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "institutions",
     "partnerships",
 ]
@@ -76,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the body, so an oversized request is refused unread (413).
     "config.middleware.RequestSizeLimitMiddleware",
+    # Before anything reads the parameters, so too many of them is a quick 400 (DEBUG or not).
+    "config.middleware.FieldCountLimitMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,6 +100,8 @@ MIDDLEWARE = [
     # After authentication and locale: it needs to know the reader is anonymous and the language.
     "partnerships.caching.AnonymousReadsCacheMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -140,6 +152,20 @@ CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem:/
 RESPONSE_CACHE_SECONDS = int(os.environ.get("DJANGO_RESPONSE_CACHE_SECONDS", "0" if DEBUG else "3600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sign-in is refused for 15 minutes after 5 failures of one username from one address (the
+# address rate limits count, DJANGO_NUM_PROXIES); a success clears the count. The first backend
+# checks the lockout, the second the password. Unlock: README, "A login for the curators' admin".
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "config.views.locked_out"
+# After signing in without a usable `next` (a refused one), curators land in the admin.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,6 +8,14 @@ from rest_framework import throttling
 from rest_framework.settings import api_settings
 
 
+def client_address(request):
+    """Return the client's address as the rate limits count it: behind NUM_PROXIES proxies, from X-Forwarded-For.
+
+    The admin's sign-in lockout (django-axes) counts failures by the same address.
+    """
+    return throttling.BaseThrottle().get_ident(request)
+
+
 class SettingsRateMixin:
     """Read the rate when a request comes, not when DRF is imported, so a changed setting applies."""
 

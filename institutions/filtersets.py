@@ -108,3 +108,19 @@ class InstitutionFilterSet(django_filters.FilterSet):
 
     def filter_has_agreements(self, queryset, name, value):
         return queryset if value is None else queryset.party_to_agreements(value)
+
+
+class InstitutionAutocompleteFilterSet(django_filters.FilterSet):
+    """What a search box holds so far, read by the same field rules as every other search."""
+
+    q = django_filters.CharFilter(
+        method="best_matches", required=True, max_length=200, label=_("Name, acronym or native name"),
+        error_messages={"required": _("Type part of a name, an acronym or a native-script name.")},
+    )
+
+    class Meta:
+        model = Institution
+        fields = ["q"]
+
+    def best_matches(self, queryset, name, value):
+        return queryset.best_matches(value)

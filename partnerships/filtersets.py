@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from institutions.filtersets import CountryCodesField, CountryCodesFilter, SlugsField
 from institutions.models import Institution
-from partnerships.models import Agreement, Area
+from partnerships.models import Agreement, Area, Person
 
 
 class BetweenCountriesField(CountryCodesField):
@@ -178,3 +178,16 @@ class AgreementFilterSet(django_filters.FilterSet):
 
     def filter_institution_kind(self, queryset, name, value):
         return queryset.with_institution_kinds(value) if value else queryset
+
+
+class PersonFilterSet(django_filters.FilterSet):
+    """The people list's search, shared by the page and the API."""
+
+    q = django_filters.CharFilter(method="search", label=_("Name or native name"))
+
+    class Meta:
+        model = Person
+        fields = ["q"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)

@@ -123,6 +123,17 @@ def fold_whitespace(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+class PersonQuerySet(models.QuerySet):
+    def with_agreement_counts(self):
+        """Return people with `agreement_count`, the agreements they took part in."""
+        # Distinct: one person can have several parts in one agreement.
+        return self.annotate(agreement_count=models.Count("participations__agreement", distinct=True))
+
+    def search(self, text):
+        """Return people whose name or native name contains the text, ignoring case and accents."""
+        return rows_matching(self, "search_names", fold_for_search(text), forgive_typos=True)
+
+
 class Person(models.Model):
     """A named person who signed, attended, spoke about or led an agreement."""
 
@@ -132,7 +143,7 @@ class Person(models.Model):
     # Name and native name folded by fold_for_search, kept up to date on save.
     search_names = models.TextField(editable=False, blank=True, default="")
 
-    objects = SlugNaturalKeyManager()
+    objects = SlugNaturalKeyManager.from_queryset(PersonQuerySet)()
     history = HistoricalRecords(excluded_fields=["search_names"])
 
     class Meta:

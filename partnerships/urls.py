@@ -13,5 +13,6 @@ urlpatterns = [
     path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country_detail"),
     path("areas/", views.AreaListView.as_view(), name="area_list"),
     path("areas/<slug:slug>/", views.AreaDetailView.as_view(), name="area_detail"),
+    path("people/", views.PersonListView.as_view(), name="person_list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
 ]

@@ -14,7 +14,7 @@ from django_filters.views import FilterView
 
 from institutions.models import Institution
 from partnerships.facets import active_filter_chips, sidebar_facets
-from partnerships.filtersets import AgreementFilterSet
+from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, Area, Participation, Person, Source
 from config.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
@@ -202,6 +202,22 @@ class AreaDetailView(DetailView):
         return super().get_context_data(
             agreements=agreements.for_cards().newest_first(),
             network=NetworkPicture.of(agreements),
+            **kwargs,
+        )
+
+
+class PersonListView(FilterView):
+    queryset = Person.objects.with_agreement_counts().order_by("name")
+    filterset_class = PersonFilterSet
+    template_name = "partnerships/person_list.html"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            errors=[error for errors in self.filterset.errors.values() for error in errors],
+            query=query.urlencode(),
             **kwargs,
         )
 

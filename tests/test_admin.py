@@ -96,3 +96,82 @@ def test_admin_refuses_a_day_in_a_month_precision_date(admin_client):
     assert response.status_code == 200
     assert response.context["adminform"].form.non_field_errors()
     assert not Agreement.objects.filter(slug="bad-date").exists()
+
+
+PASSWORD = "a-curators-long-passphrase"
+
+
+@pytest.fixture
+def curator(django_user_model):
+    return django_user_model.objects.create_user("curator", password=PASSWORD, is_staff=True, is_superuser=True)
+
+
+def sign_in(client, password, username="curator", next_url="/admin/", **request):
+    return client.post(f"/admin/login/?next={next_url}", {"username": username, "password": password}, **request)
+
+
+def test_admin_sign_in_with_a_refused_next_lands_in_the_admin(client, curator):
+    response = sign_in(client, PASSWORD, next_url="https://evil.example/")
+
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_admin_sign_in_signs_a_curator_in(client, curator):
+    response = sign_in(client, PASSWORD)
+
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert client.get("/admin/").status_code == 200
+
+
+def fail_five_times(client, **request):
+    """Return the statuses of five sign-ins with a wrong password; the fifth failure locks."""
+    return [sign_in(client, "wrong", **request).status_code for _ in range(5)]
+
+
+def test_admin_sign_in_is_locked_after_five_failures(client, curator):
+    assert fail_five_times(client) == [200, 200, 200, 200, 429]
+
+    response = sign_in(client, PASSWORD)
+
+    assert (response.status_code, response["Content-Type"]) == (429, "text/html; charset=utf-8")
+    assert "<h1>Too many failed sign-ins</h1>" in response.text
+    assert "Try again in 15 minutes, or ask an administrator to unlock the account." in response.text
+    assert client.get("/admin/").status_code == 302
+
+
+def test_admin_lockout_is_per_user_and_address(client, curator, django_user_model):
+    django_user_model.objects.create_user("colleague", password=PASSWORD, is_staff=True)
+    fail_five_times(client)
+
+    assert sign_in(client, PASSWORD, username="colleague").status_code == 302
+    assert sign_in(client, PASSWORD, REMOTE_ADDR="192.0.2.7").status_code == 302
+
+
+def test_admin_lockout_counts_the_client_behind_the_proxies_the_settings_name(client, curator, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    fail_five_times(client, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
+
+    # The same client through another proxy address is still locked; another client is not.
+    assert sign_in(client, PASSWORD, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 429
+    assert sign_in(client, PASSWORD, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
+
+
+def test_admin_success_forgets_earlier_failures(client, curator):
+    for _ in range(4):
+        sign_in(client, "wrong")
+    assert sign_in(client, PASSWORD).status_code == 302
+    client.logout()
+
+    for _ in range(4):
+        sign_in(client, "wrong")
+    assert sign_in(client, PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize("command", [["axes_reset"], ["axes_reset_username", "curator"]])
+def test_locked_out_curator_signs_in_after_a_reset(client, curator, command):
+    from django.core.management import call_command
+
+    fail_five_times(client)
+    call_command(*command, verbosity=0)
+
+    assert sign_in(client, PASSWORD).status_code == 302

@@ -156,6 +156,43 @@ def test_page_refuses_a_body_over_the_size_limit_with_413(client, settings):
     assert b"The request body is larger than 1000 bytes." in response.content
 
 
+def too_many_fields():
+    from django.conf import settings
+
+    return "&".join(f"country=K{number}" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", [True, False])
+@pytest.mark.parametrize(
+    ("path", "content_type", "body"),
+    [
+        ("/api/v1/agreements/", "application/json", b'{"detail": "More than 1000 parameters: send fewer."}'),
+        ("/api/v1/institutions/autocomplete/", "application/json", b'{"detail": "More than 1000 parameters: send fewer."}'),
+        ("/partnerships/", "text/html; charset=utf-8", b"<h1>More than 1000 parameters: send fewer.</h1>"),
+        ("/admin/login/", "text/html; charset=utf-8", b"<h1>More than 1000 parameters: send fewer.</h1>"),
+    ],
+)
+def test_too_many_query_parameters_answer_400(client, settings, debug, path, content_type, body):
+    settings.DEBUG = debug
+
+    response = client.get(f"{path}?{too_many_fields()}")
+
+    assert (response.status_code, response["Content-Type"]) == (400, content_type)
+    assert body in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", [True, False])
+def test_form_with_too_many_fields_answers_400(client, settings, debug):
+    settings.DEBUG = debug
+
+    response = client.post("/admin/login/", too_many_fields(), content_type="application/x-www-form-urlencoded")
+
+    assert (response.status_code, response["Content-Type"]) == (400, "text/html; charset=utf-8")
+    assert b"<h1>More than 1000 parameters: send fewer.</h1>" in response.content
+
+
 def institution_body(slug):
     return {
         "slug": slug, "name": GERMAN, "short_name": "UKD", "kind": "hospital", "country": "DE",

@@ -53,7 +53,7 @@ def test_production_refuses_to_start_without_required_variable(name):
 
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
-        f"django.core.exceptions.ImproperlyConfigured: {name} must be set when DJANGO_DEBUG=0 "
+        f"django.core.exceptions.ImproperlyConfigured: {name} must be set when DJANGO_DEBUG is off "
         "(see README, Running in production)"
     )
 
@@ -67,9 +67,46 @@ def test_answers_are_cached_in_production_and_not_in_development(debug, seconds)
 
 
 def test_development_starts_without_production_variables():
-    result = manage("check", env=environment())
+    result = manage("check", env=environment(DJANGO_DEBUG="1"))
 
     assert (result.returncode, result.stdout) == (0, "System check identified no issues (0 silenced).\n")
+
+
+def test_debug_is_off_without_the_variable_so_start_up_asks_for_production_variables():
+    result = manage("check", env=environment())
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "django.core.exceptions.ImproperlyConfigured: DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
+        "(see README, Running in production)"
+    )
+
+
+def read_settings(*names, **env):
+    """Return the settings' values as printed by a fresh process with production variables and `env`."""
+    code = f"from django.conf import settings; print(*(getattr(settings, name) for name in {names!r}))"
+    result = manage("shell", "-c", code, env=environment(**{**PRODUCTION_ENV, **env}))
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()[-len(names):]
+
+
+@pytest.mark.parametrize(
+    ("value", "on"),
+    [("1", "True"), ("true", "True"), ("True", "True"), (" yes ", "True"), ("ON", "True"),
+     ("0", "False"), ("false", "False"), ("False", "False"), ("No", "False"), (" off", "False")],
+)
+def test_flags_accept_the_usual_spellings_of_true_and_false(value, on):
+    assert read_settings("DEBUG", "SECURE_SSL_REDIRECT", DJANGO_DEBUG=value, DJANGO_SECURE_SSL_REDIRECT=value) == [on, on]
+
+
+@pytest.mark.parametrize("name", ["DJANGO_DEBUG", "DJANGO_SECURE_SSL_REDIRECT"])
+def test_flag_of_another_word_is_refused_at_start_up(name):
+    result = manage("check", env=environment(**{**PRODUCTION_ENV, name: "maybe"}))
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"django.core.exceptions.ImproperlyConfigured: {name} must be true or false (1/0, yes/no, on/off), not 'maybe'"
+    )
 
 
 def free_port():

@@ -85,6 +85,30 @@ def test_autocomplete_needs_a_query(client, query):
     assert set(response.json()) == {"q"}
 
 
+def test_autocomplete_links_each_page_by_its_full_address(client):
+    rows = client.get("/api/v1/institutions/autocomplete/", {"q": "EHS"}).json()
+
+    assert rows[0]["html_url"] == "http://testserver/institutions/emirates-health-services/"
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/institutions/autocomplete/", "/api/v1/agreements/", "/api/v1/institutions/", "/api/v1/people/"]
+)
+def test_api_search_with_a_nul_is_400_naming_q(client, path):
+    response = client.get(path, {"q": "Asan\x00"})
+
+    assert (response.status_code, response.json()) == (400, {"q": ["Null characters are not allowed."]})
+
+
+@pytest.mark.parametrize("path", ["/partnerships/", "/institutions/", "/people/"])
+def test_page_search_with_a_nul_shows_a_form_error(client, path):
+    response = client.get(path, {"q": "Asan\x00"})
+
+    assert response.status_code == 200
+    assert "<li>Null characters are not allowed.</li>" in response.text
+    assert list(response.context["object_list"]) == []
+
+
 @pytest.mark.parametrize(
     ("text", "first"),
     [

@@ -61,7 +61,7 @@ def throttle_rates(**env):
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c",
          "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'])"],
-        cwd=BASE_DIR, env=environment(**env), capture_output=True, text=True, timeout=60,
+        cwd=BASE_DIR, env=environment(DJANGO_DEBUG="1", **env), capture_output=True, text=True, timeout=60,
     )
     return result.returncode, result.stdout.strip(), result.stderr.strip().splitlines()[-1:]
 

@@ -33,7 +33,7 @@ class AutocompleteSerializer(InstitutionSummarySerializer):
         fields = [*InstitutionSummarySerializer.Meta.fields, "city", "html_url"]
 
     def get_html_url(self, institution) -> str:
-        return institution.get_absolute_url()
+        return self.context["request"].build_absolute_uri(institution.get_absolute_url())
 
 
 class InstitutionReferenceField(SlugReferenceField):

@@ -2,15 +2,14 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework import viewsets
 
 from config.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
-from config.api import Conflict, CSVExportMixin, ReportsAllBadParametersMixin
+from config.api import AllowedMethodsFirstMixin, Conflict, CSVExportMixin, ReportsAllBadParametersMixin
 from config.schema import ERROR
 from institutions.api.serializers import AutocompleteSerializer, InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer
-from institutions.filtersets import InstitutionFilterSet
+from institutions.filtersets import InstitutionAutocompleteFilterSet, InstitutionFilterSet
 from institutions.models import Institution
 
 
@@ -39,7 +38,7 @@ INSTITUTION_SLUG = OpenApiParameter(
         }
     ),
 )
-class InstitutionViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
+class InstitutionViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
     """Hospitals, universities, companies and agencies that are party to agreements."""
 
     queryset = Institution.objects.with_names().with_agreement_counts().order_by("name")
@@ -63,14 +62,9 @@ class InstitutionViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, C
         responses=AutocompleteSerializer(many=True),
         filters=False,
     )
-    @action(detail=False, pagination_class=None, filter_backends=[])
+    @action(detail=False, pagination_class=None, filterset_class=InstitutionAutocompleteFilterSet)
     def autocomplete(self, request):
-        text = request.query_params.get("q", "").strip()
-        if not text:
-            raise ValidationError({"q": [_("Type part of a name, an acronym or a native-script name.")]})
-        if len(text) > 200:
-            raise ValidationError({"q": [_("At most 200 characters.")]})
-        matches = Institution.objects.best_matches(text)[:10]
+        matches = self.filter_queryset(Institution.objects.all())[:10]
         return Response(AutocompleteSerializer(matches, many=True, context=self.get_serializer_context()).data)
 
     def perform_destroy(self, institution):

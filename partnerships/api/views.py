@@ -9,7 +9,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from config.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
-from config.api import CSVExportMixin, ReportsAllBadParametersMixin
+from config.api import AllowedMethodsFirstMixin, CSVExportMixin, ReportsAllBadParametersMixin
 from institutions.models import Institution
 from partnerships.api.serializers import (
     AgreementCSVSerializer,
@@ -22,7 +22,7 @@ from partnerships.api.serializers import (
     PersonDetailSerializer,
     PersonSerializer,
 )
-from partnerships.filtersets import AgreementFilterSet
+from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, AgreementArea, AgreementParty, Area, Person
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -57,7 +57,7 @@ AGREEMENT_SLUG = OpenApiParameter(
     destroy=extend_schema(
         parameters=[AGREEMENT_SLUG],responses={204: None, 412: PRECONDITION_FAILED}),
 )
-class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
+class AgreementViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
     """Partnership agreements: memoranda of understanding, other agreements and collaborations."""
 
     queryset = Agreement.objects.for_listing()
@@ -101,7 +101,7 @@ class AgreementViewSet(ReportsAllBadParametersMixin, ConditionalRecordMixin, CSV
 
 
 @extend_schema_view(list=extend_schema(summary="The focus-area taxonomy with agreement counts"))
-class AreaViewSet(viewsets.ReadOnlyModelViewSet):
+class AreaViewSet(AllowedMethodsFirstMixin, viewsets.ReadOnlyModelViewSet):
     """The focus areas of agreements, a two-level taxonomy."""
 
     queryset = Area.objects.select_related("parent").order_by("parent__name", "name")
@@ -114,7 +114,7 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="Countries with institutions, and their agreement counts"))
-class CountryViewSet(viewsets.ViewSet):
+class CountryViewSet(AllowedMethodsFirstMixin, viewsets.ViewSet):
     """Countries with institutions in the directory."""
 
     serializer_class = CountrySerializer
@@ -141,10 +141,11 @@ class CountryViewSet(viewsets.ViewSet):
         return Response(CountrySerializer(rows, many=True).data)
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(AllowedMethodsFirstMixin, viewsets.ReadOnlyModelViewSet):
     """People who signed, attended, spoke about or led agreements."""
 
-    queryset = Person.objects.annotate(agreement_count=Count("participations__agreement", distinct=True)).order_by("name")
+    queryset = Person.objects.with_agreement_counts().order_by("name")
+    filterset_class = PersonFilterSet
     lookup_field = "slug"
 
     def get_queryset(self):

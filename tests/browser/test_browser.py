@@ -15,6 +15,7 @@ PAGES = {
     "list": "/partnerships/?country=KR",
     "agreement": "/partnerships/charite-sccc-mou-2023/",
     "institution": "/institutions/seoul-national-university-hospital/",
+    "people": "/people/?q=sang",
 }
 WIDTHS = {"phone": 390, "desktop": 1280}
 
@@ -96,6 +97,19 @@ def test_search_box_suggests_institutions_as_the_user_types(page, server_url, re
     assert options.evaluate_all("options => options.map(option => [option.value, option.label])") == [
         ["AMC", "Asan Medical Center · Seoul · South Korea"],
     ]
+    assert_stayed_on_the_machine(requested_urls)
+
+
+def test_people_are_found_from_the_menu_by_name(page, server_url, requested_urls):
+    page.goto(f"{server_url}/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="People").click()
+    page.get_by_label("Name or native name").fill("sang")
+    page.get_by_role("main").get_by_role("button", name="Search").click()
+    page.wait_for_url("**/people/?q=sang")
+
+    assert page.locator(".data-table tbody th").all_inner_texts() == ["Jheon Sang-hoon", "Lee Sang-doh"]
+    page.get_by_role("link", name="Lee Sang-doh").click()
+    assert page.locator("h1").inner_text() == "Lee Sang-doh"
     assert_stayed_on_the_machine(requested_urls)
 
 

@@ -354,6 +354,27 @@ def test_anonymous_writes_are_refused_with_401(client):
     assert Agreement.objects.count() == 6
 
 
+READ_ONLY_ENDPOINTS = [
+    "/api/v1/areas/", "/api/v1/areas/education/", "/api/v1/countries/", "/api/v1/people/",
+    "/api/v1/people/lee-sang-doh/", "/api/v1/agreements/facets/", "/api/v1/institutions/autocomplete/",
+]
+
+
+@pytest.mark.parametrize("path", READ_ONLY_ENDPOINTS)
+@pytest.mark.parametrize("method", ["put", "patch", "post", "delete"])
+@pytest.mark.parametrize("who", ["anonymous", "bad token", "curator"])
+def test_method_a_read_only_endpoint_never_allows_is_405_for_anyone(client, path, method, who):
+    headers = {
+        "anonymous": {}, "bad token": {"HTTP_AUTHORIZATION": "Token not-a-token"},
+        "curator": token_header(curator(*AGREEMENT_PERMISSIONS)),
+    }[who]
+
+    response = getattr(client, method)(path, {}, content_type="application/json", **headers)
+
+    assert (response.status_code, response["Allow"]) == (405, "GET, HEAD, OPTIONS")
+    assert response.json() == {"detail": f'Method "{method.upper()}" not allowed.'}
+
+
 def test_writes_without_permission_are_refused_with_403(client):
     headers = token_header(curator())
     response = client.post("/api/v1/agreements/", NEW_AGREEMENT, content_type="application/json", **headers)

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import AgreementFactory, AgreementPartyFactory
+from tests.factories import AgreementFactory, AgreementPartyFactory, ParticipationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -263,6 +263,59 @@ def test_area_page_shows_agreements_of_narrower_areas(client):
         "charite-sccc-mou-2023", "cedars-sinai-snuh-inthesmart-mou-2019",
     ]
     assert "Gastrointestinal cancer" in response.text
+
+
+def people(response):
+    return [(person.slug, person.agreement_count) for person in response.context["object_list"]]
+
+
+def test_person_list_shows_everyone_by_name_with_native_name_and_agreement_count(client):
+    response = client.get("/people/")
+
+    assert response.status_code == 200
+    assert people(response)[:3] == [("cha-soon-do", 1), ("essam-al-zarooni", 1), ("han-kwang-yang", 1)]
+    assert len(people(response)) == 13
+    assert '<a href="/people/lee-sang-doh/" dir="auto">Lee Sang-doh</a>' in response.text
+    assert '<td dir="auto">이상도</td>' in response.text
+    assert '<a href="/people/" aria-current="page">People</a>' in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("keilholz", ["ulrich-keilholz"]), ("서창석", ["suh-chang-suk"]), ("AL ZAROONI", ["essam-al-zarooni"])]
+)
+def test_person_list_finds_a_name_or_native_name(client, query, expected):
+    response = client.get("/people/", {"q": query})
+
+    assert [slug for slug, _ in people(response)] == expected
+
+
+def test_person_list_counts_an_agreement_once_however_many_parts(client):
+    person = PersonFactory(name="Aaron Aaronson")
+    agreement = AgreementFactory()
+    ParticipationFactory(person=person, agreement=agreement)
+    ParticipationFactory(person=person, agreement=agreement, role="attended")
+
+    assert people(client.get("/people/", {"q": "Aaronson"})) == [(person.slug, 1)]
+
+
+def test_person_list_paginates_by_fifty_keeping_the_search(client):
+    PersonFactory.create_batch(51)
+
+    first = client.get("/people/?q=test+person")
+    second = client.get("/people/?q=test+person&page=2")
+
+    assert (len(people(first)), len(people(second))) == (50, 1)
+    assert 'href="?q=test+person&amp;page=2"' in first.text
+
+
+@pytest.mark.parametrize("extra", [0, 20])
+def test_person_list_queries_are_bounded(client, django_assert_num_queries, extra):
+    for person in PersonFactory.create_batch(extra):
+        ParticipationFactory.create_batch(2, person=person)
+
+    # Data version (the answers cache), count, the page of people with their counts.
+    with django_assert_num_queries(3):
+        client.get("/people/")
 
 
 def test_person_page_shows_roles_and_titles(client):
