@@ -7,7 +7,7 @@ from django.db import connection
 from django.http import Http404, JsonResponse
 
 from bench.queries import for_django, page_sql
-from institutions.text import fold_for_search
+from common.text import fold_for_search
 
 
 def rows(sql, params):

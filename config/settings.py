@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "common",
     "institutions",
     "partnerships",
 ]
@@ -98,7 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication and locale: it needs to know the reader is anonymous and the language.
-    "partnerships.caching.AnonymousReadsCacheMiddleware",
+    "common.caching.AnonymousReadsCacheMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -147,7 +148,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # cache: DJANGO_CACHE_URL=redis://host:6379/0 or memcached://host:11211 (config/caches.py).
 CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://"))}
 # Anonymous answers are kept until the data changes, at most this long (0: never kept);
-# partnerships.caching.AnonymousReadsCacheMiddleware. Off by default with DEBUG, so an edited
+# common.caching.AnonymousReadsCacheMiddleware. Off by default with DEBUG, so an edited
 # template shows at once; the tests turn it on (tests/conftest.py).
 RESPONSE_CACHE_SECONDS = int(os.environ.get("DJANGO_RESPONSE_CACHE_SECONDS", "0" if DEBUG else "3600"))
 
@@ -245,7 +246,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PAGINATION_CLASS": "config.api.PageOrCursorPagination",
+    "DEFAULT_PAGINATION_CLASS": "common.api.PageOrCursorPagination",
     # JSON only: the interactive docs at /api/v1/docs/ take the browsable API's place.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNICODE_JSON": True,
@@ -253,8 +254,8 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "config.schema.AutoSchema",
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "config.api.ContentNegotiation",
+    "DEFAULT_SCHEMA_CLASS": "common.schema.AutoSchema",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "common.api.ContentNegotiation",
     # Per anonymous address and per signed-in user, counted in the default cache; 429 with
     # Retry-After past the limit. Behind a reverse proxy, DJANGO_NUM_PROXIES=1 makes the
     # client's address come from X-Forwarded-For instead of the proxy's own.
@@ -277,8 +278,8 @@ SPECTACULAR_SETTINGS = {
     # Separate request and response components, so a field written as a slug and read back as
     # an object (an institution's parent) is described truthfully both ways.
     "COMPONENT_SPLIT_REQUEST": True,
-    # Forms every OpenAPI 3.0 validator and client generator reads alike (config/schema.py).
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "config.schema.strict_openapi_30"],
+    # Forms every OpenAPI 3.0 validator and client generator reads alike (common/schema.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "common.schema.strict_openapi_30"],
     "ENUM_NAME_OVERRIDES": {
         "InstitutionKindEnum": "institutions.models.Institution.Kind",
         "OtherNameKindEnum": "institutions.models.InstitutionName.Kind",

@@ -15,6 +15,6 @@ class InstitutionsConfig(AppConfig):
 
 def make_search_tables(sender, using, **kwargs):
     from institutions.models import Institution
-    from institutions.search import ensure_sqlite_search_tables
+    from common.search import ensure_sqlite_search_tables
 
     ensure_sqlite_search_tables(connections[using], [(Institution, "search_names")])

@@ -15,8 +15,15 @@ from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from institutions.search import rows_matching
-from institutions.text import fold_for_search
+from common.models import (
+    EDITED_RECORD_FIELDS,
+    EditedRecord,
+    ReservedSlugValidator,
+    SlugNaturalKeyManager,
+    bump_data_version,
+)
+from common.search import rows_matching
+from common.text import fold_for_search
 
 
 def country_name(code):
@@ -29,56 +36,6 @@ def remembered_country_name(code, language):
     return str(countries.name(code))
 
 
-@deconstructible
-class ReservedSlugValidator:
-    """Refuse slugs that are addresses of their own in the API (e.g. /agreements/facets/)."""
-
-    def __init__(self, *reserved):
-        self.reserved = reserved
-
-    def __call__(self, value):
-        if value in self.reserved:
-            raise ValidationError(_("%(value)s is reserved; choose another slug."), params={"value": value})
-
-    def __eq__(self, other):
-        return isinstance(other, ReservedSlugValidator) and self.reserved == other.reserved
-
-
-class SlugNaturalKeyManager(models.Manager):
-    """Load and dump rows by their slug, so fixtures never depend on numeric ids."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class EditedRecord(models.Model):
-    """Abstract: a record curators edit, numbered by version so that two editors cannot both win."""
-
-    # The database default lets bulk inserts that do not name the column (synthetic data) work.
-    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
-    # Null for rows as the curated fixtures or a bulk insert left them: fixtures save "raw",
-    # which skips save(), so loading them again changes nothing.
-    updated_at = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.updated_at = timezone.now()
-        is_update = not self._state.adding
-        if is_update:
-            # Raised by the database, so two saves from the same stale copy still give two versions.
-            self.version = models.F("version") + 1
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at"}
-        super().save(*args, **kwargs)
-        if is_update:
-            self.refresh_from_db(fields=["version"])
-
-
-# History leaves out the bookkeeping columns: the version, the time (history_date has it) and
-# the folded search text that save() derives.
-EDITED_RECORD_FIELDS = ["version", "updated_at"]
 
 
 class InstitutionQuerySet(models.QuerySet):
@@ -277,3 +234,8 @@ def fold_institution_names(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=InstitutionName)
 def refold_names_of_institution(sender, instance, **kwargs):
     Institution.objects.filter(pk=instance.institution_id).refresh_search_names()
+
+
+for directory_model in [Institution, InstitutionName]:
+    post_save.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
+    post_delete.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")

@@ -1,4 +1,3 @@
-from django.db.models import Count
 from django.views.generic import DetailView
 from django_countries import countries
 from django_filters.views import FilterView
@@ -8,14 +7,14 @@ from institutions.models import Institution
 
 
 class InstitutionListView(FilterView):
-    queryset = (
-        Institution.objects.with_names()
-        .annotate(agreement_count=Count("agreements", distinct=True))
-        .order_by("name")
-    )
+    queryset = Institution.objects.order_by("name")
     filterset_class = InstitutionFilterSet
     template_name = "institutions/institution_list.html"
     paginate_by = 50
+
+    def get_queryset(self):
+        # Counted through partnerships' relation, so built per request: this app loads without it.
+        return super().get_queryset().with_names().with_agreement_counts()
 
     def get_context_data(self, **kwargs):
         codes = Institution.objects.order_by().values_list("country", flat=True).distinct()

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
-from institutions.admin import EditConflictForm, HistoryWithLinksAdmin
+from common.admin import EditConflictForm, HistoryWithLinksAdmin
 from institutions.models import Institution
 from partnerships.models import (
     Agreement,

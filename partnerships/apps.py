@@ -14,7 +14,7 @@ class PartnershipsConfig(AppConfig):
 
 
 def make_search_tables(sender, using, **kwargs):
-    from institutions.search import ensure_sqlite_search_tables
+    from common.search import ensure_sqlite_search_tables
     from partnerships.models import Agreement, Person
 
     connection = connections[using]

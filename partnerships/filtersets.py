@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from institutions.filtersets import CountryCodesField, CountryCodesFilter, SlugsField
+from common.filters import CountryCodesField, CountryCodesFilter, SlugsField
 from institutions.models import Institution
 from partnerships.models import Agreement, Area, Person
 

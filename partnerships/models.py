@@ -16,16 +16,19 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from simple_history.models import HistoricalRecords
 
-from institutions.models import (
+from common.caching import while_unchanged
+
+from common.models import (
     EDITED_RECORD_FIELDS,
+    DataVersion,
     EditedRecord,
-    Institution,
-    InstitutionName,
     ReservedSlugValidator,
     SlugNaturalKeyManager,
+    bump_data_version,
 )
-from institutions.search import rows_matching
-from institutions.text import fold_for_search
+from common.search import rows_matching
+from common.text import fold_for_search
+from institutions.models import Institution
 
 
 class AreaQuerySet(models.QuerySet):
@@ -239,8 +242,6 @@ class AgreementQuerySet(models.QuerySet):
 
     def facet_counts(self, only=None):
         """Return count_facets(only), computed once per state of the directory and then cached."""
-        from partnerships.caching import while_unchanged
-
         kind = "facets" if only is None else "facets:" + ",".join(sorted(only))
         return while_unchanged(kind, self, lambda: self.count_facets(only))
 
@@ -733,31 +734,7 @@ def fold_person_names(sender, instance, **kwargs):
     instance.search_names = fold_for_search(instance.name, instance.native_name)
 
 
-class DataVersion(models.Model):
-    """The directory's single change counter: every write raises it, so cached counts know they are stale."""
-
-    number = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("data version")
-
-    @classmethod
-    def current(cls):
-        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
-
-    @classmethod
-    def bump(cls):
-        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
-            cls.objects.get_or_create(pk=1, defaults={"number": 1})
-
-
-def bump_data_version(sender, **kwargs):
-    DataVersion.bump()
-
-
-for directory_model in [
-    Institution, InstitutionName, Agreement, AgreementParty, AgreementArea, Participation, Evidence, Person, Source, Area,
-]:
+for directory_model in [Agreement, AgreementParty, AgreementArea, Participation, Evidence, Person, Source, Area]:
     post_save.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
     post_delete.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
 

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef
 from django_countries import countries
 
 from institutions.models import Institution
-from partnerships.caching import while_unchanged
+from common.caching import while_unchanged
 from partnerships.models import AgreementParty
 
 # Okabe–Ito colours, told apart by colour-blind readers; further countries share grey.

@@ -1,7 +1,7 @@
 """Writes that span an agreement and the rows that belong to it, for the API and pages alike."""
 from simple_history.utils import bulk_create_with_history
 
-from config.api import one_transaction
+from common.api import one_transaction
 from partnerships.models import AgreementArea, AgreementParty, Participation, Person
 
 

@@ -17,10 +17,11 @@ from django.db.models.fields import NOT_PROVIDED
 from django_countries import countries
 
 from institutions.models import Institution, InstitutionName
-from institutions.text import fold_for_search
+from common.models import DataVersion
+from common.text import fold_for_search
 from partnerships import synthetic_names as words
 from partnerships.models import (
-    Agreement, AgreementArea, AgreementParty, Area, DataVersion, Evidence, Participation, Person, Source,
+    Agreement, AgreementArea, AgreementParty, Area, Evidence, Participation, Person, Source,
 )
 
 AGREEMENTS_PER_TRANSACTION = 20_000

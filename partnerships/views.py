@@ -16,7 +16,7 @@ from institutions.models import Institution
 from partnerships.facets import active_filter_chips, sidebar_facets
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, Area, Participation, Person, Source
-from config.api import CachedCountPaginator
+from common.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
 
 NEWEST_COUNT = 5

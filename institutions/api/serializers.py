@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from simple_history.utils import bulk_create_with_history
 
-from config.api import RecordURLField, SlugReferenceField, check_model_rules, one_transaction
+from common.api import RecordURLField, SlugReferenceField, check_model_rules, one_transaction
 from institutions.models import Institution, InstitutionName
 
 

@@ -5,9 +5,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework import viewsets
 
-from config.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
-from config.api import AllowedMethodsFirstMixin, Conflict, CSVExportMixin, ReportsAllBadParametersMixin
-from config.schema import ERROR
+from common.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
+from common.api import AllowedMethodsFirstMixin, Conflict, CSVExportMixin, ReportsAllBadParametersMixin
+from common.schema import ERROR
 from institutions.api.serializers import AutocompleteSerializer, InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer
 from institutions.filtersets import InstitutionAutocompleteFilterSet, InstitutionFilterSet
 from institutions.models import Institution
@@ -41,7 +41,7 @@ INSTITUTION_SLUG = OpenApiParameter(
 class InstitutionViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin, ConditionalRecordMixin, CSVExportMixin, viewsets.ModelViewSet):
     """Hospitals, universities, companies and agencies that are party to agreements."""
 
-    queryset = Institution.objects.with_names().with_agreement_counts().order_by("name")
+    queryset = Institution.objects.order_by("name")
     filterset_class = InstitutionFilterSet
     lookup_field = "slug"
     csv_serializer_class = InstitutionCSVSerializer
@@ -51,7 +51,8 @@ class InstitutionViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin,
         return InstitutionDetailSerializer if self.action == "retrieve" else InstitutionSerializer
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # Counted through partnerships' relation, so built per request: this app loads without it.
+        queryset = super().get_queryset().with_names().with_agreement_counts()
         if self.action == "retrieve":
             queryset = queryset.prefetch_related("children", "parties__agreement")
         return queryset

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from institutions.text import fold_for_search
+from common.text import fold_for_search
 
 
 def fold_existing_names(apps, schema_editor):

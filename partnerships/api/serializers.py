@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from config.api import RecordURLField, SlugReferenceField, check_model_rules
+from common.api import RecordURLField, SlugReferenceField, check_model_rules
 from institutions.api.serializers import InstitutionSummarySerializer
 from institutions.models import Institution
 from partnerships.models import (

@@ -8,8 +8,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from config.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
-from config.api import AllowedMethodsFirstMixin, CSVExportMixin, ReportsAllBadParametersMixin
+from common.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
+from common.api import AllowedMethodsFirstMixin, CSVExportMixin, ReportsAllBadParametersMixin
 from institutions.models import Institution
 from partnerships.api.serializers import (
     AgreementCSVSerializer,

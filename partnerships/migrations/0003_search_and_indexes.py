@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
 
     operations = [
         # A no-op on other databases; on PostgreSQL it needs a role that may create extensions.
-        # Accents need no unaccent(): names and text are folded in Python (institutions/text.py)
+        # Accents need no unaccent(): names and text are folded in Python (common/text.py)
         # into the search columns, the same way on both databases.
         TrigramExtension(),
         migrations.RunPython(create_indexes, drop_indexes),

@@ -5,9 +5,10 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Max, Min
 
 from institutions.models import Institution, InstitutionName
-from institutions.text import fold_for_search
+from common.models import DataVersion
+from common.text import fold_for_search
 from partnerships.models import (
-    Agreement, AgreementArea, AgreementParty, DataVersion, Evidence, Participation, Person, Source,
+    Agreement, AgreementArea, AgreementParty, Evidence, Participation, Person, Source,
 )
 
 

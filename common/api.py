@@ -18,7 +18,7 @@ from rest_framework import exceptions, negotiation, pagination, renderers, seria
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from partnerships.caching import while_unchanged
+from common.caching import while_unchanged
 
 
 class RecordURLField(serializers.HyperlinkedIdentityField):

@@ -4,7 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import permissions, serializers
 
-from config.api import CSVRenderer
+from common.api import CSVRenderer
 
 ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
 # 406 comes before a format is chosen; 413 and 503 come from config/middleware.py.
@@ -15,7 +15,7 @@ BAD_REQUEST = OpenApiResponse(OpenApiTypes.OBJECT, description="Each bad paramet
 class AutoSchema(openapi.AutoSchema):
     """Document the errors an operation can answer next to the answers its view declares.
 
-    The errors come from conventions every view shares (config/api.py, the permission and
+    The errors come from conventions every view shares (common/api.py, the permission and
     throttle settings, config/middleware.py), so they are written here once, not per view.
     """
 

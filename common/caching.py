@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils.cache import has_vary_header
 from rest_framework.settings import api_settings
 
-from partnerships.models import DataVersion
+from common.models import DataVersion
 
 # An upper bound as well: a cache shared with other sites may not see every bump.
 TIMEOUT_SECONDS = 3600

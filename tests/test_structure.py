@@ -1,0 +1,49 @@
+"""The apps build on each other one way: common at the bottom, then institutions, then partnerships."""
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = {"common", "institutions", "partnerships"}
+
+
+def imported_packages(folder):
+    for path in (ROOT / folder).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                yield path.name, node.module.split(".")[0]
+            elif isinstance(node, ast.Import):
+                yield from ((path.name, alias.name.split(".")[0]) for alias in node.names)
+
+
+def test_config_imports_no_app():
+    assert {(name, package) for name, package in imported_packages("config") if package in APPS} == set()
+
+
+def test_common_imports_no_other_app():
+    assert {(name, package) for name, package in imported_packages("common") if package in APPS - {"common"}} == set()
+
+
+def test_institutions_work_without_partnerships(tmp_path):
+    # A site of institutions alone: its models, filters, API and pages load, and migrations apply.
+    (tmp_path / "institutions_only.py").write_text(
+        "from config.settings import *  # noqa: F403\n"
+        "INSTALLED_APPS = [app for app in INSTALLED_APPS if app != 'partnerships']\n"  # noqa: F405
+        f"DATABASES = {{'default': {{'ENGINE': 'django.db.backends.sqlite3', 'NAME': {str(tmp_path / 'db.sqlite3')!r}}}}}\n"
+        "ROOT_URLCONF = 'institutions.urls'\n"
+        "MIGRATION_MODULES = {'common': None}\n"
+    )
+    script = (
+        "import django; django.setup()\n"
+        "from django.core.management import call_command\n"
+        "call_command('migrate', 'institutions', verbosity=0)\n"
+        "import institutions.api.views, institutions.views, institutions.admin\n"
+        "from institutions.models import Institution\n"
+        "print(Institution.objects.search('charite').count())\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "institutions_only", "DJANGO_DEBUG": "1",
+           "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    result = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert (result.returncode, result.stdout.strip()) == (0, "0"), result.stderr[-2000:]
