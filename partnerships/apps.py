@@ -11,6 +11,8 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(make_search_tables, sender=self)
+        # Connects the receivers that keep the facet counts current on every write.
+        from partnerships import counts  # noqa: F401
 
 
 def make_search_tables(sender, using, **kwargs):

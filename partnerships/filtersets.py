@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from common.filters import CountryCodesField, CountryCodesFilter, SlugsField
+from common.caching import while_unchanged
 from institutions.models import Institution
+from partnerships import counts
 from partnerships.models import Agreement, Area, Person
 
 
@@ -123,7 +125,7 @@ class AgreementFilterSet(django_filters.FilterSet):
         # A search without an explicit order lists the best matches first.
         if self.form.cleaned_data.get("q", "").strip() and not self.form.cleaned_data.get("ordering"):
             queryset = queryset.best_match_first()
-        return queryset
+        return queryset.counted_by(self.known_count)
 
     def facet_filters(self):
         """Return {facet: names of the filters that choose its options}, as the filters declare them."""
@@ -142,24 +144,66 @@ class AgreementFilterSet(django_filters.FilterSet):
             return []
         return list(value) if isinstance(value, (list, tuple)) else [value]
 
-    def facet_counts(self):
-        """Return how many matching agreements fall under each option of each facet.
+    def active_filters(self):
+        """Return {name: cleaned values} of the filters in use (the ordering is none)."""
+        return {name: self.chosen(name) for name in self.filters if name != "ordering" and self.chosen(name)}
+
+    def options_of(self, active):
+        """Return the facet options that the filters in use amount to, or None if they are more than options.
+
+        country=KR is the option (country, KR); a list of values, a range of years, a search or
+        a date is not one option, and neither is a filter with no facet.
+        """
+        options = []
+        for name, values in active.items():
+            facet = getattr(self.filters[name], "facet", None)
+            if facet is None or facet != name or len(values) != 1:
+                return None
+            options.append((facet, f"{values[0]:04d}" if facet == "year" else values[0]))
+        return options
+
+    def facet_counts(self, only=None):
+        """Return how many matching agreements fall under each option of each facet (or of those in `only`).
 
         Options within a facet add up (any of the ticked countries), so a facet with choices of
         its own is counted over the agreements the other filters match: ticking South Korea
         leaves the other countries' counts visible, while every other facet counts the Korean
         agreements only. The page's sidebar and /api/v1/agreements/facets/ both answer with this.
+
+        The counts kept on write (partnerships/counts.py) answer without reading the agreements
+        when the other filters are none or one option; otherwise the matching agreements' own
+        options are counted.
         """
-        counts = self.qs.facet_counts()
-        for facet, names in self.facet_filters().items():
-            if any(self.chosen(name) for name in names):
-                others = self.data.copy()
-                for name in names:
-                    others.pop(name, None)
-                without_own_choices = type(self)(others, queryset=self.queryset, request=self.request)
-                # Only this facet: the others are the ones counted above.
-                counts[facet] = without_own_choices.qs.facet_counts(only=[facet])[facet]
-        return counts
+        active, own_filters = self.active_filters(), self.facet_filters()
+        # Facets counted under the same other filters are counted together.
+        groups = defaultdict(list)
+        for facet in only or counts.FACETS:
+            others = tuple(name for name in active if name not in own_filters[facet])
+            groups[others].append(facet)
+        counted_by_facet = {}
+        for others, facets in groups.items():
+            options = self.options_of({name: active[name] for name in others})
+            if options == []:
+                counted_by_facet.update(counts.counted(facets))
+                continue
+            if options and len(options) == 1 and options[0][0] in counts.PAIRED_FACETS:
+                paired = [facet for facet in facets if facet in counts.PAIRED_FACETS]
+                counted_by_facet.update(counts.counted(paired, option=options[0]) if paired else {})
+                facets = [facet for facet in facets if facet not in paired]
+                if not facets:
+                    continue
+            data = self.data.copy()
+            for name in set(active) - set(others):
+                data.pop(name, None)
+            matching = type(self)(data, queryset=Agreement.objects.all(), request=self.request).qs
+            key = "facets:" + ",".join(facets)
+            counted_by_facet.update(while_unchanged(key, matching, lambda: counts.counted_over(matching, facets)))
+        return counts.option_lists(counted_by_facet)
+
+    def known_count(self):
+        """Return how many agreements match from the counts kept on write, or None when the filters are not options."""
+        options = self.options_of(self.active_filters())
+        return None if options is None else counts.number_with(options)
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value.strip()) if value.strip() else queryset

@@ -1,5 +1,4 @@
 import re
-from collections import Counter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,15 +7,12 @@ from django.db import connections, models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from simple_history.models import HistoricalRecords
 
-from common.caching import while_unchanged
 
 from common.models import (
     EDITED_RECORD_FIELDS,
@@ -162,10 +158,6 @@ class Person(models.Model):
         return (self.slug,)
 
 
-# How many institutions the institution facet lists, those with most agreements first.
-FACET_INSTITUTIONS = 50
-
-
 class AgreementQuerySet(models.QuerySet):
     # Filters on related rows are EXISTS subqueries, not joins: a join repeats an agreement
     # once per matching party and then needs DISTINCT, which is far slower on large tables.
@@ -240,81 +232,15 @@ class AgreementQuerySet(models.QuerySet):
         """Return searched agreements by search rank, then newest first."""
         return self.order_by("-search_rank", self.latest_signed_first(), "title", "pk")
 
-    def facet_counts(self, only=None):
-        """Return count_facets(only), computed once per state of the directory and then cached."""
-        kind = "facets" if only is None else "facets:" + ",".join(sorted(only))
-        return while_unchanged(kind, self, lambda: self.count_facets(only))
+    def counted_by(self, known_count):
+        """Return these agreements, counted by known_count() when it knows the number (None: by a COUNT)."""
+        clone = self._chain()
+        clone._known_count = known_count
+        return clone
 
-    def count_facets(self, only=None):
-        """Return, for these agreements, how many fall under each country, area, kind, year and institution.
-
-        Each facet is a list of {"value", "label", "count"}, largest count first: the numbers a
-        filter sidebar shows beside its options. An agreement counts once per value however
-        many of its parties or areas share it; a broader area counts the agreements of the
-        narrower areas under it. `only` names the facets wanted, when not all of them are:
-        each is a query over every matching agreement.
-        """
-        parties, areas = AgreementParty.objects.order_by(), AgreementArea.objects.order_by()
-        if self.query.where:
-            # Unfiltered, every link row counts: no need to test each against the agreements.
-            ids = self.order_by().values("pk")
-            parties, areas = parties.filter(agreement__in=ids), areas.filter(agreement__in=ids)
-        distinct_agreements = models.Count("agreement", distinct=True)
-
-        def facet(rows, value, label):
-            entries = [{"value": row[value], "label": str(label(row)), "count": row["count"]} for row in rows]
-            return sorted(entries, key=lambda entry: (-entry["count"], entry["label"]))
-
-        def areas_facet():
-            area_names = {area.pk: area for area in Area.objects.all()}
-            area_counts = areas.agreement_counts_by_area()
-            return [
-                {
-                    "value": area_names[pk].slug, "label": area_names[pk].name, "count": count,
-                    "parent": area_names[area_names[pk].parent_id].slug if area_names[pk].parent_id else None,
-                }
-                for pk, count in sorted(area_counts.items(), key=lambda item: (-item[1], area_names[item[0]].name))
-            ]
-
-        kind_labels = dict(Agreement.Kind.choices)
-        institution_kind_labels = dict(Institution.Kind.choices)
-        facets = {
-            "country": lambda: facet(
-                parties.values("institution__country").annotate(count=distinct_agreements),
-                "institution__country", lambda row: countries.name(row["institution__country"]),
-            ),
-            "area": areas_facet,
-            "kind": lambda: facet(
-                self.order_by().values("kind").annotate(count=models.Count("pk")),
-                "kind", lambda row: kind_labels[row["kind"]],
-            ),
-            "year": lambda: [
-                {"value": year, "label": str(year), "count": count}
-                for year, count in sorted(self.counts_by_year().items(), reverse=True)
-            ],
-            # The institutions with most agreements only: there can be tens of thousands. An
-            # institution is a party at most once per agreement (a unique constraint): no DISTINCT.
-            "institution": lambda: facet(
-                parties.values("institution__slug", "institution__name").annotate(count=models.Count("pk"))
-                .order_by("-count", "institution__name")[:FACET_INSTITUTIONS],
-                "institution__slug", lambda row: row["institution__name"],
-            ),
-            "institution_kind": lambda: facet(
-                parties.values("institution__kind").annotate(count=distinct_agreements),
-                "institution__kind", lambda row: institution_kind_labels[row["institution__kind"]],
-            ),
-        }
-        return {name: count() for name, count in facets.items() if only is None or name in only}
-
-    def counts_by_year(self):
-        """Return {year: number of agreements signed that year}, the undated left out."""
-        # Grouped by date through the date's index, then summed by year here: extracting the
-        # year in SQL runs a Python function per row on SQLite (3.5 s for 250k agreements).
-        by_date = self.order_by().filter(signed_on__isnull=False).values("signed_on").annotate(count=models.Count("pk"))
-        years = Counter()
-        for row in by_date:
-            years[row["signed_on"].year] += row["count"]
-        return years
+    def count(self):
+        known = self._known_count() if getattr(self, "_known_count", None) else None
+        return super().count() if known is None else known
 
     def newest_first(self):
         """Return agreements by signing date, newest first, undated ones last."""
@@ -518,21 +444,7 @@ class AgreementParty(models.Model):
     natural_key.dependencies = ["partnerships.agreement", "institutions.institution"]
 
 
-class AgreementAreaQuerySet(models.QuerySet):
-    def agreement_counts_by_area(self):
-        """Return {area id: number of agreements}, a broader area counting those of its narrower areas."""
-        distinct_agreements = models.Count("agreement", distinct=True)
-        links = self.order_by()
-        # An area is filed at most once per agreement (a unique constraint): no DISTINCT needed.
-        counts = {row["area"]: row["count"] for row in links.values("area").annotate(count=models.Count("pk"))}
-        # Grouping by the broader area counts an agreement once even when it is filed under
-        # the broader area itself and under a narrower one.
-        by_broader_area = links.annotate(broader=Coalesce("area__parent", "area")).values("broader")
-        counts.update({row["broader"]: row["count"] for row in by_broader_area.annotate(count=distinct_agreements)})
-        return counts
-
-
-class AgreementAreaManager(models.Manager.from_queryset(AgreementAreaQuerySet)):
+class AgreementAreaManager(models.Manager):
     def get_by_natural_key(self, agreement_slug, area_slug):
         return self.get(agreement__slug=agreement_slug, area__slug=area_slug)
 
@@ -722,6 +634,46 @@ class Evidence(models.Model):
         "partnerships.agreementparty", "partnerships.agreementarea", "partnerships.participation",
         "partnerships.source",
     ]
+
+
+class AgreementFacetValue(models.Model):
+    """One option of one facet that an agreement falls under: a party's country, an area or the one above it.
+
+    Kept in step with the agreement on every write (partnerships/counts.py), so that counts
+    and facets are index lookups instead of joins over every party and area.
+    """
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value", "agreement"], name="facet_value_once_per_agreement"),
+        ]
+        # An agreement's own options, read back in a probe: does it fall under (facet, value)?
+        indexes = [models.Index(fields=["agreement", "facet", "value"], name="facet_value_by_agreement")]
+
+
+class FacetCount(models.Model):
+    """How many agreements fall under one facet option, or under two at once, kept current on every write.
+
+    A row with empty `other_facet` counts one option (agreements with a party in KR); with both,
+    a pair (agreements in KR and in oncology). Pairs are kept for the facets with few options
+    only (PAIRED_FACETS in partnerships/counts.py), stored once with the smaller option first.
+    """
+
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=300)
+    other_facet = models.CharField(max_length=16, blank=True, default="")
+    other_value = models.CharField(max_length=300, blank=True, default="")
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value", "other_facet", "other_value"], name="facet_count_once"),
+        ]
+        indexes = [models.Index(fields=["other_facet", "other_value"], name="facet_count_by_other")]
 
 
 @receiver(pre_save, sender=Agreement)

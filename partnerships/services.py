@@ -2,6 +2,7 @@
 from simple_history.utils import bulk_create_with_history
 
 from common.api import one_transaction
+from partnerships import counts
 from partnerships.models import AgreementArea, AgreementParty, Participation, Person
 
 
@@ -40,6 +41,8 @@ def save_agreement(*, agreement, fields, parties=None, areas=None, people=None, 
             )
         if sources is not None:
             agreement.sources.set(sources)
+        # Bulk inserts send no post_save: count the new parties and areas here.
+        counts.refresh_agreements([agreement.pk])
     return agreement
 
 

@@ -20,6 +20,7 @@ from institutions.models import Institution, InstitutionName
 from common.models import DataVersion
 from common.text import fold_for_search
 from partnerships import synthetic_names as words
+from partnerships.counts import rebuild as rebuild_counts
 from partnerships.models import (
     Agreement, AgreementArea, AgreementParty, Area, Evidence, Participation, Person, Source,
 )
@@ -525,7 +526,8 @@ def generate(*, agreements, institutions, seed, progress=None):
             with transaction.atomic():
                 writer.restore()
         writer.finish()
-        # Bulk rows raise no post_save: tell cached counts and facets that the data changed.
+        # Bulk rows raise no post_save: count them, and tell cached answers that the data changed.
+        rebuild_counts()
         DataVersion.bump()
     finally:
         if speed_up:

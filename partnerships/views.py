@@ -13,6 +13,7 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from institutions.models import Institution
+from partnerships import counts
 from partnerships.facets import active_filter_chips, sidebar_facets
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, Area, Participation, Person, Source
@@ -30,7 +31,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         agreements = Agreement.objects.all()
-        facets = agreements.facet_counts()
+        facets = AgreementFilterSet(QueryDict()).facet_counts(only=["country", "area"])
         return super().get_context_data(
             agreement_count=agreements.count(),
             institution_count=Institution.objects.count(),
@@ -148,7 +149,7 @@ class CountryListView(TemplateView):
         )
         country_rows = [
             {**option, "institution_count": institution_counts.get(option["value"], 0)}
-            for option in agreements.facet_counts()["country"]
+            for option in AgreementFilterSet(QueryDict()).facet_counts(only=["country"])["country"]
         ]
         return super().get_context_data(countries=country_rows, matrix=CountryMatrix.of(agreements), **kwargs)
 
@@ -166,8 +167,10 @@ class CountryDetailView(TemplateView):
         if code not in countries or not institutions:
             raise Http404(_("No institution in this country."))
         agreements = Agreement.objects.with_party_in([code])
+        # Countries of the partners: the pairs of this country with every other.
         partner_countries = [
-            option for option in agreements.facet_counts()["country"] if option["value"] != code
+            option for option in counts.option_lists(counts.counted(["country"], option=("country", code)))["country"]
+            if option["value"] != code
         ]
         return super().get_context_data(
             code=code,
@@ -185,12 +188,12 @@ class AreaListView(ListView):
     queryset = Area.objects.top_level().prefetch_related("children")
 
     def get_context_data(self, **kwargs):
-        counts = {option["value"]: option["count"] for option in Agreement.objects.all().facet_counts()["area"]}
+        per_area = counts.agreements_per("area")
         context = super().get_context_data(**kwargs)
         for area in context["object_list"]:
-            area.agreement_count = counts.get(area.slug, 0)
+            area.agreement_count = per_area.get(area.slug, 0)
             for child in area.children.all():
-                child.agreement_count = counts.get(child.slug, 0)
+                child.agreement_count = per_area.get(child.slug, 0)
         return context
 
 

@@ -244,7 +244,7 @@ class AreaSerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "name", "parent", "description", "agreement_count"]
 
     def get_agreement_count(self, area) -> int:
-        return self.context["agreement_counts"].get(area.pk, 0)
+        return self.context["agreement_counts"].get(area.slug, 0)
 
 
 class CountrySerializer(serializers.Serializer):

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from common.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
 from common.api import AllowedMethodsFirstMixin, CSVExportMixin, ReportsAllBadParametersMixin
 from institutions.models import Institution
+from partnerships import counts
 from partnerships.api.serializers import (
     AgreementCSVSerializer,
     AgreementDetailSerializer,
@@ -23,7 +24,7 @@ from partnerships.api.serializers import (
     PersonSerializer,
 )
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
-from partnerships.models import Agreement, AgreementArea, AgreementParty, Area, Person
+from partnerships.models import Agreement, Area, Person
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, enum=["json", "csv"],
@@ -110,7 +111,7 @@ class AreaViewSet(AllowedMethodsFirstMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = None
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "agreement_counts": AgreementArea.objects.agreement_counts_by_area()}
+        return {**super().get_serializer_context(), "agreement_counts": counts.agreements_per("area")}
 
 
 @extend_schema_view(list=extend_schema(summary="Countries with institutions, and their agreement counts"))
@@ -126,10 +127,7 @@ class CountryViewSet(AllowedMethodsFirstMixin, viewsets.ViewSet):
         institution_counts = dict(
             Institution.objects.order_by().values("country").annotate(count=Count("pk")).values_list("country", "count")
         )
-        agreement_counts = dict(
-            AgreementParty.objects.order_by().values("institution__country")
-            .annotate(count=Count("agreement", distinct=True)).values_list("institution__country", "count")
-        )
+        agreement_counts = counts.agreements_per("country")
         rows = [
             {
                 "code": code, "name": countries.name(code),

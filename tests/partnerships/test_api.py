@@ -508,7 +508,7 @@ def test_cursor_pages_run_a_fixed_number_of_queries(client, django_assert_max_nu
 
 
 def test_institution_facet_lists_the_fifty_with_most_agreements(client):
-    from partnerships.models import FACET_INSTITUTIONS
+    from partnerships.counts import FACET_INSTITUTIONS
 
     make_bulk_agreements(30)  # 60 more institutions, one agreement each
     institutions = client.get("/api/v1/agreements/facets/").json()["institution"]
