@@ -107,9 +107,63 @@ def render(run):
             f"| {memory.get(f'sqlite-{size}', '–')} | {memory.get(f'postgresql-{size}', '–')} "
             f"| {memory.get(f'datasette-{size}', '–')} |"
         )
+    lines += ["", *varied(rows, sizes, concurrencies)]
+    lines += ["", *after_write(run.get("writes", []))]
     lines += ["", *cold(rows, sizes, min(concurrencies))]
     lines += ["", *targets(run, rows, sizes[-1], max(concurrencies))]
     return "\n".join(lines) + "\n"
+
+
+def varied(rows, sizes, concurrencies):
+    """Return the tables of the varied workload: a random address of the question's set per request."""
+    from bench.varied import QUESTIONS as VARIED
+
+    servers = [
+        ("sqlite", "django", "Django, SQLite"), ("sqlite", "uncached", "uncached, SQLite"),
+        ("sqlite", "datasette", "Datasette"), ("postgresql", "django", "Django, PostgreSQL"),
+        ("postgresql", "uncached", "uncached, PostgreSQL"),
+    ]
+    lines = [
+        "Varied addresses: each request asks for one address drawn at random from the question's set "
+        "(its size in brackets), so an answer cache mostly misses, as in real browsing. Each cell: "
+        "requests per second · p50/p95/p99 ms. The ratios: Django ÷ Datasette, with the answer cache "
+        "on and off, on the same SQLite file.",
+    ]
+    for size in sizes:
+        lines += [
+            "", f"#### {size:,} agreements, varied addresses", "",
+            "| question | c | " + " | ".join(title for _db, _s, title in servers) + " | ÷ Datasette (cached / uncached) |",
+            "|---|---|" + "---|" * (len(servers) + 1),
+        ]
+        for question, label in VARIED.items():
+            for c in concurrencies:
+                got = {(db, server): rows.get((size, db, server, f"varied:{question}", c)) for db, server, _t in servers}
+                if not any(got.values()):
+                    continue
+                addresses = next(row["addresses"] for row in got.values() if row)
+                lines.append(
+                    f"| {label} [{addresses}] | {c} | " + " | ".join(cell(got[db, server]) for db, server, _t in servers)
+                    + f" | {ratios([got['sqlite', 'django'], got['sqlite', 'uncached']], got['sqlite', 'datasette'])} |"
+                )
+    return lines
+
+
+def after_write(writes):
+    """Return the table of the first request after a curator's save, in ms."""
+    if not writes:
+        return []
+    lines = [
+        "The first request after a write (one agreement saved, then one request), in ms:",
+        "",
+        "| size | database | server | country | list page | facets | list JSON |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in sorted(writes, key=lambda row: (row["size"], row["database"], row["server"])):
+        lines.append(
+            f"| {row['size']:,} | {row['database']} | {row['server']} | {row['country']} | "
+            + " | ".join(f"{row[name]['ms']:.0f}" for name in ["list_html", "facets", "country"]) + " |"
+        )
+    return lines
 
 
 def cold(rows, sizes, c):

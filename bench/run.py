@@ -222,6 +222,49 @@ def measure(results, url, *, size, database, server, question):
               flush=True)
 
 
+def measure_varied(results, base, paths, *, size, database, server, question):
+    """Measure a question over its set of addresses, one drawn at random per request."""
+    from bench.varied import wrk_varied
+
+    for path in paths[: 4 * WORKERS]:  # every worker past its first request
+        get(base + path)
+    for concurrency in CONCURRENCY:
+        row = {"size": size, "database": database, "server": server, "question": f"varied:{question}",
+               "concurrency": concurrency,
+               **wrk_varied(base, paths, concurrency=concurrency, duration=DURATION, data=DATA, bench=BENCH)}
+        results.append(row)
+        print(f"  {size:>8} {database:<10} {server:<9} varied:{question:<13} c={concurrency} {row['rps']:8.1f} req/s "
+              f"p50 {row['p50']:.1f} p95 {row['p95']:.1f} ms over {row['addresses']} addresses, errors {row['errors']}",
+              flush=True)
+
+
+def run_varied(results, servers, *, size, database, values):
+    """The varied workload on each (server name, base address, paths function), question by question."""
+    from bench.varied import QUESTIONS
+
+    for question in QUESTIONS:
+        for server, base, paths_of in servers:
+            if paths := paths_of(question, values):
+                measure_varied(results, base, paths, size=size, database=database, server=server, question=question)
+
+
+def first_requests_after_write(writes, database_url, servers, *, size, database, values):
+    """Save one agreement, then time the first list page, facets and list JSON for a country, on each server."""
+    from bench.varied import first_after_write
+
+    country = values["countries"][len(values["countries"]) // 2]
+    save = [PYTHON, "manage.py", "shell", "-c",
+            "from partnerships.models import Agreement; Agreement.objects.order_by('-pk').first().save()"]
+    for server, base in servers:
+        timings = first_after_write(
+            base, country, get=get,
+            save=lambda: subprocess.run(save, cwd=ROOT, env=server_env(database_url), check=True),
+        )
+        writes.append({"size": size, "database": database, "server": server, "country": country, **timings})
+        print(f"  {size:>8} {database:<10} {server:<9} first after a write ({country}): "
+              + ", ".join(f"{name} {timing['ms']:.0f} ms" for name, timing in timings.items()), flush=True)
+
+
 def code_stamp():
     parts = [(ROOT / "partnerships" / name).read_bytes() for name in ["synthetic.py", "synthetic_names.py"]]
     return hashlib.sha256(b"".join(parts) + str(SEED).encode()).hexdigest()
@@ -270,7 +313,7 @@ def datasette_metadata(path):
     path.write_text(json.dumps({"databases": {"directory": {"queries": queries}}}, indent=2))
 
 
-def run_sqlite(results, timings, memory):
+def run_sqlite(results, timings, memory, writes):
     metadata = DATA / "datasette-metadata.json"
     datasette_metadata(metadata)
     for size in SIZES:
@@ -298,11 +341,22 @@ def run_sqlite(results, timings, memory):
                 ]:
                     if path := path_of(question, sample):
                         measure(results, base + path, size=size, database="sqlite", server=server, question=question)
+            from bench.varied import address_values, datasette_paths, django_paths
+
+            values = address_values(DATA / str(size) / "directory.sqlite3")
+            run_varied(results, [
+                ("django", django_url, django_paths), ("uncached", uncached_url, django_paths),
+                ("datasette", datasette_url, datasette_paths),
+            ], size=size, database="sqlite", values=values)
+            first_requests_after_write(
+                writes, url, [("django", django_url), ("uncached", uncached_url)],
+                size=size, database="sqlite", values=values,
+            )
             memory[f"sqlite-{size}"] = max(rss_mb(django_process), rss_mb(uncached_process))
             memory[f"datasette-{size}"] = rss_mb(datasette_process)
 
 
-def run_postgresql(results, timings, memory):
+def run_postgresql(results, timings, memory, writes):
     """Run under tests/postgres.sh, which exports DATABASE_URL for a throwaway server."""
     import psycopg
 
@@ -327,6 +381,15 @@ def run_postgresql(results, timings, memory):
                     if path := path_of(question, sample):
                         measure(results, server_base + path, size=size, database="postgresql", server=server,
                                 question=question)
+            from bench.varied import address_values, django_paths
+
+            values = address_values(DATA / str(size) / "directory.sqlite3")
+            run_varied(results, [("django", base, django_paths), ("uncached", uncached_base, django_paths)],
+                       size=size, database="postgresql", values=values)
+            first_requests_after_write(
+                writes, url, [("django", base), ("uncached", uncached_base)],
+                size=size, database="postgresql", values=values,
+            )
             memory[f"postgresql-{size}"] = max(rss_mb(process), rss_mb(uncached_process))
         with psycopg.connect(f"{server_url}/postgres", autocommit=True) as admin:
             admin.execute(f"DROP DATABASE {name}")
@@ -347,6 +410,7 @@ def merge_earlier(run):
         "timings": {**{k: v for k, v in earlier["timings"].items() if k not in keys}, **run["timings"]},
         "memory": {**{k: v for k, v in earlier["memory"].items() if k not in keys}, **run["memory"]},
         "runs": {**{int(k): v for k, v in earlier["runs"].items() if int(k) not in SIZES}, **run["runs"]},
+        "writes": [row for row in earlier.get("writes", []) if row["size"] not in SIZES] + run["writes"],
     }
 
 
@@ -379,20 +443,21 @@ def main():
         write_into(DOC, render(json.loads(RESULTS.read_text())))
         return
     if "--postgresql" in sys.argv:
-        results, timings, memory = [], {}, {}
-        run_postgresql(results, timings, memory)
+        results, timings, memory, writes = [], {}, {}, []
+        run_postgresql(results, timings, memory, writes)
         (DATA / "results-postgresql.json").write_text(json.dumps(
-            {"results": results, "timings": timings, "memory": memory}, indent=1))
+            {"results": results, "timings": timings, "memory": memory, "writes": writes}, indent=1))
         return
     ensure_wrk()
     DATA.mkdir(exist_ok=True)
     started = time.monotonic()
     manage("sqlite:///" + str(DATA / "unused.sqlite3"), "collectstatic", "--noinput", "--verbosity", "0")
-    results, timings, memory = [], {}, {}
-    run_sqlite(results, timings, memory)
+    results, timings, memory, writes = [], {}, {}, []
+    run_sqlite(results, timings, memory, writes)
     subprocess.run([ROOT / "tests" / "postgres.sh", PYTHON, BENCH / "run.py", "--postgresql"], cwd=ROOT, check=True)
     postgresql = json.loads((DATA / "results-postgresql.json").read_text())
     results += postgresql["results"]
+    writes += postgresql["writes"]
     timings.update(postgresql["timings"])
     memory.update(postgresql["memory"])
     elapsed = time.monotonic() - started
@@ -405,7 +470,7 @@ def main():
                    "duration": DURATION, "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
             for size in SIZES}
     run = merge_earlier({"results": results, "timings": timings, "memory": memory, "machine": machine(),
-                         "workers": WORKERS, "runs": runs})
+                         "workers": WORKERS, "runs": runs, "writes": writes})
     RESULTS.write_text(json.dumps(run, indent=1))
     from bench.report import render, write_into
 
