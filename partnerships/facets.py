@@ -7,6 +7,8 @@ from partnerships.models import Area
 
 # The sidebar's groups of ticked options; the year has its own range controls.
 TICKED_GROUPS = ["country", "area", "institution_kind", "kind"]
+# The facets the sidebar shows: institutions have a filter but no list of their own there.
+SIDEBAR_FACETS = [*TICKED_GROUPS, "year"]
 
 
 def sidebar_facets(filterset):
@@ -15,7 +17,7 @@ def sidebar_facets(filterset):
     The counts are the filter set's own (AgreementFilterSet.facet_counts), the numbers the
     API's /facets/ gives for the same query string.
     """
-    facets = filterset.facet_counts()
+    facets = filterset.facet_counts(only=SIDEBAR_FACETS)
     for group in TICKED_GROUPS:
         chosen = set(filterset.chosen(group))
         shown = {option["value"] for option in facets[group]}
