@@ -6,15 +6,17 @@ import io
 import json
 from contextlib import contextmanager
 
+import orjson
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.http import StreamingHttpResponse
 from django.http.request import MediaType
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, negotiation, pagination, renderers, serializers
+from rest_framework.utils.encoders import JSONEncoder
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
@@ -237,6 +239,23 @@ def rows_after(ordering, position):
     return after
 
 
+class JSONRenderer(renderers.JSONRenderer):
+    """DRF's JSON, compact and in UTF-8 as UNICODE_JSON asks, written by orjson: several times faster
+    on a page of 50 agreements, which is most of the API's work."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        return orjson.dumps(data, default=json_default, option=orjson.OPT_NON_STR_KEYS)
+
+
+def json_default(value):
+    """Write what orjson does not know as DRF's encoder would: lazy translations and the like as text."""
+    if isinstance(value, Promise):
+        return str(value)
+    return JSONEncoder().default(value)
+
+
 # A cell starting with one of these is a formula to a spreadsheet program (=HYPERLINK(...)).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -337,7 +356,7 @@ class CSVExportMixin:
     actions (writes, autocomplete) answer JSON only.
     """
 
-    renderer_classes = [renderers.JSONRenderer, CSVRenderer]
+    renderer_classes = [JSONRenderer, CSVRenderer]
     csv_serializer_class = None
     csv_filename = "export.csv"
 

@@ -5,11 +5,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from common.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
-from common.api import AllowedMethodsFirstMixin, CSVExportMixin, ReportsAllBadParametersMixin
+from common.api import AllowedMethodsFirstMixin, CSVExportMixin, JSONRenderer, ReportsAllBadParametersMixin
 from institutions.models import Institution
 from partnerships import counts
 from partnerships.api.serializers import (
