@@ -183,7 +183,20 @@ def rebuild():
         "GROUP BY a.facet, a.value, b.facet, b.value",
     ]
     with transaction.atomic(), connection.cursor() as cursor:
-        for statement in statements:
+        # Rows go in faster with the options' indexes made once afterwards, as a bulk load does.
+        cursor.execute(statements[0])
+        for index in AgreementFacetValue._meta.indexes:
+            cursor.execute(f'DROP INDEX IF EXISTS "{index.name}"')
+        for statement in statements[1:-3]:
+            cursor.execute(statement)
+        if connection.vendor == "postgresql":
+            # The rows' deferred foreign-key checks run now: PostgreSQL builds no index while they wait.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for index in AgreementFacetValue._meta.indexes:
+            columns = ", ".join(f'"{AgreementFacetValue._meta.get_field(name).column}"' for name in index.fields)
+            cursor.execute(f'CREATE INDEX "{index.name}" ON "{options}" ({columns})')
+        for statement in statements[-3:]:
             cursor.execute(statement)
 
 

@@ -643,16 +643,20 @@ class AgreementFacetValue(models.Model):
     and facets are index lookups instead of joins over every party and area.
     """
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="facet_values")
+    # The index on (agreement, facet, value) serves the foreign key too.
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="facet_values", db_index=False)
     facet = models.CharField(max_length=16)
     value = models.CharField(max_length=300)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["facet", "value", "agreement"], name="facet_value_once_per_agreement"),
+        # Plain indexes, not a unique constraint, so that a bulk recount can drop and rebuild them
+        # on both databases (partnerships/counts.py keeps each option once per agreement).
+        indexes = [
+            # The agreements with an option, for counts and intersections.
+            models.Index(fields=["facet", "value", "agreement"], name="facet_value_agreements"),
+            # An agreement's own options, read back in a probe: does it fall under (facet, value)?
+            models.Index(fields=["agreement", "facet", "value"], name="facet_value_by_agreement"),
         ]
-        # An agreement's own options, read back in a probe: does it fall under (facet, value)?
-        indexes = [models.Index(fields=["agreement", "facet", "value"], name="facet_value_by_agreement")]
 
 
 class FacetCount(models.Model):

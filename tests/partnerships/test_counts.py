@@ -12,7 +12,6 @@ from partnerships import counts
 from partnerships.models import Agreement, AgreementArea, AgreementFacetValue, AgreementParty, Area, FacetCount
 from tests.factories import AgreementAreaFactory, AgreementFactory, AgreementPartyFactory, InstitutionFactory
 
-pytestmark = pytest.mark.django_db
 
 
 def kept():
@@ -28,6 +27,7 @@ def assert_kept_as_a_recount_gives():
     assert before == kept()
 
 
+@pytest.mark.django_db
 def test_curated_directory_is_counted_as_a_recount_gives():
     assert_kept_as_a_recount_gives()
     # Seven of the Korean agreements' options, for one: every agreement is counted once.
@@ -35,6 +35,7 @@ def test_curated_directory_is_counted_as_a_recount_gives():
     assert counts.number_with([("country", "KR")]) == Agreement.objects.with_party_in(["KR"]).count() == 4
 
 
+@pytest.mark.django_db
 def test_counts_follow_every_kind_of_write():
     agreement = AgreementFactory(kind="mou")
     AgreementPartyFactory.create_batch(2, agreement=agreement)
@@ -65,6 +66,7 @@ def test_counts_follow_every_kind_of_write():
     assert counts.number_with([]) == Agreement.objects.count() == 5
 
 
+@pytest.mark.django_db
 def test_counts_follow_writes_through_the_api(admin_client):
     body = {
         "slug": "counted-mou", "title": "Counted MoU", "kind": "mou", "signed_on": "2025-03-01",
@@ -85,6 +87,7 @@ def test_counts_follow_writes_through_the_api(admin_client):
     assert_kept_as_a_recount_gives()
 
 
+@pytest.mark.django_db
 def test_counts_follow_a_restore(tmp_path):
     backup = tmp_path / "directory.json"
     call_command("export_directory", str(backup), verbosity=0)
@@ -94,6 +97,7 @@ def test_counts_follow_a_restore(tmp_path):
     assert_kept_as_a_recount_gives()
 
 
+@pytest.mark.django_db
 def test_counts_follow_generate_synthetic():
     call_command("generate_synthetic", agreements=300, institutions=60, seed=3, force=True, verbosity=0)
     assert_kept_as_a_recount_gives()
