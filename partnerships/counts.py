@@ -198,6 +198,9 @@ def rebuild():
             cursor.execute(f'CREATE INDEX "{index.name}" ON "{options}" ({columns})')
         for statement in statements[-3:]:
             cursor.execute(statement)
+        # Statistics for the planner, which otherwise reads every institution option to count a few.
+        cursor.execute(f'ANALYZE "{options}"')
+        cursor.execute(f'ANALYZE "{counts}"')
 
 
 def paired_list():
@@ -274,21 +277,45 @@ def counted(facets, *, option=None):
     return result
 
 
-def counted_over(matching, facets):
-    """Return {facet: {value: count}} over the agreements of the `matching` queryset, from their stored options."""
+def counted_over(ids, facets, *, newest):
+    """Return {facet: {value: count}} over the agreements whose ids the subquery gives, from their stored options.
+
+    The institution facet is counted over `newest` instead: the newest of them, at most
+    INSTITUTIONS_COUNTED_OVER.
+    """
     result = {facet: {} for facet in facets}
-    ids = matching.order_by().values("pk")
     wide = [facet for facet in facets if facet != "institution"]
     if wide:
         rows = AgreementFacetValue.objects.filter(agreement__in=ids, facet__in=wide).values_list("facet", "value")
         for facet, value, count in rows.annotate(count=Count("pk")).values_list("facet", "value", "count"):
             result[facet][value] = count
     if "institution" in facets:
-        newest = matching.newest_first().values("pk")[:INSTITUTIONS_COUNTED_OVER]
-        rows = AgreementFacetValue.objects.filter(agreement__in=newest, facet="institution").values("value")
+        # The ids as a list: the database then probes each agreement's options through their
+        # index, where a subquery led SQLite to read every institution option instead.
+        newest = list(newest.values_list("pk", flat=True))
+        rows = AgreementFacetValue.objects.filter(agreement_id__in=newest, facet="institution").values("value")
         top = rows.annotate(count=Count("pk")).order_by("-count", "value")[:FACET_INSTITUTIONS]
         result["institution"] = {row["value"]: row["count"] for row in top}
     return result
+
+
+def agreements_with(options):
+    """Return the ids of the agreements that have every one of the options, newest first, as a subquery."""
+    if len(options) > 1:
+        # From the rarest option, each agreement probed for the others through its own options' index.
+        wanted = Q(pk__in=[])
+        for facet, value in options:
+            wanted |= Q(facet=facet, value=value, other_facet="")
+        sizes = {(facet, value): count for facet, value, count in
+                 FacetCount.objects.filter(wanted).values_list("facet", "value", "count")}
+        options = sorted(options, key=lambda option: sizes.get(option, 0))
+    first, *others = options
+    rows = AgreementFacetValue.objects.filter(facet=first[0], value=first[1])
+    for facet, value in others:
+        rows = rows.filter(Exists(
+            AgreementFacetValue.objects.filter(agreement_id=OuterRef("agreement_id"), facet=facet, value=value)
+        ))
+    return rows.order_by("-agreement_id").values("agreement_id")
 
 
 def number_with(options):
@@ -298,14 +325,7 @@ def number_with(options):
     if len(options) == 1:
         (facet, value), = options
         return FacetCount.objects.filter(facet=facet, value=value, other_facet="").values_list("count", flat=True).first() or 0
-    # From the rarest option, each agreement probed for the others through its own options' index.
-    first, *others = sorted(options, key=lambda option: number_with([option]))
-    rows = AgreementFacetValue.objects.filter(facet=first[0], value=first[1])
-    for facet, value in others:
-        rows = rows.filter(Exists(
-            AgreementFacetValue.objects.filter(agreement_id=OuterRef("agreement_id"), facet=facet, value=value)
-        ))
-    return rows.count()
+    return agreements_with(options).order_by().count()
 
 
 def agreements_per(facet):

@@ -195,10 +195,27 @@ class AgreementFilterSet(django_filters.FilterSet):
             data = self.data.copy()
             for name in set(active) - set(others):
                 data.pop(name, None)
-            matching = type(self)(data, queryset=Agreement.objects.all(), request=self.request).qs
+            matching = type(self)(data, queryset=Agreement.objects.all(), request=self.request)
+            ids, newest = matching.matching_ids(), matching.newest_matching()
             key = "facets:" + ",".join(facets)
-            counted_by_facet.update(while_unchanged(key, matching, lambda: counts.counted_over(matching, facets)))
+            counted_by_facet.update(while_unchanged(
+                key, matching.qs, lambda: counts.counted_over(ids, facets, newest=newest)
+            ))
         return counts.option_lists(counted_by_facet)
+
+    def matching_ids(self):
+        """Return the ids of the matching agreements as a subquery: from their stored options when the filters are options."""
+        options = self.options_of(self.active_filters())
+        return counts.agreements_with(options) if options else self.qs.order_by().values("pk")
+
+    def newest_matching(self):
+        """Return the newest matching agreements (latest added), at most counts.INSTITUTIONS_COUNTED_OVER.
+
+        What is drawn or ranked from a large list: the network picture, the institution facet.
+        """
+        options = self.options_of(self.active_filters())
+        ids = counts.agreements_with(options) if options else self.qs.order_by("-pk").values("pk")
+        return Agreement.objects.filter(pk__in=ids[: counts.INSTITUTIONS_COUNTED_OVER])
 
     def known_count(self):
         """Return how many agreements match from the counts kept on write, or None when the filters are not options."""

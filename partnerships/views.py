@@ -71,7 +71,7 @@ class AgreementListView(FilterView):
             hidden_params=[
                 (name, value) for name in PARAMETERS_OUTSIDE_SIDEBAR for value in params.getlist(name)
             ],
-            network=NetworkPicture.of(counted.qs),
+            network=NetworkPicture.of(counted.newest_matching()),
         )
         return context
 
