@@ -404,7 +404,10 @@ class AgreementPartyQuerySet(models.QuerySet):
         the `institution` filter does.
         """
         ids = institutions.values("pk")
-        return self.filter(Q(institution__in=ids) | Q(institution__parent__in=ids))
+        # Two lists of institutions, each matched through the parties' institution index; a
+        # condition on the party's institution's parent would join every party row instead.
+        units = Institution.objects.order_by().filter(parent__in=ids).values("pk")
+        return self.filter(Q(institution__in=ids) | Q(institution__in=units))
 
 
 class AgreementPartyManager(models.Manager.from_queryset(AgreementPartyQuerySet)):
