@@ -139,7 +139,7 @@ def first_after_write(base, country, *, save, get):
     for name, path in [
         ("list_html", f"/partnerships/?country={country}"),
         ("facets", f"/api/v1/agreements/facets/?country={country}"),
-        ("country", f"/api/v1/agreements/?country={country}"),
+        ("list_json", f"/api/v1/agreements/?country={country}"),
     ]:
         save()
         started = time.monotonic()
