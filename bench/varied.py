@@ -125,7 +125,7 @@ def wrk_varied(base, paths, *, concurrency, duration, data, bench):
         "wrk", f"-t{min(concurrency, 2)}", f"-c{concurrency}", f"-d{duration}s", "--timeout", "30s",
         "-s", str(bench / "wrk_varied.lua"), base,
     ]
-    env = {"WRK_PATHS": str(listing), "PATH": "/usr/bin:/bin"}
+    env = {"WRK_PATHS": str(listing), "WRK_REPORT": str(bench / "wrk_report.lua"), "PATH": "/usr/bin:/bin"}
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=duration + 90, env=env).stdout
     result = json.loads(output.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"] if result["seconds"] else 0

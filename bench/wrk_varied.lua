@@ -1,6 +1,6 @@
 -- A different address for each request: one picked at random from the file that WRK_PATHS
 -- names (one path a line), as real browsing rarely asks for the same address twice.
--- Prints the result as one JSON line, as wrk_report.lua does.
+-- Prints the result as wrk_report.lua does, which WRK_REPORT names.
 local paths = {}
 local threads = 0
 
@@ -21,11 +21,5 @@ request = function()
   return wrk.format("GET", paths[math.random(#paths)])
 end
 
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format(
-    '{"requests": %d, "seconds": %.3f, "errors": %d, "p50": %.2f, "p95": %.2f, "p99": %.2f}\n',
-    summary.requests, summary.duration / 1e6, errors,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
-end
+-- The same one-line JSON report as every other measurement (defines done()).
+dofile(os.getenv("WRK_REPORT"))
