@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "common",
     "institutions",
     "partnerships",
+    "curation",
 ]
 
 MIDDLEWARE = [

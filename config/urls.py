@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
     path("institutions/", include("institutions.urls")),
+    path("", include("curation.urls")),
     path("", include("partnerships.urls")),
 ]
 

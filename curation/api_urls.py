@@ -1,0 +1,2 @@
+"""The curation endpoints of the JSON API (curators only)."""
+urlpatterns = []

@@ -1,0 +1,4 @@
+"""The curators' pages and the public's forms for corrections and missing partnerships."""
+app_name = "curation"
+
+urlpatterns = []
