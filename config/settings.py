@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication and locale: it needs to know the reader is anonymous and the language.
     "common.caching.AnonymousReadsCacheMiddleware",
+    # Inside the answer cache, so a cached page keeps its Link header.
+    "releases.middleware.CiteAsLinkMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("institutions/", include("institutions.urls")),
     path("", include("curation.urls")),
+    path("", include("releases.urls")),
     path("", include("partnerships.urls")),
 ]
 
