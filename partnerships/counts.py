@@ -333,6 +333,12 @@ def agreements_per(facet):
     return counted([facet])[facet]
 
 
+def country_pairs():
+    """Return {(a, b): agreements with parties in both countries} over every agreement, a before b."""
+    rows = FacetCount.objects.filter(facet="country", other_facet="country").values_list("value", "other_value", "count")
+    return {(first, second): count for first, second, count in rows}
+
+
 def option_lists(counts_by_facet):
     """Return each facet's options as the sidebar and /facets/ show them: value, label and count, largest first.
 

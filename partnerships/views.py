@@ -19,6 +19,7 @@ from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, Area, Participation, Person, Source
 from common.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
+from partnerships.world_map import WorldMap
 
 NEWEST_COUNT = 5
 
@@ -41,6 +42,7 @@ class HomeView(TemplateView):
             areas=[area for area in facets["area"] if area["parent"] is None],
             network=NetworkPicture.of(agreements),
             matrix=CountryMatrix.of(agreements),
+            world_map=WorldMap.of_directory(),
             **kwargs,
         )
 
@@ -72,6 +74,7 @@ class AgreementListView(FilterView):
                 (name, value) for name in PARAMETERS_OUTSIDE_SIDEBAR for value in params.getlist(name)
             ],
             network=NetworkPicture.of(counted.newest_matching()),
+            world_map=WorldMap.of_filterset(counted),
         )
         return context
 
@@ -151,7 +154,9 @@ class CountryListView(TemplateView):
             {**option, "institution_count": institution_counts.get(option["value"], 0)}
             for option in AgreementFilterSet(QueryDict()).facet_counts(only=["country"])["country"]
         ]
-        return super().get_context_data(countries=country_rows, matrix=CountryMatrix.of(agreements), **kwargs)
+        return super().get_context_data(
+            countries=country_rows, matrix=CountryMatrix.of(agreements), world_map=WorldMap.of_directory(), **kwargs
+        )
 
 
 class CountryDetailView(TemplateView):
