@@ -104,7 +104,7 @@ vendor-world-atlas:
 	@tmp=$$(mktemp -d); \
 	cd $$tmp && npm pack --silent world-atlas@$(WORLD_ATLAS_VERSION) >/dev/null && tar xzf world-atlas-$(WORLD_ATLAS_VERSION).tgz; \
 	cp $$tmp/package/countries-110m.json $$tmp/package/LICENSE $$tmp/package/package.json $(CURDIR)/partnerships/world_atlas/; \
-	rm -rf $$tmp; sha256sum partnerships/world_atlas/countries-110m.json
+	rm -rf $$tmp; sha256sum $(CURDIR)/partnerships/world_atlas/countries-110m.json
 
 clean:
 	rm -rf $(VENV) $(ARTIFACTS) build *.egg-info staticfiles
