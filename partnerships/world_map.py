@@ -219,22 +219,20 @@ class WorldMap:
         active = filterset.active_filters()
         if not active:
             return cls.of_directory()
-        options = filterset.options_of(active)
-        if options and len(options) == 1 and options[0][0] in counts.PAIRED_FACETS:
-            per_country = counts.counted(["country"], option=options[0])["country"]
-            if options[0][0] == "country":
-                per_country[options[0][1]] = counts.number_with(options)
-        else:
-            ids = filterset.matching_ids()
-            per_country = while_unchanged(
-                "world-map-countries", filterset.qs, lambda: counts.counted_over(ids, ["country"], newest=None)["country"]
-            )
-        newest = filterset.newest_matching()
-        pairs = while_unchanged(
-            "world-map-pairs", filterset.qs,
-            lambda: shared_agreement_counts(newest, "institution__country", "institution__country"),
-        )
-        return cls(per_country, pairs)
+
+        def counted():
+            options = filterset.options_of(active)
+            if options and len(options) == 1 and options[0][0] in counts.PAIRED_FACETS:
+                per_country = counts.counted(["country"], option=options[0])["country"]
+                if options[0][0] == "country":
+                    per_country[options[0][1]] = counts.number_with(options)
+            else:
+                per_country = counts.counted_over(filterset.matching_ids(), ["country"], newest=None)["country"]
+            pairs = shared_agreement_counts(filterset.newest_matching(), "institution__country", "institution__country")
+            return per_country, pairs
+
+        # One cache entry, read with one look at the data version.
+        return cls(*while_unchanged("world-map", filterset.qs, counted))
 
     def __init__(self, country_counts, pairs, *, most_lines=MOST_LINES):
         shapes = country_shapes()
