@@ -127,3 +127,10 @@ def test_a_new_release_shows_at_once_on_cached_pages(client, releases_dir):
     assert "Not yet in a release" in client.get("/partnerships/ehs-amc-mou-2024/").content.decode()
     make_release()
     assert "First in" in client.get("/partnerships/ehs-amc-mou-2024/").content.decode()
+
+
+@pytest.mark.django_db
+def test_releases_pages_are_not_marked_as_the_agreements_section(client, two_releases):
+    for address in ["/releases/", "/releases/1/"]:
+        assert 'aria-current="page"' not in client.get(address).content.decode()
+    assert 'aria-current="page">Agreements' in client.get("/partnerships/").content.decode()
