@@ -1,5 +1,6 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -43,9 +44,15 @@ def release_file(request, number, filename):
     path = folder_of(release.number) / listed["name"]
     if not path.is_file():
         raise Http404(_("This release's files are not on this server."))
+    etag = f'"{listed["sha256"]}"'
+    # A release never changes: its files can be kept for good, and a copy held is never stale.
+    caching = {"Cache-Control": "public, max-age=31536000, immutable", "ETag": etag}
+    if (not_modified := get_conditional_response(request, etag=etag)) is not None:
+        for name, value in caching.items():
+            not_modified[name] = value
+        return not_modified
     response = FileResponse(open(path, "rb"), content_type=listed["media_type"])
-    # A release never changes: its files can be kept for good.
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
-    response["ETag"] = f'"{listed["sha256"]}"'
+    for name, value in caching.items():
+        response[name] = value
     response["Content-Disposition"] = f'attachment; filename="release-{release.number}-{listed["name"]}"'
     return response

@@ -134,3 +134,13 @@ def test_releases_pages_are_not_marked_as_the_agreements_section(client, two_rel
     for address in ["/releases/", "/releases/1/"]:
         assert 'aria-current="page"' not in client.get(address).content.decode()
     assert 'aria-current="page">Agreements' in client.get("/partnerships/").content.decode()
+
+
+@pytest.mark.django_db
+def test_release_files_are_kept_for_good_and_answer_304_when_held(client, two_releases):
+    response = client.get("/releases/1/agreements.csv")
+    again = client.get("/releases/1/agreements.csv", HTTP_IF_NONE_MATCH=response["ETag"])
+
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response["ETag"] == f'"{two_releases.__class__.objects.get(number=1).file("agreements.csv")["sha256"]}"'
+    assert (again.status_code, body(again)) == (304, b"")
