@@ -144,3 +144,11 @@ def test_release_files_are_kept_for_good_and_answer_304_when_held(client, two_re
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response["ETag"] == f'"{two_releases.__class__.objects.get(number=1).file("agreements.csv")["sha256"]}"'
     assert (again.status_code, body(again)) == (304, b"")
+
+
+@pytest.mark.django_db
+def test_curators_see_releases_in_the_admin_but_cannot_change_them(admin_client, two_releases):
+    assert admin_client.get("/admin/releases/release/").status_code == 200
+    assert admin_client.get(f"/admin/releases/release/{two_releases.pk}/change/").status_code == 200
+    assert admin_client.get("/admin/releases/release/add/").status_code == 403
+    assert admin_client.post(f"/admin/releases/release/{two_releases.pk}/delete/", {"post": "yes"}).status_code == 403
