@@ -130,15 +130,15 @@ def test_second_release_lists_rows_added_changed_with_old_and_new_values_and_rem
 @pytest.mark.django_db
 def test_a_removed_record_is_noted_and_comes_back_when_restored(releases_dir):
     agreement = AgreementFactory(slug="short-lived-2026")
-    make_release()
+    first = make_release()
     agreement.delete()
 
     second = make_release()
 
     record = ReleasedRecord.objects.get(kind="agreements", slug="short-lived-2026")
-    assert (record.first_release_id, record.removed_release_id) == (1, second.pk)
+    assert (record.first_release_id, record.removed_release_id) == (first.pk, second.pk)
     assert {"table": "agreements", "key": "short-lived-2026", "change": "removed"} in second.changes
     AgreementFactory(slug="short-lived-2026")
     third = make_release()
     record.refresh_from_db()
-    assert (record.first_release_id, record.changed_release_id, record.removed_release_id) == (1, third.pk, None)
+    assert (record.first_release_id, record.changed_release_id, record.removed_release_id) == (first.pk, third.pk, None)
