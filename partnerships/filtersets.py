@@ -101,7 +101,13 @@ class AgreementFilterSet(django_filters.FilterSet):
     kind = counted_in(
         "kind", django_filters.MultipleChoiceFilter(choices=Agreement.Kind.choices, label=_("Kind of agreement"))
     )
-    status = django_filters.MultipleChoiceFilter(choices=Agreement.Status.choices, label=_("Status"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=Agreement.Status.choices, method="filter_status", label=_("Status today")
+    )
+    as_of = django_filters.DateFilter(method="filter_as_of", label=_("In force on (YYYY-MM-DD)"))
+    expiring_before = django_filters.DateFilter(
+        method="filter_expiring_before", label=_("Term runs out before (YYYY-MM-DD)")
+    )
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label=_("Signed on or after"))
     signed_before = django_filters.DateFilter(
         field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
@@ -239,6 +245,15 @@ class AgreementFilterSet(django_filters.FilterSet):
 
     def filter_institution_kind(self, queryset, name, value):
         return queryset.with_institution_kinds(value) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value) if value else queryset
+
+    def filter_as_of(self, queryset, name, value):
+        return queryset.in_force_on(value) if value else queryset
+
+    def filter_expiring_before(self, queryset, name, value):
+        return queryset.expiring_before(value) if value else queryset
 
 
 class PersonFilterSet(django_filters.FilterSet):

@@ -1,3 +1,4 @@
+import datetime
 from collections import defaultdict
 
 from django.contrib.syndication.views import Feed
@@ -5,6 +6,7 @@ from django.db.models import Count
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -80,7 +82,11 @@ class AgreementDetailView(DetailView):
     queryset = Agreement.objects.for_detail()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(sources=cite_sources(self.object), **kwargs)
+        sources = cite_sources(self.object)
+        return super().get_context_data(
+            sources=sources, timeline=timeline(self.object), disagreements=disagreements(self.object, sources),
+            today=timezone.localdate(), **kwargs,
+        )
 
 
 def cite_sources(agreement):
@@ -100,7 +106,7 @@ def cite_sources(agreement):
     by_source = {source.pk: source for source in sources}
     for evidence in agreement.evidence.all():
         by_source[evidence.source_id].statements.append(evidence)
-        subject = evidence.party_id or evidence.area_id or evidence.participation_id
+        subject = evidence.party_id or evidence.area_id or evidence.participation_id or evidence.event_id
         cited[(evidence.fact if not subject else subject_kind(evidence), subject)].add(numbers[evidence.source_id])
     for party in agreement.parties.all():
         party.citations = sorted(cited[("party", party.pk)])
@@ -108,7 +114,9 @@ def cite_sources(agreement):
         link.citations = sorted(cited[("area", link.pk)])
     for participation in agreement.participations.all():
         participation.citations = sorted(cited[("person", participation.pk)])
-    for fact in ["date", "place", "kind"]:
+    for event in agreement.events.all():
+        event.citations = sorted(cited[("event", event.pk)])
+    for fact in ["date", "place", "kind", "term"]:
         setattr(agreement, f"{fact}_citations", sorted(cited[(fact, None)]))
     return sources
 
@@ -117,7 +125,43 @@ def subject_kind(evidence):
     # Details of a party (its city, names) are cited on the party's line.
     if evidence.party_id:
         return "party"
+    if evidence.event_id:
+        return "event"
     return "area" if evidence.area_id else "person"
+
+
+def timeline(agreement):
+    """Return the agreement's life, oldest first: the signing among its dated events, each with its citations.
+
+    An undated signing comes first, since it is known to have happened before any later report.
+    """
+    entries = []
+    if agreement.kind != Agreement.Kind.COLLABORATION or agreement.signed_on:
+        entries.append({
+            "label": _("Signed"), "kind": "signed", "date": agreement.signed_on,
+            "display": agreement.signed_on_display, "citations": agreement.date_citations,
+        })
+    for event in agreement.events.all():
+        label = event.get_kind_display()
+        if event.years:
+            label = _("%(event)s for %(years)s years") % {"event": label, "years": event.years}
+        entries.append({
+            "label": label, "kind": event.kind, "date": event.dated_on,
+            "display": event.dated_on_display, "citations": event.citations,
+        })
+    # Sorted by date; an undated entry first; a tie keeps the order above (signing before events).
+    entries.sort(key=lambda entry: (entry["date"] is not None, entry["date"] or datetime.date.min))
+    return entries
+
+
+def disagreements(agreement, sources):
+    """Return the facts the sources give differently, each reported value with its source's number."""
+    numbers = {source.pk: source.number for source in sources}
+    rows = list(agreement.disagreements.all())
+    for row in rows:
+        for reported in row.reported_values.all():
+            reported.number = numbers.get(reported.source_id)
+    return rows
 
 
 class LatestAgreementsFeed(Feed):
