@@ -104,9 +104,13 @@ class AgreementFilterSet(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Agreement.Status.choices, method="filter_status", label=_("Status today")
     )
-    as_of = django_filters.DateFilter(method="filter_as_of", label=_("In force on (YYYY-MM-DD)"))
+    as_of = django_filters.DateFilter(
+        method="filter_as_of", label=_("In force on"),
+        error_messages={"invalid": _("as_of must be a date written YYYY-MM-DD, e.g. 2020-01-01.")},
+    )
     expiring_before = django_filters.DateFilter(
-        method="filter_expiring_before", label=_("Term runs out before (YYYY-MM-DD)")
+        method="filter_expiring_before", label=_("Term runs out before"),
+        error_messages={"invalid": _("expiring_before must be a date written YYYY-MM-DD, e.g. 2030-01-01.")},
     )
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label=_("Signed on or after"))
     signed_before = django_filters.DateFilter(

@@ -365,8 +365,8 @@ class Agreement(EditedRecord):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
         _("slug"), max_length=300, unique=True,
-        # /api/v1/agreements/facets/ is an address of its own, not an agreement's.
-        validators=[ReservedSlugValidator("facets")],
+        # /api/v1/agreements/facets/ and /network/ are addresses of their own, not an agreement's.
+        validators=[ReservedSlugValidator("facets", "network")],
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     signed_on = models.DateField(

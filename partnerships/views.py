@@ -1,15 +1,12 @@
 import datetime
 from collections import defaultdict
 
-from django.contrib.syndication.views import Feed
 from django.db.models import Count
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 from django_countries import countries
 from django_filters.views import FilterView
@@ -17,10 +14,12 @@ from django_filters.views import FilterView
 from institutions.models import Institution
 from partnerships import counts
 from partnerships.facets import active_filter_chips, sidebar_facets
+from partnerships.feeds import filters_of
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, Area, Participation, Person, Source
 from common.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
+from partnerships.network_files import Network
 
 NEWEST_COUNT = 5
 
@@ -67,6 +66,7 @@ class AgreementListView(FilterView):
             facets=sidebar_facets(counted),
             chips=active_filter_chips(self.filterset),
             query=query.urlencode(),
+            feed_query=filters_of(params).urlencode(),
             errors=[error for errors in self.filterset.errors.values() for error in errors],
             year_from=params.get("year_from", ""),
             year_to=params.get("year_to", ""),
@@ -164,23 +164,20 @@ def disagreements(agreement, sources):
     return rows
 
 
-class LatestAgreementsFeed(Feed):
-    feed_type = Atom1Feed
-    title = _("Hospital Partnerships Directory: newest agreements")
-    subtitle = _("International partnership agreements between hospitals, universities, companies and health agencies.")
-    link = reverse_lazy("partnerships:list")
+class NetworkFileView(View):
+    """The network of the filtered list as a file for Gephi or NetworkX (partnerships/network_files.py)."""
 
-    def items(self):
-        return Agreement.objects.for_listing().newest_first()[:20]
+    content_types = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
 
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        # Atom carries the summary as HTML (type="html"): escaped, so a feed reader shows markup
-        # in a record as text. The title is plain text and needs nothing.
-        parties = ", ".join(party.institution.name for party in item.parties.all())
-        return escape(f"{item.signed_on_display}. {parties}. {item.summary}")
+    def get(self, request, extension):
+        filterset = AgreementFilterSet(filters_of(request.GET), queryset=Agreement.objects.all(), request=request)
+        if not filterset.is_valid():
+            return JsonResponse(filterset.errors, status=400)
+        network = Network(filterset, request=request)
+        text = network.as_graphml() if extension == "graphml" else network.as_gexf()
+        response = HttpResponse(text.encode("utf-8"), content_type=f"{self.content_types[extension]}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="agreements.{extension}"'
+        return response
 
 
 class CountryListView(TemplateView):

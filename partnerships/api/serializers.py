@@ -369,6 +369,39 @@ class AgreementFacetsSerializer(serializers.Serializer):
     institution_kind = InstitutionKindFacetOptionSerializer(many=True)
 
 
+class NetworkNodeSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="The institution's slug.")
+    label = serializers.CharField(help_text="The institution's name.")
+    country = serializers.RegexField(r"^[A-Z]{2}$", help_text="ISO 3166-1 alpha-2")
+    country_name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Institution.Kind.choices)
+    url = serializers.URLField(help_text="The institution's page.")
+
+
+class NetworkEdgeSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="The agreement's slug and the pair's number within it.")
+    source = serializers.CharField(help_text="A party's institution slug.")
+    target = serializers.CharField(help_text="Another party's institution slug.")
+    agreement = serializers.CharField(help_text="The agreement's slug.")
+    label = serializers.CharField(help_text="The agreement's title.")
+    kind = serializers.ChoiceField(choices=Agreement.Kind.choices)
+    signed_on = serializers.CharField(help_text="YYYY-MM-DD, or empty when not reported; see signed_on_precision.")
+    signed_on_precision = serializers.ChoiceField(choices=Agreement.Precision.choices)
+    status = serializers.ChoiceField(choices=Agreement.Status.choices, help_text="Today's status.")
+    url = serializers.URLField(help_text="The agreement's page.")
+
+
+class AgreementNetworkSerializer(serializers.Serializer):
+    """The network of the filtered agreements: institutions as nodes, an edge per pair of parties of each agreement."""
+
+    agreements_matching = serializers.IntegerField(min_value=0)
+    agreements_included = serializers.IntegerField(min_value=0)
+    is_partial = serializers.BooleanField(help_text="True when more agreements match than `limit`.")
+    limit = serializers.IntegerField(help_text="The most agreements a network holds: the latest added.")
+    nodes = NetworkNodeSerializer(many=True)
+    edges = NetworkEdgeSerializer(many=True)
+
+
 class PersonSerializer(serializers.ModelSerializer):
     url = RecordURLField(view_name="person-detail", lookup_field="slug")
     agreement_count = serializers.IntegerField(read_only=True)
