@@ -14,11 +14,22 @@ from partnerships.models import Agreement, Area, Person
 
 
 class BetweenCountriesField(CountryCodesField):
+    """Two or more country codes; `*` stands for any country other than those named (KR,*)."""
+
+    def clean_item(self, item):
+        return item if item == ANY_OTHER_COUNTRY else super().clean_item(item)
+
     def clean(self, value):
         codes = super().clean(value)
         if codes and len(set(codes)) < 2:
-            raise forms.ValidationError(_("Give two or more different country codes, e.g. KR,AE."), code="too_few")
+            raise forms.ValidationError(
+                _("Give two or more different country codes, e.g. KR,AE, or KR,* for any other country."),
+                code="too_few",
+            )
         return codes
+
+
+ANY_OTHER_COUNTRY = "*"
 
 
 @extend_schema_field({"type": "string", "example": "KR,AE"})

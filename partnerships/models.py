@@ -174,11 +174,19 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(Exists(parties))
 
     def between(self, country_codes):
-        """Return agreements with parties in every one of the countries."""
+        """Return agreements with parties in every one of the countries; `*` is any country not named."""
+        named = [code for code in country_codes if code != "*"]
         queryset = self
-        for code in country_codes:
+        for code in named:
             queryset = queryset.with_party_in([code])
+        if "*" in country_codes:
+            queryset = queryset.with_party_outside(named)
         return queryset
+
+    def with_party_outside(self, country_codes):
+        """Return agreements with a party in none of the countries."""
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk")).exclude(institution__country__in=country_codes)
+        return self.filter(Exists(parties))
 
     def in_areas(self, area_slugs):
         """Return agreements in any of the areas, a broader area counting its narrower ones."""

@@ -118,6 +118,23 @@ def test_as_of_lists_the_agreements_in_force_on_that_day(client):
     assert listed(client, "as_of=2022-01-01") == ["life-elsewhere", "life-future"]
 
 
+def test_between_a_country_and_any_other_in_force_on_a_day(client):
+    agreement_with("life-abroad", signed_on=datetime.date(2019, 1, 1), countries=("KR", "JP"))
+    agreement_with("life-at-home", signed_on=datetime.date(2019, 1, 1), countries=("KR", "KR"))
+    agreement_with("life-abroad-later", signed_on=datetime.date(2021, 1, 1), countries=("KR", "US"))
+
+    assert listed(client, "between=KR,*&as_of=2020-01-01") == ["life-abroad"]
+    assert listed(client, "between=KR,*") == ["life-abroad", "life-abroad-later"]
+    # The curated Korean agreements in force that day: one with Cedars-Sinai, one among Koreans.
+    response = client.get("/api/v1/agreements/?between=KR,*&as_of=2020-01-01")
+    assert [row["slug"] for row in response.json()["results"]] == ["cedars-sinai-snuh-inthesmart-mou-2019", "life-abroad"]
+    page = client.get("/partnerships/?between=KR,*&as_of=2020-01-01")
+    assert page.context["paginator"].count == 2
+    assert "South Korea – any other country" in page.text
+    refused = client.get("/api/v1/agreements/?between=*")
+    assert refused.status_code == 400 and list(refused.json()) == ["between"]
+
+
 def test_expiring_before_lists_terms_that_run_out_leaving_out_those_ended_first(client):
     agreement_with("life-runs-out", signed_on=datetime.date(2021, 1, 1), term_years=5)
     agreement_with("life-later", signed_on=datetime.date(2021, 1, 1), term_years=10)
