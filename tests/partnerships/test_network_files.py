@@ -5,7 +5,7 @@ import io
 import networkx
 import pytest
 
-from partnerships import counts
+from partnerships import network_files
 from tests.factories import AgreementFactory, AgreementPartyFactory, InstitutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_graphml_holds_institutions_and_an_edge_per_pair_of_parties(client):
     )
     assert graph.graph == {
         "agreements_matching": 4, "agreements_included": 4, "is_partial": False,
-        "limit": counts.INSTITUTIONS_COUNTED_OVER, "node_default": {}, "edge_default": {},
+        "limit": network_files.NETWORK_AGREEMENTS, "node_default": {}, "edge_default": {},
     }
 
 
@@ -113,7 +113,7 @@ def test_a_network_with_no_agreement_is_empty_not_an_error(client):
 
 
 def test_a_large_list_is_bounded_and_says_so(client, monkeypatch):
-    monkeypatch.setattr(counts, "INSTITUTIONS_COUNTED_OVER", 2)
+    monkeypatch.setattr(network_files, "NETWORK_AGREEMENTS", 2)
 
     graph = graphml(client, "country=KR")
     body = edge_list(client, "country=KR")
