@@ -14,11 +14,22 @@ from partnerships.models import Agreement, Area, Person
 
 
 class BetweenCountriesField(CountryCodesField):
+    """Two or more country codes; `*` stands for any country other than those named (KR,*)."""
+
+    def clean_item(self, item):
+        return item if item == ANY_OTHER_COUNTRY else super().clean_item(item)
+
     def clean(self, value):
         codes = super().clean(value)
         if codes and len(set(codes)) < 2:
-            raise forms.ValidationError(_("Give two or more different country codes, e.g. KR,AE."), code="too_few")
+            raise forms.ValidationError(
+                _("Give two or more different country codes, e.g. KR,AE, or KR,* for any other country."),
+                code="too_few",
+            )
         return codes
+
+
+ANY_OTHER_COUNTRY = "*"
 
 
 @extend_schema_field({"type": "string", "example": "KR,AE"})
@@ -103,7 +114,17 @@ class AgreementFilterSet(django_filters.FilterSet):
     kind = counted_in(
         "kind", django_filters.MultipleChoiceFilter(choices=Agreement.Kind.choices, label=_("Kind of agreement"))
     )
-    status = django_filters.MultipleChoiceFilter(choices=Agreement.Status.choices, label=_("Status"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=Agreement.Status.choices, method="filter_status", label=_("Status today")
+    )
+    as_of = django_filters.DateFilter(
+        method="filter_as_of", label=_("In force on"),
+        error_messages={"invalid": _("as_of must be a date written YYYY-MM-DD, e.g. 2020-01-01.")},
+    )
+    expiring_before = django_filters.DateFilter(
+        method="filter_expiring_before", label=_("Term runs out before"),
+        error_messages={"invalid": _("expiring_before must be a date written YYYY-MM-DD, e.g. 2030-01-01.")},
+    )
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label=_("Signed on or after"))
     signed_before = django_filters.DateFilter(
         field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
@@ -166,6 +187,8 @@ class AgreementFilterSet(django_filters.FilterSet):
         options = []
         for name, values in active.items():
             if every := getattr(self.filters[name], "every_value_is_option_of", None):
+                if ANY_OTHER_COUNTRY in values:
+                    return None  # "any country but these" is no stored option
                 options.extend((every, value) for value in values)
                 continue
             facet = getattr(self.filters[name], "facet", None)
@@ -254,6 +277,15 @@ class AgreementFilterSet(django_filters.FilterSet):
 
     def filter_institution_kind(self, queryset, name, value):
         return queryset.with_institution_kinds(value) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value) if value else queryset
+
+    def filter_as_of(self, queryset, name, value):
+        return queryset.in_force_on(value) if value else queryset
+
+    def filter_expiring_before(self, queryset, name, value):
+        return queryset.expiring_before(value) if value else queryset
 
 
 class PersonFilterSet(django_filters.FilterSet):

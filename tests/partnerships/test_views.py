@@ -366,7 +366,9 @@ FACET_QUERIES = [
     "", "country=KR", "country=KR,US", "country=kr&area=oncology", "area=education", "area=research",
     "kind=mou", "kind=mou&kind=agreement", "institution_kind=hospital", "year=2019", "year_from=2019",
     "year_from=2017&year_to=2023&country=DE", "institution=asan-medical-center", "institution=charite&area=oncology",
-    "between=KR,AE", "between=KR,US&kind=mou", "q=서울", "q=cancer&country=KR", "status=signed&year_to=2020",
+    "between=KR,AE", "between=KR,US&kind=mou", "between=KR,*", "between=KR,US,CN", "q=서울", "q=cancer&country=KR", "status=in_force&year_to=2020",
+    "as_of=2020-01-01", "as_of=2020-01-01&country=KR", "as_of=2024-01-01&area=oncology&kind=mou",
+    "expiring_before=2030-01-01&country=KR", "as_of=2025-06-01&expiring_before=2026-01-01",
     "signed_after=2018-01-01&area=education&institution_kind=university", "country=FR", "area=oncology&year=2024",
 ]
 
