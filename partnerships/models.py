@@ -86,6 +86,12 @@ class Source(models.Model):
         _("archived text file"), max_length=255, blank=True,
         help_text=_("File name under fixtures/sources/ holding the text as it was saved."),
     )
+    # Articles published from the curators' page keep their text here, in the same
+    # transaction as their records; the curated articles keep theirs in archive_file.
+    text = models.TextField(
+        _("archived text"), blank=True,
+        help_text=_("The article's text as it was saved, for articles not kept under fixtures/sources/."),
+    )
 
     objects = SlugNaturalKeyManager()
 
@@ -95,7 +101,7 @@ class Source(models.Model):
         verbose_name_plural = _("sources")
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind="article") | Q(archive_file=""), name="source_only_articles_archived"
+                condition=Q(kind="article") | Q(archive_file="", text=""), name="source_only_articles_archived"
             ),
         ]
 
@@ -109,7 +115,7 @@ class Source(models.Model):
     def archived_text(self):
         """Return the archived text of the article, or an empty string for sources kept by reference."""
         if not self.archive_file:
-            return ""
+            return self.text
         return (settings.SOURCE_ARCHIVE_DIR / self.archive_file).read_text(encoding="utf-8")
 
     def contains(self, quote):
@@ -602,7 +608,7 @@ class Evidence(models.Model):
 
     def clean(self):
         if self.quote and self.source_id:
-            if not self.source.archive_file:
+            if not self.source.archived_text:
                 raise ValidationError(
                     {"quote": _("This source has no archived text: put what it states in the note.")}
                 )
