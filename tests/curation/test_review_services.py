@@ -141,3 +141,19 @@ def test_two_agreements_of_one_article_share_their_new_party(curator):
 
     assert published.agreements.count() == 2
     assert Institution.objects.filter(name="Bach Mai Hospital").count() == 1
+
+
+def test_a_draft_from_a_suggestion_names_it_in_the_history_and_closes_it_as_applied(curator):
+    from curation.models import Suggestion
+
+    suggestion = Suggestion.objects.create(kind="missing", message="Bach Mai and Asan signed an MoU.", source_text=ARTICLE)
+
+    published = publish_draft(draft=kept(suggestion=suggestion), curator=curator)
+
+    agreement = published.agreements.get()
+    assert agreement.history.get().history_change_reason == (
+        f"Published from draft #{published.pk} (Suggestion #{suggestion.pk} from a reader)"
+    )
+    suggestion.refresh_from_db()
+    assert (suggestion.status, suggestion.closed_by) == ("applied", curator)
+    assert suggestion.reason == f"Published from draft #{published.pk}: {TITLE}"
