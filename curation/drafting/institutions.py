@@ -1,0 +1,334 @@
+"""The institutions an article names: found in the text, matched to the directory or proposed new."""
+import re
+from dataclasses import dataclass, field
+
+from curation.drafting.directory import canonical
+from curation.drafting.gazetteer import (
+    CITIES, DEMONYMS, TITLE_WORDS, country_in, country_names, kind_of_name,
+)
+
+CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed)"
+CONNECTOR = r"(?:of|for|and|the|de|del|der|des|die|für|und|la|le|di|du|y|&|–|—|an der|am)"
+CHAIN = re.compile(rf"{CAP}(?:[^\S\n]+(?:{CONNECTOR}[^\S\n]+)*{CAP})*")
+# Words that start a sentence or a phrase without being part of the name after them.
+LEADING = {
+    "The", "A", "An", "Both", "Today", "Yesterday", "In", "At", "On", "By", "With", "From", "For", "Upon",
+    "Under", "As", "This", "That", "These", "Our", "Their", "His", "Her", "Its", "Meanwhile", "Separately",
+    "Additionally", "Also", "And", "Der", "Die", "Das", "Mit", "Im", "Am", "Von", "Through", "Since", "After",
+    "During", "Representatives", "Officials", "Leaders", "Delegations", "Last", "Earlier", "Recently",
+}
+DESCRIPTOR = re.compile(
+    r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
+)
+TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for)\s(?:the\s)?", re.I)
+OWNER = re.compile(
+    r"(?:,\s*|\s+)(?:a\s+|an\s+|the\s+)?(?:subsidiary|part|unit|member|affiliate|division|arm|hospital|branch)\s+of\s+$"
+    r"|(?:owned|operated|run|managed|backed)\s+by\s+(?:the\s+)?$|belongs?\s+to\s+(?:the\s+)?$"
+)
+PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
+GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
+POSITION_WORDS = {"left", "right", "center", "centre", "middle", "front", "back", "l", "r", "c", "second from left"}
+
+
+@dataclass(eq=False)
+class Entity:
+    """One institution the article names, under however many names it uses for it."""
+
+    key: str
+    name: str
+    record: object = None
+    how: str = "new"
+    kind: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    other_names: list = field(default_factory=list)
+    # (sentence index, start, end) of each mention, in the order written.
+    mentions: list = field(default_factory=list)
+
+    @property
+    def slug(self):
+        return self.record.slug if self.record else None
+
+    def sentence_indexes(self):
+        return {index for index, _start, _end in self.mentions}
+
+
+class Entities:
+    """The institutions of one article, found in the order the article names them."""
+
+    def __init__(self, article, directory):
+        self.article = article
+        self.directory = directory
+        self.by_key = {}
+        self.aliases = {}
+        for sentence in article.sentences:
+            self.read(sentence)
+        self.read_aliases()
+        self.place_countries()
+
+    def __iter__(self):
+        return iter(self.by_key.values())
+
+    def in_sentence(self, sentence, start=None, end=None):
+        """Return the entities mentioned in the sentence (or in its [start, end) offsets), in order."""
+        start = sentence.start if start is None else start
+        end = sentence.start + len(sentence.text) if end is None else end
+        found = []
+        for entity in self.by_key.values():
+            for index, mention_start, mention_end in entity.mentions:
+                if index == sentence.index and mention_start >= start and mention_end <= end:
+                    found.append((mention_start, entity))
+                    break
+        return [entity for _start, entity in sorted(found, key=lambda pair: pair[0])]
+
+    def mentions_in(self, sentence):
+        """Return (start, end, entity) of every mention in the sentence, in order."""
+        found = [
+            (start, end, entity)
+            for entity in self.by_key.values()
+            for index, start, end in entity.mentions
+            if index == sentence.index
+        ]
+        return sorted(found, key=lambda item: item[0])
+
+    def read(self, sentence):
+        text = self.article.text
+        end = sentence.start + len(sentence.text)
+        known = self.directory.mentions_in(text, sentence.start, end)
+        taken = []
+        for start, stop, record in known:
+            # A longer written name around a known one ("Cedars-Sinai Department of Surgery") is that one's unit.
+            self.add(record.slug, record.name, sentence, start, stop, record=record, how="exact")
+            taken.append((start, stop))
+        for start, stop, name in candidate_names(text, sentence.start, end):
+            if any(start < t_stop and t_start < stop for t_start, t_stop in taken):
+                continue
+            country = country_of(text, start, stop, name)
+            record, how = self.directory.match(name, country)
+            if record:
+                self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
+            else:
+                self.add(canonical(name), name, sentence, start, stop, kind=candidate_kind(text, start, name),
+                         country=country)
+            taken.append((start, stop))
+
+    def add(self, key, name, sentence, start, stop, *, record=None, how="new", kind=None, country=None):
+        key = self.aliases.get(key, key)
+        entity = self.by_key.get(key)
+        if entity is None:
+            entity = Entity(key=key, name=name, record=record, how=how, kind=kind, country=country)
+            if record:
+                entity.kind, entity.country, entity.parent = record.kind, record.country, record.parent
+            self.by_key[key] = entity
+        entity.mentions.append((sentence.index, start, stop))
+        self.read_other_names(entity, stop)
+        return entity
+
+    def read_other_names(self, entity, stop):
+        """Take the acronym and native-script names written right after a name, in brackets or glued on."""
+        text = self.article.text
+        glued = GLUED_NATIVE.match(text, stop)
+        candidates = [glued.group(0)] if glued else []
+        bracket = PARENTHESES.match(text, stop)
+        if bracket:
+            candidates += [part.strip() for part in re.split(r"[,;]", bracket.group(1))]
+        for candidate in candidates:
+            other = other_name(candidate, entity)
+            if other and other["name"] not in {o["name"] for o in entity.other_names} and other["name"] != entity.name:
+                entity.other_names.append(other)
+                self.aliases[canonical(other["name"])] = entity.key
+
+    def read_aliases(self):
+        """Count each later use of an acronym or native name the article gave in brackets."""
+        text = self.article.text
+        for entity in list(self.by_key.values()):
+            for other in entity.other_names:
+                pattern = re.compile(rf"(?<![\w]){re.escape(other['name'])}(?![\w])")
+                for sentence in self.article.sentences:
+                    for match in pattern.finditer(sentence.text):
+                        start = sentence.start + match.start()
+                        if not any(start == s for _i, s, _e in entity.mentions) and not self.inside_mention(sentence, start):
+                            entity.mentions.append((sentence.index, start, start + len(other["name"])))
+            entity.mentions.sort()
+
+    def inside_mention(self, sentence, position):
+        return any(
+            index == sentence.index and start <= position < end
+            for entity in self.by_key.values() for index, start, end in entity.mentions
+        )
+
+    def place_countries(self):
+        for entity in self.by_key.values():
+            if entity.country is None:
+                entity.country = country_in(entity.name) or native_country(entity)
+
+
+def candidate_names(text, start, end):
+    """Return (start, end, name) of each capitalised phrase in text[start:end] that names an institution."""
+    if not reads_as_prose(text[start:end]):
+        # A headline in title case or a menu line capitalises every word: no new name is read there.
+        return []
+    found = []
+    for match in CHAIN.finditer(text, start, end):
+        for piece_start, piece_end in split_chain(text, match.start(), match.end()):
+            piece_start, piece_end = trim_name(text, piece_start, piece_end)
+            name = text[piece_start:piece_end]
+            described = DESCRIPTOR.search(text[max(start, piece_start - 30):piece_start])
+            if (names_an_institution(name) or (described and len(name) > 2)) and not is_place(name):
+                found.append((piece_start, piece_end, name))
+    return found
+
+
+def reads_as_prose(sentence):
+    words = re.findall(r"[A-Za-zÀ-ɏ][\w'-]*", sentence)
+    if len(words) < 4:
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised / len(words) < 0.7
+
+
+def trim_name(text, start, end):
+    """Drop what a capitalised run holds around a name: a closing full stop, a leading people or country."""
+    name = text[start:end]
+    if name.endswith(".") and not re.search(r"(?:Co|Inc|Ltd|Corp|Bhd|Pvt|St)\.$", name):
+        end -= 1
+    while True:
+        name = text[start:end]
+        first = re.match(r"(South |North )?[\w-]+\s+", name)
+        if first and (first.group(0).strip() in DEMONYMS or first.group(0).strip() in country_names()) \
+                and kind_of_name(name[first.end():]) and len(name[first.end():].split()) >= 2:
+            start += first.end()
+        else:
+            return start, end
+
+
+def names_an_institution(name):
+    """Say whether a capitalised phrase is an institution's name: its kind word near its end, not alone."""
+    words = name.split()
+    if len(words) < 2 and not re.search(r"[가-힣぀-ヿ一-鿿؀-ۿ]", name):
+        return False
+    if not kind_of_name(name):
+        return False
+    # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" a name.
+    tail = " ".join(words[-4:])
+    return bool(kind_of_name(tail) or re.match(r"[\w-]+ (?:of|for|für) ", name))
+
+
+def split_chain(text, start, end):
+    """Cut a capitalised run into names: at 'and' between two names, past a leading title or word."""
+    chain = text[start:end]
+    # "President of the Korea Health Industry Development Institute": the title is not the name.
+    title = TITLE_START.match(chain)
+    if title:
+        start, chain = start + title.end(), chain[title.end():]
+    while True:
+        first = chain.split(" ", 1)[0]
+        if first in LEADING and " " in chain:
+            start, chain = start + len(first) + 1, chain[len(first) + 1:]
+        else:
+            break
+    pieces, offset = [], 0
+    parts = re.split(r"(\s+(?:and|und|&)\s+|\s+[–—]\s+(?=[A-Z][a-z]+\s+[A-Z]))", chain)
+    current_start, current = 0, ""
+    for part in parts:
+        if re.fullmatch(r"\s+(?:and|und|&)\s+|\s+[–—]\s+", part or ""):
+            # "Ministry of Health and Family Welfare" is one name: what follows 'and' names no institution.
+            offset += len(part)
+            continue
+        if current and kind_of_name(part) is None and kind_of_name(current) == "government_body":
+            current = chain[current_start:offset + len(part)]
+        else:
+            if current:
+                pieces.append((start + current_start, start + current_start + len(current)))
+            current_start, current = offset, part
+        offset += len(part)
+    if current:
+        pieces.append((start + current_start, start + current_start + len(current)))
+    return [trim_country(text, s, e) for s, e in pieces if text[s:e].strip()]
+
+
+def trim_country(text, start, end):
+    """Drop a trailing "of Vietnam" or "of the Republic of Korea": it says where, not who."""
+    name = text[start:end]
+    match = re.search(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)$", name)
+    if match and match.group(1) in country_names() and kind_of_name(name[:match.start()]):
+        return start, start + match.start()
+    return start, end
+
+
+def is_place(name):
+    return name in country_names() or name in CITIES or name in DEMONYMS
+
+
+def candidate_kind(text, start, name):
+    if DESCRIPTOR.search(text[max(0, start - 30):start]) and kind_of_name(name) in {None, "other"}:
+        return "company"
+    return kind_of_name(name) or "other"
+
+
+def country_of(text, start, stop, name):
+    """Return the country the text gives for a name: in the name, right after it, or right before it."""
+    after = text[stop:stop + 80]
+    before = text[max(0, start - 40):start]
+    patterns_after = [
+        r"^\s*(?:\([^)]*\))?,?\s*(?:located |based |headquartered )?in\s+(?:the\s+)?([^,.;()]{2,40}?)(?:[,.;)]|\s+(?:and|to|with|on|has|have|signed|will)\b|$)",
+        r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w ]{2,30}?)(?:[,.;)]|\s+(?:and|to|with|on|has|have|signed|will)\b|$)",
+        r"^\s*\(([^)]{2,30})\)",
+        r"^\s*,\s*([A-Z][\w ]{2,30}?)(?:[,.;)])",
+    ]
+    for pattern in patterns_after:
+        match = re.search(pattern, after)
+        if match:
+            code = country_in(match.group(1))
+            if code:
+                return code
+    match = re.search(r"([A-Z][\w ]+?)(?:'s|’s)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before)
+    if match and country_in(match.group(1)):
+        return country_in(match.group(1))
+    match = re.search(r"(?:^|\s)([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:[\w-]+\s+){0,2}$", before)
+    if match and match.group(1) in DEMONYMS:
+        return DEMONYMS[match.group(1)]
+    return country_in(name)
+
+
+def other_name(candidate, entity):
+    """Return {name, kind, language} of a name in brackets after an institution's, or None when it is not one."""
+    candidate = candidate.strip(" \"“”'")
+    if not candidate or candidate.lower() in POSITION_WORDS or country_in(candidate) == candidate:
+        return None
+    if candidate in country_names() or candidate in CITIES:
+        return None
+    if re.fullmatch(r"[A-Z][A-Za-z&]{1,11}", candidate) and sum(c.isupper() for c in candidate) >= 2:
+        return {"name": candidate, "kind": "acronym", "language": ""}
+    language = script_language(candidate, entity.country)
+    if language and language != "vi":
+        return {"name": candidate, "kind": "native", "language": language}
+    if language == "vi":
+        return {"name": candidate, "kind": "native", "language": "vi"}
+    if kind_of_name(candidate):
+        return {"name": candidate, "kind": "alternative", "language": ""}
+    return None
+
+
+def script_language(text, country=None):
+    """Return the language a name's script shows (ko, ja, zh, ar, vi), or None for plain Latin."""
+    if re.search(r"[가-힣]", text):
+        return "ko"
+    if re.search(r"[぀-ヿ]", text):
+        return "ja"
+    if re.search(r"[一-鿿]", text):
+        return "ja" if country == "JP" else "zh"
+    if re.search(r"[؀-ۿ]", text):
+        return "ar"
+    if re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text.lower()):
+        return "vi"
+    return None
+
+
+def native_country(entity):
+    """Return the country a native-script name points to, where its script belongs to one country."""
+    for other in entity.other_names:
+        code = {"ko": "KR", "ja": "JP", "vi": "VN"}.get(other["language"])
+        if code:
+            return code
+    return None
