@@ -76,6 +76,12 @@ class DraftForm(forms.Form):
         self.proposal = copy.deepcopy(proposal)
         areas = NO_CHOICE + [(area.slug, str(area)) for area in Area.objects.select_related("parent").order_by("parent__name", "name")]
         country_choices = NO_CHOICE + list(countries)
+        source = self.proposal.get("source") or {}
+        self.add("source-title", forms.CharField(label=_("Headline"), max_length=500), source.get("title"))
+        self.add("source-publisher", forms.CharField(label=_("Publisher"), max_length=255, required=False), source.get("publisher"))
+        self.add("source-published_on", forms.DateField(
+            label=_("Publication date"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        ), source.get("published_on"))
         for a, agreement in enumerate(self.proposal.get("agreements") or []):
             prefix = f"a{a}"
             self.add(f"{prefix}-drop", forms.BooleanField(label=_("Leave out this agreement"), required=False), False)
@@ -151,6 +157,11 @@ class DraftForm(forms.Form):
         """Return the proposal with the curator's corrections, the left-out rows removed."""
         data = self.cleaned_data
         proposal = copy.deepcopy(self.proposal)
+        published_on = data.get("source-published_on")
+        proposal["source"] = {
+            **(proposal.get("source") or {}), "title": data["source-title"], "publisher": data.get("source-publisher") or None,
+            "published_on": published_on.isoformat() if published_on else None,
+        }
         agreements = []
         for a, agreement in enumerate(proposal.get("agreements") or []):
             prefix = f"a{a}"
@@ -191,6 +202,9 @@ class DraftForm(forms.Form):
             agreements.append(agreement)
         proposal["agreements"] = agreements
         return proposal
+
+    def source_fields(self):
+        return [self[f"source-{key}"] for key in ("title", "publisher", "published_on")]
 
     def groups(self):
         """The bound fields by agreement and by row, with each row's evidence, for the template."""

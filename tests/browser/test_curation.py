@@ -102,12 +102,21 @@ def test_a_curator_pastes_an_article_corrects_a_field_and_publishes_it(page, cur
 
     page.locator("[name='a0-title']").fill("Bach Mai Hospital – Asan Medical Center transplant training memorandum")
     page.locator("[name='a0-place']").fill("Hanoi")
+    page.get_by_label("Headline").fill("Bach Mai Hospital and Asan Medical Center sign transplant memorandum")
+    # The assistant proposes Bach Mai Hospital as new: publishing without its country is refused on the page.
+    bach_mai = page.locator("fieldset.draft-row", has=page.locator("legend", has_text="Bach Mai Hospital")).first
+    bach_mai.get_by_label("Country").select_option("")
+    page.get_by_role("button", name="Publish").click()
+    assert "A new institution needs its country." in bach_mai.inner_text()
+    assert page.locator("[name='a0-place']").input_value() == "Hanoi"
+    bach_mai.get_by_label("Country").select_option("VN")
     page.get_by_role("button", name="Publish").click()
     page.wait_for_url("**/partnerships/bach-mai-hospital-asan-medical-center-transplant-training-memorandum/")
 
     assert "Published 1 agreement(s)" in page.locator(".messages").inner_text()
     assert page.locator("h1").inner_text() == "Bach Mai Hospital – Asan Medical Center transplant training memorandum"
     assert "Asan Medical Center" in page.locator(".party__name").all_inner_texts()
+    assert page.locator(".source__title").first.inner_text() == "[1] Bach Mai Hospital and Asan Medical Center sign transplant memorandum"
     screenshot(page, "published-agreement")
 
     page.goto(f"{url}/curation/drafts/?status=published")
