@@ -180,3 +180,90 @@ def test_the_draft_list_is_bounded_in_queries(client, curator, django_assert_max
     with django_assert_max_num_queries(6):
         page = client.get("/curation/drafts/?status=all")
     assert page.content.decode().count("Bach Mai Hospital – Asan") == 5
+
+
+def test_pasting_an_article_runs_the_assistant_and_keeps_the_draft(client, curator):
+    response = client.post("/curation/drafts/new/", {"text": ARTICLE, "url": "https://news.example.org/bach-mai"})
+
+    draft_row = Draft.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/curation/drafts/{draft_row.pk}/"
+    assert (draft_row.created_by, draft_row.status, draft_row.text, draft_row.url) == (
+        curator, "open", ARTICLE, "https://news.example.org/bach-mai",
+    )
+    assert "Asan Medical Center" in [party["name"] for party in draft_row.proposal["agreements"][0]["parties"]]
+
+    # The same article again opens the same draft.
+    again = client.post("/curation/drafts/new/", {"text": ARTICLE.replace("\n", "\n\n")}, follow=True)
+    assert again.redirect_chain[-1][0] == f"/curation/drafts/{draft_row.pk}/"
+    assert "A draft of this article is open already" in again.content.decode()
+    assert Draft.objects.count() == 1
+
+
+def test_a_saved_page_is_read_for_its_main_text(client, curator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in ARTICLE.split("\n\n"))
+    html = f"<html><head><title>Bach Mai and Asan</title></head><body><nav>Home News</nav><article>{paragraphs}</article></body></html>"
+    upload = SimpleUploadedFile("article.html", html.encode(), content_type="text/html")
+
+    response = client.post("/curation/drafts/new/", {"html_file": upload})
+
+    draft_row = Draft.objects.get()
+    assert response.status_code == 302
+    assert "The agreement was signed by Dao Xuan Co" in draft_row.text and "<p>" not in draft_row.text
+    assert draft_row.html == html
+    assert "<mark>" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.parametrize("data, message", [
+    ({}, "Paste the article"),
+    ({"text": "x", "url": "not an address"}, "Enter a valid URL"),
+    ({"text": "x", "published_on": "yesterday"}, "Enter a valid date"),
+])
+def test_a_bad_article_form_is_a_message_on_the_page(client, curator, data, message):
+    page = client.post("/curation/drafts/new/", data)
+    assert page.status_code == 200 and message in page.content.decode()
+    assert not Draft.objects.exists()
+
+
+def test_an_oversized_page_is_refused_on_the_form(client, curator, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
+    upload = SimpleUploadedFile("big.html", b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>", content_type="text/html")
+    page = client.post("/curation/drafts/new/", {"html_file": upload})
+    assert page.status_code == 200 and "larger than 2 MB" in page.content.decode()
+
+
+def test_an_article_already_published_says_where(client, curator):
+    from django.conf import settings
+
+    text = (settings.SOURCE_ARCHIVE_DIR / "003_bd12680f262d4d33.txt").read_text(encoding="utf-8")
+    page = client.post("/curation/drafts/new/", {"text": text})
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "This article was published already" in html
+    assert Agreement.objects.get(slug="snuh-amc-snubh-medical-data-2017").title in html
+    assert not Draft.objects.exists()
+
+
+def test_one_click_drafts_a_suggestions_pasted_text_and_publishing_names_it(client, curator):
+    from curation.models import Suggestion
+
+    suggestion = Suggestion.objects.create(kind="missing", message="Missing: Bach Mai and Asan.", source_text=ARTICLE)
+
+    response = client.post(f"/curation/suggestions/{suggestion.pk}/draft/")
+
+    draft_row = Draft.objects.get()
+    assert response["Location"] == f"/curation/drafts/{draft_row.pk}/"
+    assert draft_row.suggestion == suggestion
+    data = form_of(client.get(response["Location"]))
+    data.update({name.replace("-name", "-country"): "VN" for name, value in data.items()
+                 if name.endswith("-name") and value == "Bach Mai Hospital"})
+    published = client.post(response["Location"], {**data, "action": "publish"})
+    assert published.status_code == 302, published.content.decode()
+    agreement = Draft.objects.get().agreements.get()
+    assert f"Suggestion #{suggestion.pk}" in agreement.history.get().history_change_reason
+    suggestion.refresh_from_db()
+    assert suggestion.status == "applied"
