@@ -53,7 +53,7 @@ ANOTHER = re.compile(
 BYSTANDER = re.compile(
     ATTENDANCE.pattern + r"|\bon the sidelines of\b|\bduring\b|\bheld at\b|\bhosted by\b|\borgani[sz]ed by\b|"
     r"\bat the\b|\bowned by\b|\boperated by\b|\brun by\b|\bpart of\b|\bsubsidiary of\b|\bbelongs? to\b|"
-    r"\bat (?=[A-Z])|\bmember of\b|\bunder the (?:umbrella|auspices) of\b|\bsupported by\b|\bfunded by\b|\bwhich is\b|\bwhich belongs\b",
+    r"(?-i:(?<=\s)at (?=[A-Z]))|\bmember of\b|\bunder the (?:umbrella|auspices) of\b|\bsupported by\b|\bfunded by\b|\bwhich is\b|\bwhich belongs\b",
     re.I,
 )
 ON_BEHALF = re.compile(r"\bon behalf of\b|\bfor (?:the )?(?=[A-Z])|\bim Namen (?:des|der)\b|\bfür (?:das|die|den)\b")
@@ -121,7 +121,7 @@ def parties_in(sentence, entities, article, excluded):
 def find_agreements(article, entities, warnings):
     """Return the agreements the article reports: signed documents first, else collaborations."""
     excluded = excluded_entities(article, entities)
-    prose = [s for s in article.sentences if reads_as_prose(s.text)]
+    prose = [s for s in article.sentences if reads_as_prose(s.text) and not is_headline(s, article)]
     # A headline says what the lead says in title case: it starts no agreement of its own.
     starters = [s for s in prose if is_signing(s.text)] or [s for s in article.sentences if is_signing(s.text)]
     agreements, group = [], []
@@ -186,6 +186,13 @@ def is_background(text):
     # "said on Wednesday that they had signed": reported speech, the news itself.
     reported = re.search(r"\b(?:said|says|announced|stated|confirmed)\b[^.]{0,60}\bthat\b", text[:match.start()])
     return not (reported and match.group(0).lower().startswith("had"))
+
+
+def is_headline(sentence, article):
+    """Say whether a sentence is the headline: the title, or a first line without a closing mark."""
+    return sentence.text.strip() == article.title.strip() or (
+        sentence.index == 0 and not re.search(r"[.!?][\"”“’)]?$", sentence.text.strip())
+    )
 
 
 def reads_as_prose(text):

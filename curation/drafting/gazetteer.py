@@ -108,8 +108,12 @@ TITLE_WORDS = (
 HONORIFICS = (
     r"H\.E\.|H\.H\.|HE|Dr\.|Dr|Prof\.|Prof|Professor|Mr\.|Mr|Ms\.|Ms|Mrs\.|Mrs|Sheikh|Sheikha|Sir|Dame|"
     r"Dato'?|Datuk|Tan Sri|Shri|Smt\.|Herr|Frau|Assoc\.|Asst\.|PD|Univ\.-Prof\.|Priv\.-Doz\.|"
-    r"Associate Professor|Assistant Professor|Vice Minister|Deputy Minister|Minister|Ambassador|Senator|"
-    r"Mayor|Governor|President|Chairman|Director|CEO"
+    r"Associate Professor|Assistant Professor"
+)
+# Titles written before a name as if they were honorifics: "Vice Minister of Health Tran Van Thuan" aside,
+# "Minister Park", "CEO Heyo Kroemer".
+TITLE_HONORIFICS = (
+    r"Vice Minister|Deputy Minister|Minister|Ambassador|Senator|Mayor|Governor|President|Chairman|Director|CEO"
 )
 
 

@@ -6,7 +6,7 @@ from rapidfuzz import fuzz
 
 from curation.drafting.directory import canonical
 from curation.drafting.gazetteer import (
-    CITIES, DEMONYMS, TITLE_WORDS, country_in, country_names, kind_of_name,
+    CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
 
 CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed)"
@@ -22,7 +22,7 @@ LEADING = {
 DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
 )
-TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for)\s(?:the\s)?", re.I)
+TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for|des|der|am|von)\s(?:the\s)?", re.I)
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 OWNED_BY = re.compile(
     r"\s*,?\s*(?:which is\s+|that is\s+)?(?:a\s+|an\s+|the\s+)?(?:wholly[- ]owned\s+)?"
@@ -138,6 +138,7 @@ class Entities:
                 entity.kind, entity.country, entity.parent = record.kind, record.country, record.parent
             self.by_key[key] = entity
         entity.mentions.append((sentence.index, start, stop))
+        entity.country = entity.country or country
         self.read_other_names(entity, stop)
         return entity
 
@@ -146,12 +147,14 @@ class Entities:
         text = self.article.text
         glued = GLUED_NATIVE.match(text, stop)
         candidates = [glued.group(0)] if glued else []
-        bracket = PARENTHESES.match(text, stop)
         if glued:
             self.bracketed.append((glued.start(), glued.end()))
-        if bracket:
+        position = glued.end() if glued else stop
+        # "Abu Dhabi Health Services Company (SEHA) (شركة أبوظبي للخدمات الصحية)": every bracket in a row.
+        while bracket := PARENTHESES.match(text, position):
             self.bracketed.append((bracket.start(), bracket.end()))
             candidates += [part.strip() for part in re.split(r"[,;]", bracket.group(1))]
+            position = bracket.end()
         for candidate in candidates:
             other = other_name(candidate, entity)
             if other and other["name"] not in {o["name"] for o in entity.other_names} and other["name"] != entity.name:
@@ -250,9 +253,7 @@ def reads_as_prose(sentence):
 
 def trim_name(text, start, end):
     """Drop what a capitalised run holds around a name: a closing full stop, a leading people or country."""
-    name = text[start:end]
-    if name.endswith(".") and not re.search(r"(?:Co|Inc|Ltd|Corp|Bhd|Pvt|St)\.$", name):
-        end -= 1
+    end = without_full_stop(text, start, end)
     while True:
         name = text[start:end]
         first = re.match(r"(?:South |North )?[\w-]+\s+", name)
@@ -276,9 +277,11 @@ def names_an_institution(name):
         return False
     if not kind_of_name(name):
         return False
-    # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" a name.
-    tail = " ".join(words[-4:])
-    return bool(kind_of_name(tail) or re.match(r"[\w-]+ (?:of|for|für) ", name))
+    if re.match(rf"(?:{HONORIFICS})\s", name):
+        return False
+    # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" and
+    # "The Ministry of Health and Family Welfare of India" are names.
+    return bool(kind_of_name(" ".join(words[-4:])) or kind_of_name(" ".join(words[:3])) and re.search(r" (?:of|for|für|des|der) ", name))
 
 
 def split_chain(text, start, end):
@@ -297,7 +300,11 @@ def split_chain(text, start, end):
             continue
         # "Ministry of Health and Family Welfare", "Tokyo Medical and Dental University": one name
         # unless both sides of 'and' name an institution of their own.
-        if current and not (names_an_institution(current) and names_an_institution(part)) and not part.startswith(("The ", "the ")):
+        joined = current and (
+            (not names_an_institution(current) and not is_place(current.strip()))
+            or (kind_of_name(current) == "government_body" and kind_of_name(part) is None)
+        )
+        if joined and not part.startswith(("The ", "the ")):
             current = chain[current_start:offset + len(part)]
         else:
             if current:
@@ -306,7 +313,14 @@ def split_chain(text, start, end):
         offset += len(part)
     if current:
         pieces.append((start + current_start, start + current_start + len(current)))
-    return [trim_country(text, s, e) for s, e in pieces if text[s:e].strip()]
+    return [trim_country(text, s, without_full_stop(text, s, e)) for s, e in pieces if text[s:e].strip()]
+
+
+def without_full_stop(text, start, end):
+    """Return the end of a name without the full stop of its sentence ("Co." and "Inc." keep theirs)."""
+    if text[start:end].endswith(".") and not re.search(r"(?:Co|Inc|Ltd|Corp|Bhd|Pvt|St)\.$", text[start:end]):
+        return end - 1
+    return end
 
 
 def trim_country(text, start, end):
@@ -333,8 +347,8 @@ def country_of(text, start, stop, name):
     after = text[stop:stop + 80]
     before = text[max(0, start - 40):start]
     patterns_after = [
-        r"^\s*(?:\([^)]*\))?,?\s*(?:located |based |headquartered )?in\s+(?:the\s+)?([^,.;()]{2,40}?)(?:[,.;)]|\s+(?:and|to|with|on|has|have|signed|will)\b|$)",
-        r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w ]{2,30}?)(?:[,.;)]|\s+(?:and|to|with|on|has|have|signed|will)\b|$)",
+        r"^\s*(?:\([^)]*\))?,?\s*(?:located |based |headquartered )?(?:in|aus)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
+        r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})",
         r"^\s*\(([^)]{2,30})\)",
         r"^\s*,\s*([A-Z][\w ]{2,30}?)(?:[,.;)])",
     ]
