@@ -14,8 +14,10 @@ NAME = rf"(?:[A-Z]{{2,}},\s)?{NAME_WORD}(?:[^\S\n](?:{PARTICLE}[^\S\n-]?)?{NAME_
 HONORIFIC = rf"(?:(?:{HONORIFICS})\s+)"
 ANY_HONORIFIC = rf"(?:(?:{HONORIFICS}|{TITLE_HONORIFICS})\s+)"
 DEGREES = r"(?:,\s*(?:MD|M\.D\.|PhD|Ph\.D\.|MBA|MPH|DrPH|FRCS|FACS|FRCP|RN|DDS|MSc|MS|DO|FACC|JD))*"
+# "Vice Minister of Health Tran Van Thuan": a whole title before the name.
+TITLE_IN_FRONT = rf"(?:{TITLE_HONORIFICS})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*?\s+{HONORIFIC}*"
 PERSON = re.compile(
-    rf"(?P<honorific>{ANY_HONORIFIC}+)?(?P<name>{NAME}){GLUED_NATIVE}(?P<aside>\s*\([^()]{{1,30}}\))?{DEGREES}"
+    rf"(?P<honorific>{TITLE_IN_FRONT}|{ANY_HONORIFIC}+)?(?P<name>{NAME}){GLUED_NATIVE}(?P<aside>\s*\([^()]{{1,30}}\))?{DEGREES}"
 )
 TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|[Vv]ice\b|[Hh]ead\b)[^,;:\"“”()]*)", re.I)
 TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
@@ -114,7 +116,7 @@ def is_person_name(name, honorific, text, end, entities, sentence):
         return False
     if re.search(rf"\b(?:{TITLE_WORDS})\b", name):
         return False
-    if honorific and re.search(HONORIFICS, honorific):
+    if honorific and (re.search(HONORIFICS, honorific) or re.search(r"\s(?:of|for)\s", honorific)):
         return True
     # Without a Dr. or an H.E., a name is a person's when a title or a verb of speech follows or precedes it.
     after = text[end:end + 40]

@@ -29,7 +29,9 @@ def place_of(agreement, article):
     for sentence in agreement.signing:
         signed = SIGNED.search(sentence.text)
         # Only after the verb: "the Samsung Comprehensive Cancer Center in Seoul have signed" names its city.
-        for match in CITY.finditer(sentence.text, signed.start() if signed else len(sentence.text)):
+        verb_last = signed and not re.search(r"\w", sentence.text[signed.end():])
+        # ... unless the verb closes the sentence, as in German ("in Heidelberg ... unterzeichnet").
+        for match in CITY.finditer(sentence.text, 0 if verb_last else signed.start() if signed else len(sentence.text)):
             city = match.group("city").rstrip(".,")
             if city in CITIES:
                 return city, sentence.text
