@@ -289,6 +289,8 @@ SPECTACULAR_SETTINGS = {
         "AgreementKindEnum": "partnerships.models.Agreement.Kind",
         "SourceKindEnum": "partnerships.models.Source.Kind",
         "EvidenceFactEnum": "partnerships.models.Evidence.Fact",
+        # A person's part: in the agreements' API and in a draft (curation/api.py) alike.
+        "PersonRoleEnum": "partnerships.models.Participation.Role",
     },
 }
 

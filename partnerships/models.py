@@ -312,6 +312,10 @@ class Agreement(EditedRecord):
     class Kind(models.TextChoices):
         MOU = "mou", _("Memorandum of understanding")
         AGREEMENT = "agreement", _("Agreement")
+        # The documents a curator meets beside MoUs (curation/drafting/agreements.py reads them).
+        FRAMEWORK = "framework", _("Framework or academic cooperation agreement")
+        LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
+        RENEWAL = "renewal", _("Renewal of an earlier agreement")
         COLLABORATION = "collaboration", _("Collaboration without a reported signed document")
 
     class Status(models.TextChoices):

@@ -35,10 +35,10 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
     warnings = list(article.warnings)
     entities = Entities(article, Directory())
     people = find_people(article, entities)
-    agreements = [
-        agreement_contract(agreement, article, people, warnings)
-        for agreement in find_agreements(article, entities, warnings)
-    ]
+    agreements = []
+    for agreement in find_agreements(article, entities, warnings):
+        add_signers_institutions(agreement, people, entities)
+        agreements.append(agreement_contract(agreement, article, people, warnings))
     if not agreements:
         warnings.append("No agreement or collaboration was found in the text.")
     for entity in {party_key for agreement in agreements for party_key in agreement.pop("_new")}:
@@ -100,6 +100,20 @@ def agreement_contract(agreement, article, people, warnings):
             for party in agreement.parties if party.how not in {"exact", "new"}
         ],
     }
+
+
+def add_signers_institutions(agreement, people, entities):
+    """Make the institution a signer signed for a party ("signed by A, Director of X"), venues aside."""
+    signing = {sentence.index: sentence for sentence in agreement.signing}
+    by_name = {entity.slug or entity.name: entity for entity in entities}
+    for person in people:
+        quote = person.roles.get("signed")
+        entity = by_name.get(person.institution)
+        if not quote or entity is None or entity in agreement.parties or entity.owner_keys & {p.key for p in agreement.parties}:
+            continue
+        sentence = next((s for s in signing.values() if s.text == quote), None)
+        if sentence is not None:
+            agreement.add_party(entity, sentence)
 
 
 def party_contract(entity, agreement):

@@ -53,7 +53,7 @@ ANOTHER = re.compile(
 BYSTANDER = re.compile(
     ATTENDANCE.pattern + r"|\bon the sidelines of\b|\bduring\b|\bheld at\b|\bhosted by\b|\borgani[sz]ed by\b|"
     r"\bat the\b|\bowned by\b|\boperated by\b|\brun by\b|\bpart of\b|\bsubsidiary of\b|\bbelongs? to\b|"
-    r"\bmember of\b|\bunder the (?:umbrella|auspices) of\b|\bsupported by\b|\bfunded by\b|\bwhich is\b|\bwhich belongs\b",
+    r"(?-i:(?<=\s)at (?=[A-Z]))|\bmember of\b|\bunder the (?:umbrella|auspices) of\b|\bsupported by\b|\bfunded by\b|\bwhich is\b|\bwhich belongs\b",
     re.I,
 )
 ON_BEHALF = re.compile(r"\bon behalf of\b|\bfor (?:the )?(?=[A-Z])|\bim Namen (?:des|der)\b|\bfür (?:das|die|den)\b")
@@ -71,6 +71,17 @@ class DraftAgreement:
     # Every sentence read for its people and areas.
     sentences: list = field(default_factory=list)
     party_evidence: dict = field(default_factory=dict)
+
+    def take_signing(self, sentence, kind, parties):
+        """Add a further sentence reporting this signing: its parties, and a more precise kind."""
+        if kind == "renewal":
+            self.kind = "renewal"
+        elif self.kind == "agreement" and kind in {"mou", "letter_of_intent", "framework"}:
+            self.kind = kind
+        for party in parties:
+            self.add_party(party, sentence)
+        self.signing.append(sentence)
+        self.sentences.append(sentence)
 
     def add_party(self, entity, sentence):
         if entity not in self.parties:
@@ -96,7 +107,7 @@ def parties_in(sentence, entities, article, excluded):
     found = []
     for start, _end, entity in entities.mentions_in(sentence):
         offset = start - sentence.start
-        if entity.key in excluded:
+        if entity.key in excluded or any(entity.key in other.owner_keys for _s, _e, other in entities.mentions_in(sentence)):
             continue
         bystander_from = max((c for c in cut if c < offset), default=None)
         if bystander_from is not None and not ON_BEHALF.search(text[bystander_from:offset]):
@@ -110,46 +121,85 @@ def parties_in(sentence, entities, article, excluded):
 def find_agreements(article, entities, warnings):
     """Return the agreements the article reports: signed documents first, else collaborations."""
     excluded = excluded_entities(article, entities)
-    agreements, current = [], None
+    prose = [s for s in article.sentences if reads_as_prose(s.text) and not is_headline(s, article)]
+    # A headline says what the lead says in title case: it starts no agreement of its own.
+    starters = [s for s in prose if is_signing(s.text)] or [s for s in article.sentences if is_signing(s.text)]
+    agreements, group = [], []
     for sentence in article.sentences:
         text = sentence.text
         if BIOGRAPHY.search(text) and not is_signing(text):
             continue
-        if is_signing(text):
-            parties = parties_in(sentence, entities, article, excluded)
-            kind = document_kind(text)
-            if BACKGROUND.search(text) and not RENEWAL.search(text):
+        if sentence in starters or (agreements and is_signing(text)):
+            if is_background(text):
                 warnings.append(f"An earlier agreement is mentioned as background and is not drafted: \"{text}\"")
                 continue
-            if RENEWAL.search(text):
-                kind = "renewal"
-            starts_new = current is None or (
-                ANOTHER.search(text) and any(p not in current.parties for p in parties)
-            )
-            if starts_new:
-                new = split_by_count(text, kind, parties, sentence)
-                agreements.extend(new)
-                current = new[-1]
+            parties = parties_in(sentence, entities, article, excluded)
+            kind = "renewal" if RENEWAL.search(text) else document_kind(text)
+            others = [p for p in parties if not any(p in a.parties for a in agreements)]
+            if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text):
+                group = split_by_count(text, kind, parties, sentence)
+                if COUNT.search(text) and agreements and not any(a.parties for a in agreements[-len(group):]):
+                    agreements = agreements[:-len(group)]
+                agreements.extend(group)
                 continue
-            if kind == "renewal":
-                current.kind = "renewal"
-            elif current.kind == "agreement" and kind in {"mou", "letter_of_intent", "framework"} and not current.parties:
-                current.kind = kind
-            for party in parties:
-                current.add_party(party, sentence)
-            current.signing.append(sentence)
-            current.sentences.append(sentence)
-        elif current is not None:
-            if PARTNERSHIP_BETWEEN.search(text) and not ANOTHER.search(text):
-                for party in parties_in(sentence, entities, article, excluded):
-                    current.add_party(party, sentence)
-            current.sentences.append(sentence)
+            for agreement in addressed(sentence, group, entities):
+                agreement.take_signing(sentence, kind, parties)
+        elif group:
+            for agreement in addressed(sentence, group, entities):
+                if PARTNERSHIP_BETWEEN.search(text) and not ANOTHER.search(text):
+                    for party in parties_in(sentence, entities, article, excluded):
+                        agreement.add_party(party, sentence)
+                agreement.sentences.append(sentence)
+    agreements = [a for a in agreements if a.signing]
     if agreements:
-        # What comes before the first signing (a lead, a headline) belongs to the first agreement.
-        first = agreements[0]
-        first.sentences = [s for s in article.sentences if s.index < first.signing[0].index] + first.sentences
+        # What comes before the first signing (a lead, a headline) belongs to the first agreements.
+        first_index = min(a.signing[0].index for a in agreements)
+        before = [s for s in article.sentences if s.index < first_index]
+        for agreement in agreements:
+            if agreement.signing[0].index == first_index:
+                agreement.sentences = before + agreement.sentences
         return agreements
     return find_collaborations(article, entities, excluded)
+
+
+def addressed(sentence, group, entities):
+    """Return the agreements of the group a sentence is about: the one whose own partner it names, else all."""
+    if len(group) < 2:
+        return group
+    named = set(entities.in_sentence(sentence))
+    own = [a for a in group if named & (set(a.parties) - set.intersection(*(set(b.parties) for b in group)))]
+    if own:
+        return own
+    ordinal = re.search(r"\b(first|second|third|fourth)\b", sentence.text, re.I)
+    if ordinal and document_kind(sentence.text):
+        index = ["first", "second", "third", "fourth"].index(ordinal.group(1).lower())
+        if index < len(group):
+            return [group[index]]
+    return group
+
+
+def is_background(text):
+    """Say whether a signing is told as what happened before ("had signed in 2018"), not as the news."""
+    match = BACKGROUND.search(text)
+    if not match or RENEWAL.search(text):
+        return False
+    # "said on Wednesday that they had signed": reported speech, the news itself.
+    reported = re.search(r"\b(?:said|says|announced|stated|confirmed)\b[^.]{0,60}\bthat\b", text[:match.start()])
+    return not (reported and match.group(0).lower().startswith("had"))
+
+
+def is_headline(sentence, article):
+    """Say whether a sentence is the headline: the title, or a first line without a closing mark."""
+    return sentence.text.strip() == article.title.strip() or (
+        sentence.index == 0 and not re.search(r"[.!?][\"”“’)]?$", sentence.text.strip())
+    )
+
+
+def reads_as_prose(text):
+    words = re.findall(r"[A-Za-zÀ-ɏ][\w'-]*", text)
+    if re.search(r"[.!?][\"”“’)]?$", text.strip()):
+        return True
+    return bool(words) and sum(word[0].isupper() for word in words) / len(words) < 0.6
 
 
 def split_by_count(text, kind, parties, sentence):

@@ -45,6 +45,9 @@ PUBLICATION_LINE = re.compile(
 )
 
 
+DATELINE_SEPARATOR = re.compile(r"\s*(?:[–—]|--|:|\s-\s)\s*")
+
+
 def to_date(value):
     """Return a date from an ISO string, a date or None."""
     if not value:
@@ -78,13 +81,17 @@ def publication_date_in(text):
         found = first_date(match.group(1))
         if found:
             return found, match.end()
-    # "date 2024-02-20 Dubai, UAE:" and "SEOUL, March 5, 2024 –": a date before the first dash or colon.
-    start = len(top) - len(top.lstrip())
-    match = re.match(r"\s*(?:date\s+)?([^\n]{0,60}?)(?:[–—:]|--|\s-\s)", top[start:])
-    if match:
-        found = first_date(match.group(1))
-        if found:
-            return found, start + match.end()
+    # "date 2024-02-20 Dubai, UAE:", "SEOUL, March 5, 2025 (Yonhap) --", "Tokyo, Japan – April 2, 2025 –":
+    # a date before one of the first dashes or colons of a paragraph near the top.
+    position = 0
+    for line in top.split("\n")[:8]:
+        for separator in list(DATELINE_SEPARATOR.finditer(line))[:3]:
+            if separator.start() > 90:
+                break
+            found = first_date(line[:separator.start()])
+            if found:
+                return found, position + separator.end()
+        position += len(line) + 1
     return None, 0
 
 

@@ -48,14 +48,20 @@ CITIES = {
     "London": "GB", "Paris": "FR", "Vienna": "AT", "Wien": "AT", "Zurich": "CH", "Zürich": "CH", "Geneva": "CH",
     "Bangkok": "TH", "Singapore": "SG", "Kuala Lumpur": "MY", "Jakarta": "ID", "Manila": "PH",
     "Ulaanbaatar": "MN", "Tashkent": "UZ", "Almaty": "KZ", "Astana": "KZ", "Moscow": "RU", "Istanbul": "TR",
-    "Toronto": "CA", "Sydney": "AU", "Melbourne": "AU", "Taipei": "TW",
+    "Toronto": "CA", "Sydney": "AU", "Melbourne": "AU", "Taipei": "TW", "Stockholm": "SE", "Oslo": "NO",
+    "Copenhagen": "DK", "Helsinki": "FI", "Amsterdam": "NL", "Rotterdam": "NL", "Brussels": "BE", "Madrid": "ES",
+    "Barcelona": "ES", "Rome": "IT", "Milan": "IT", "Lisbon": "PT", "Warsaw": "PL", "Prague": "CZ",
+    "Budapest": "HU", "Athens": "GR", "Dublin": "IE", "Edinburgh": "GB", "Manchester": "GB", "Karachi": "PK",
+    "Lahore": "PK", "Islamabad": "PK", "Dhaka": "BD", "Colombo": "LK", "Kathmandu": "NP", "Yangon": "MM",
+    "Phnom Penh": "KH", "Vientiane": "LA", "Nairobi": "KE", "Lagos": "NG", "Johannesburg": "ZA",
+    "Cape Town": "ZA", "São Paulo": "BR", "Mexico City": "MX", "Beirut": "LB", "Baghdad": "IQ", "Tehran": "IR",
 }
 
 # Words that make a capitalised phrase the name of an institution, with the kind they suggest.
 # Checked in order: the first that a name contains gives its kind.
 KIND_WORDS = [
-    (r"Cancer Cent[er][re]|Krebszentrum|Tumorzentrum|암센터|がんセンター", "cancer_center"),
-    (r"Universitätsmedizin|Universitätsklinikum|University Hospital|University Medical Cent[er][re]|"
+    (r"Cancer Cent[er][re]|Oncology Cent[er][re]|Cancer Institute|Cancer Hospital|Krebszentrum|Tumorzentrum|암센터|がんセンター", "cancer_center"),
+    (r"Universitätsmedizin|Universitätsklinikum|University Hospital|University Health System|University Medical Cent[er][re]|"
      r"Academic Medical Cent[er][re]|School of Medicine|Medical School|College of Medicine|"
      r"Faculty of Medicine|대학교병원|대학병원|大学病院", "academic_medical_center"),
     (r"Ministry|Ministerium|Bundesministerium|Embassy|Botschaft|Consulate|Government|Department of Health|"
@@ -63,11 +69,11 @@ KIND_WORDS = [
     (r"Health Services|Health Authority|Health Service|Healthcare Corporation|Health Agency|Agency|Authority|"
      r"Institute of Health|Public Health|Health Industry Development Institute|Behörde|"
      r"Gesundheitsamt|Sở Y tế|هيئة|مؤسسة", "health_agency"),
-    (r"Hospital|Hospitals|Medical Cent[er][re]|Health System|Clinic|Klinik|Klinikum|Krankenhaus|Spital|"
+    (r"Hospital|Hospitals|Medical Cent[er][re]|Medical City|Medical Corporation|Health System|Healthcare System|Health Network|Clinic|Klinik|Klinikum|Krankenhaus|Spital|"
      r"Infirmary|Bệnh viện|병원|의료원|病院|医院|مستشفى|مدينة طبية", "hospital"),
     (r"University|Universität|Hochschule|College|Polytechnic|Institute of Technology|Đại học|Trường|"
      r"대학교|大学|大學|جامعة|كلية", "university"),
-    (r"Inc|Inc\.|Ltd|Ltd\.|LLC|GmbH|AG|SE|Co\.|Corporation|Corp|Company|Group|Holdings|"
+    (r"Inc|Inc\.|Ltd|Ltd\.|Limited|Private Limited|Pvt|Pte|Bhd|LLC|GmbH|K\.K\.|S\.A\.|AG|SE|Co\.|Corporation|Corp|Company|Group|Holdings|"
      r"Pharma|Pharmaceuticals?|Therapeutics|Biotech|Technologies|Technology|Solutions|Systems|Healthcare|"
      r"Labs|Laboratories|Diagnostics|Medical Devices|주식회사|株式会社|شركة", "company"),
     (r"Institute|Institut|Foundation|Stiftung|Association|Society|Centre|Center|Zentrum|Academy|Akademie|"
@@ -80,7 +86,8 @@ def word_pattern(alternatives):
     parts = []
     for alternative in alternatives.split("|"):
         latin = bool(re.match(r"[A-Za-zÀ-ɏḀ-ỿ]", alternative))
-        parts.append(rf"(?<![\w]){alternative}(?![\w])" if latin else alternative)
+        # German genitives and English plurals: "des Universitätsklinikums", "Hospitals".
+        parts.append(rf"(?<![\w]){alternative}s?(?![\w])" if latin else alternative)
     return re.compile("|".join(parts))
 
 
@@ -94,13 +101,19 @@ TITLE_WORDS = (
     r"Executive|Acting|Senior|Managing|General|Founder|Co-founder|Superintendent|Commissioner|Officer|"
     r"Vorstandsvorsitzender|Vorstandsvorsitzende|Vorsitzender|Vorsitzende|Direktor|Direktorin|Präsident|"
     r"Präsidentin|Dekan|Dekanin|Ärztlicher|Ärztliche|Geschäftsführer|Geschäftsführerin|Leiter|Leiterin|"
-    r"Staatssekretär|Bundesminister|Ministerin|Botschafter|Botschafterin|Vorstand|Generaldirektor|"
+    r"Leitender|Leitende|Stellvertretender|Stellvertretende|Kaufmännischer|Kaufmännische|rector|Staatssekretär|Bundesminister|Ministerin|Botschafter|Botschafterin|Vorstand|Generaldirektor|"
     r"medical director|vice president|president|director|chief|head|dean|professor|minister|ambassador|"
     r"chairman|chair|secretary|governor|mayor|founder|executive"
 )
 HONORIFICS = (
     r"H\.E\.|H\.H\.|HE|Dr\.|Dr|Prof\.|Prof|Professor|Mr\.|Mr|Ms\.|Ms|Mrs\.|Mrs|Sheikh|Sheikha|Sir|Dame|"
-    r"Dato'?|Datuk|Tan Sri|Shri|Smt\.|Herr|Frau|Assoc\.|Asst\.|PD|Univ\.-Prof\.|Priv\.-Doz\."
+    r"Dato'?|Datuk|Tan Sri|Shri|Smt\.|Herr|Frau|Assoc\.|Asst\.|PD|Univ\.-Prof\.|Priv\.-Doz\.|"
+    r"Associate Professor|Assistant Professor"
+)
+# Titles written before a name as if they were honorifics: "Vice Minister of Health Tran Van Thuan" aside,
+# "Minister Park", "CEO Heyo Kroemer".
+TITLE_HONORIFICS = (
+    r"Vice Minister|Deputy Minister|Minister|Ambassador|Senator|Mayor|Governor|President|Chairman|Director|CEO"
 )
 
 

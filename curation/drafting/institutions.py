@@ -2,9 +2,11 @@
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from curation.drafting.directory import canonical
 from curation.drafting.gazetteer import (
-    CITIES, DEMONYMS, TITLE_WORDS, country_in, country_names, kind_of_name,
+    CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
 
 CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed)"
@@ -20,7 +22,15 @@ LEADING = {
 DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
 )
-TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for)\s(?:the\s)?", re.I)
+TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for|des|der|am|von)\s(?:the\s)?", re.I)
+BRACKETS = re.compile(r"\s*\([^()]*\)")
+OWNED_BY = re.compile(
+    r"\s*,?\s*(?:which is\s+|that is\s+)?(?:a\s+|an\s+|the\s+)?(?:wholly[- ]owned\s+)?"
+    r"(?:subsidiary|part|unit|member|affiliate|division|arm|branch|company)\s+of\s+(?:the\s+)?"
+    r"|\s*,?\s*(?:which is\s+)?(?:owned|operated|run|managed)\s+by\s+(?:the\s+)?"
+    r"|\s*,?\s*(?:which\s+)?belongs?\s+to\s+(?:the\s+)?",
+    re.I,
+)
 OWNER = re.compile(
     r"(?:,\s*|\s+)(?:a\s+|an\s+|the\s+)?(?:subsidiary|part|unit|member|affiliate|division|arm|hospital|branch)\s+of\s+$"
     r"|(?:owned|operated|run|managed|backed)\s+by\s+(?:the\s+)?$|belongs?\s+to\s+(?:the\s+)?$"
@@ -44,6 +54,8 @@ class Entity:
     other_names: list = field(default_factory=list)
     # (sentence index, start, end) of each mention, in the order written.
     mentions: list = field(default_factory=list)
+    # The institutions the text says own or run this one: its parent, never its fellow party.
+    owner_keys: set = field(default_factory=set)
 
     @property
     def slug(self):
@@ -61,9 +73,13 @@ class Entities:
         self.directory = directory
         self.by_key = {}
         self.aliases = {}
+        # Offsets of names given in brackets after another: never a name of their own.
+        self.bracketed = []
         for sentence in article.sentences:
             self.read(sentence)
+        self.merge_short_forms()
         self.read_aliases()
+        self.read_parents()
         self.place_countries()
 
     def __iter__(self):
@@ -97,11 +113,12 @@ class Entities:
         known = self.directory.mentions_in(text, sentence.start, end)
         taken = []
         for start, stop, record in known:
-            # A longer written name around a known one ("Cedars-Sinai Department of Surgery") is that one's unit.
+            if self.in_brackets(start):
+                continue
             self.add(record.slug, record.name, sentence, start, stop, record=record, how="exact")
             taken.append((start, stop))
         for start, stop, name in candidate_names(text, sentence.start, end):
-            if any(start < t_stop and t_start < stop for t_start, t_stop in taken):
+            if any(start < t_stop and t_start < stop for t_start, t_stop in taken) or self.in_brackets(start):
                 continue
             country = country_of(text, start, stop, name)
             record, how = self.directory.match(name, country)
@@ -121,6 +138,7 @@ class Entities:
                 entity.kind, entity.country, entity.parent = record.kind, record.country, record.parent
             self.by_key[key] = entity
         entity.mentions.append((sentence.index, start, stop))
+        entity.country = entity.country or country
         self.read_other_names(entity, stop)
         return entity
 
@@ -129,14 +147,53 @@ class Entities:
         text = self.article.text
         glued = GLUED_NATIVE.match(text, stop)
         candidates = [glued.group(0)] if glued else []
-        bracket = PARENTHESES.match(text, stop)
-        if bracket:
+        if glued:
+            self.bracketed.append((glued.start(), glued.end()))
+        position = glued.end() if glued else stop
+        # "Abu Dhabi Health Services Company (SEHA) (شركة أبوظبي للخدمات الصحية)": every bracket in a row.
+        while bracket := PARENTHESES.match(text, position):
+            self.bracketed.append((bracket.start(), bracket.end()))
             candidates += [part.strip() for part in re.split(r"[,;]", bracket.group(1))]
+            position = bracket.end()
         for candidate in candidates:
             other = other_name(candidate, entity)
             if other and other["name"] not in {o["name"] for o in entity.other_names} and other["name"] != entity.name:
                 entity.other_names.append(other)
                 self.aliases[canonical(other["name"])] = entity.key
+
+    def in_brackets(self, position):
+        return any(start <= position < end for start, end in self.bracketed)
+
+    def merge_short_forms(self):
+        """Make one institution of a new name and its short or inflected form ("Apollo Hospitals")."""
+        new = [entity for entity in self.by_key.values() if entity.record is None]
+        for entity in new:
+            for other in new:
+                if other is entity or other.key not in self.by_key or entity.key not in self.by_key:
+                    continue
+                longer, shorter = (entity, other) if len(entity.key) >= len(other.key) else (other, entity)
+                same = longer.key.startswith(shorter.key + " ") and len(shorter.key.split()) >= 2
+                same = same or fuzz.ratio(longer.key, shorter.key) >= 94
+                if same:
+                    first = min(longer, shorter, key=lambda e: e.mentions[0])
+                    keep = longer if longer.key.startswith(shorter.key + " ") else first
+                    gone = shorter if keep is longer else (other if keep is entity else entity)
+                    keep.mentions = sorted(keep.mentions + gone.mentions)
+                    keep.other_names += [o for o in gone.other_names if o not in keep.other_names]
+                    keep.country = keep.country or gone.country
+                    del self.by_key[gone.key]
+                    self.aliases[gone.key] = keep.key
+
+    def read_parents(self):
+        """Set the parent of a new institution the text calls part of another ("X, a subsidiary of Y")."""
+        text = self.article.text
+        for sentence in self.article.sentences:
+            mentions = self.mentions_in(sentence)
+            for (_s1, end, first), (start, _e2, second) in zip(mentions, mentions[1:]):
+                between = BRACKETS.sub("", text[end:start])
+                if first is not second and OWNED_BY.fullmatch(between) and first.parent is None:
+                    first.parent = second.name
+                    first.owner_keys.add(second.key)
 
     def read_aliases(self):
         """Count each later use of an acronym or native name the article gave in brackets."""
@@ -161,6 +218,10 @@ class Entities:
         for entity in self.by_key.values():
             if entity.country is None:
                 entity.country = country_in(entity.name) or native_country(entity)
+            for other in entity.other_names:
+                # Kanji alone could be Chinese or Japanese: the country tells.
+                if other["language"] in {"zh", "ja"}:
+                    other["language"] = script_language(other["name"], entity.country)
 
 
 def candidate_names(text, start, end):
@@ -183,20 +244,27 @@ def reads_as_prose(sentence):
     words = re.findall(r"[A-Za-zÀ-ɏ][\w'-]*", sentence)
     if len(words) < 4:
         return False
+    if re.search(r"[.!?][\"”“’)]?$", sentence.strip()):
+        # German capitalises every noun: a sentence with its full stop is prose all the same.
+        return True
     capitalised = sum(word[0].isupper() for word in words)
     return capitalised / len(words) < 0.7
 
 
 def trim_name(text, start, end):
     """Drop what a capitalised run holds around a name: a closing full stop, a leading people or country."""
-    name = text[start:end]
-    if name.endswith(".") and not re.search(r"(?:Co|Inc|Ltd|Corp|Bhd|Pvt|St)\.$", name):
-        end -= 1
+    end = without_full_stop(text, start, end)
     while True:
         name = text[start:end]
-        first = re.match(r"(South |North )?[\w-]+\s+", name)
-        if first and (first.group(0).strip() in DEMONYMS or first.group(0).strip() in country_names()) \
-                and kind_of_name(name[first.end():]) and len(name[first.end():].split()) >= 2:
+        first = re.match(r"(?:South |North )?[\w-]+\s+", name)
+        possessive = re.match(r"([A-Z][\w ]*?)['’]s\s+", name)
+        if first and first.group(0).strip() in LEADING:
+            start += first.end()
+        elif possessive and possessive.group(1) in country_names():
+            # "India's Apollo Hospitals": the country, then the name.
+            start += possessive.end()
+        elif first and first.group(0).strip() in DEMONYMS and kind_of_name(name[first.end():]) \
+                and len(name[first.end():].split()) >= 2:
             start += first.end()
         else:
             return start, end
@@ -209,9 +277,11 @@ def names_an_institution(name):
         return False
     if not kind_of_name(name):
         return False
-    # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" a name.
-    tail = " ".join(words[-4:])
-    return bool(kind_of_name(tail) or re.match(r"[\w-]+ (?:of|for|für) ", name))
+    if re.match(rf"(?:{HONORIFICS})\s", name):
+        return False
+    # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" and
+    # "The Ministry of Health and Family Welfare of India" are names.
+    return bool(kind_of_name(" ".join(words[-4:])) or kind_of_name(" ".join(words[:3])) and re.search(r" (?:of|for|für|des|der) ", name))
 
 
 def split_chain(text, start, end):
@@ -221,21 +291,20 @@ def split_chain(text, start, end):
     title = TITLE_START.match(chain)
     if title:
         start, chain = start + title.end(), chain[title.end():]
-    while True:
-        first = chain.split(" ", 1)[0]
-        if first in LEADING and " " in chain:
-            start, chain = start + len(first) + 1, chain[len(first) + 1:]
-        else:
-            break
     pieces, offset = [], 0
     parts = re.split(r"(\s+(?:and|und|&)\s+|\s+[–—]\s+(?=[A-Z][a-z]+\s+[A-Z]))", chain)
     current_start, current = 0, ""
     for part in parts:
         if re.fullmatch(r"\s+(?:and|und|&)\s+|\s+[–—]\s+", part or ""):
-            # "Ministry of Health and Family Welfare" is one name: what follows 'and' names no institution.
             offset += len(part)
             continue
-        if current and kind_of_name(part) is None and kind_of_name(current) == "government_body":
+        # "Ministry of Health and Family Welfare", "Tokyo Medical and Dental University": one name
+        # unless both sides of 'and' name an institution of their own.
+        joined = current and (
+            (not names_an_institution(current) and not is_place(current.strip()))
+            or (kind_of_name(current) == "government_body" and kind_of_name(part) is None)
+        )
+        if joined and not part.startswith(("The ", "the ")):
             current = chain[current_start:offset + len(part)]
         else:
             if current:
@@ -244,13 +313,20 @@ def split_chain(text, start, end):
         offset += len(part)
     if current:
         pieces.append((start + current_start, start + current_start + len(current)))
-    return [trim_country(text, s, e) for s, e in pieces if text[s:e].strip()]
+    return [trim_country(text, s, without_full_stop(text, s, e)) for s, e in pieces if text[s:e].strip()]
+
+
+def without_full_stop(text, start, end):
+    """Return the end of a name without the full stop of its sentence ("Co." and "Inc." keep theirs)."""
+    if text[start:end].endswith(".") and not re.search(r"(?:Co|Inc|Ltd|Corp|Bhd|Pvt|St)\.$", text[start:end]):
+        return end - 1
+    return end
 
 
 def trim_country(text, start, end):
     """Drop a trailing "of Vietnam" or "of the Republic of Korea": it says where, not who."""
     name = text[start:end]
-    match = re.search(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)$", name)
+    match = re.search(r"\s+of\s+(?:the\s+)?(Republic of [A-Z]\w+|[A-Z][\w]*(?: [A-Z][\w]*)*)$", name)
     if match and match.group(1) in country_names() and kind_of_name(name[:match.start()]):
         return start, start + match.start()
     return start, end
@@ -271,8 +347,8 @@ def country_of(text, start, stop, name):
     after = text[stop:stop + 80]
     before = text[max(0, start - 40):start]
     patterns_after = [
-        r"^\s*(?:\([^)]*\))?,?\s*(?:located |based |headquartered )?in\s+(?:the\s+)?([^,.;()]{2,40}?)(?:[,.;)]|\s+(?:and|to|with|on|has|have|signed|will)\b|$)",
-        r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w ]{2,30}?)(?:[,.;)]|\s+(?:and|to|with|on|has|have|signed|will)\b|$)",
+        r"^\s*(?:\([^)]*\))?,?\s*(?:located |based |headquartered )?(?:in|aus)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
+        r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})",
         r"^\s*\(([^)]{2,30})\)",
         r"^\s*,\s*([A-Z][\w ]{2,30}?)(?:[,.;)])",
     ]
@@ -317,7 +393,10 @@ def script_language(text, country=None):
     if re.search(r"[぀-ヿ]", text):
         return "ja"
     if re.search(r"[一-鿿]", text):
-        return "ja" if country == "JP" else "zh"
+        if country in {"CN", "TW", "HK", "SG"}:
+            return "zh"
+        # 病院 is the Japanese word for a hospital (Chinese writes 医院).
+        return "ja" if country == "JP" or "病院" in text else "zh"
     if re.search(r"[؀-ۿ]", text):
         return "ar"
     if re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text.lower()):

@@ -2,7 +2,9 @@
 import re
 from dataclasses import dataclass, field
 
-from curation.drafting.gazetteer import CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_names, kind_of_name
+from curation.drafting.gazetteer import (
+    CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_names, kind_of_name,
+)
 from curation.drafting.text import Sentence
 
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ’'ā-ž]+(?:-[A-Za-z][a-zà-ÿ’'ā-ž]+)*|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.|[A-Z]{2,}(?=,?\s[A-Z]))"
@@ -10,17 +12,20 @@ PARTICLE = r"(?:al|Al|el|El|bin|bint|ibn|von|van|de|der|da|dos|di|du|le|La|Le|Al
 GLUED_NATIVE = r"(?:[가-힣]{2,4}|[一-鿿぀-ヿ]{2,6})?"
 NAME = rf"(?:[A-Z]{{2,}},\s)?{NAME_WORD}(?:[^\S\n](?:{PARTICLE}[^\S\n-]?)?{NAME_WORD}){{1,3}}"
 HONORIFIC = rf"(?:(?:{HONORIFICS})\s+)"
+ANY_HONORIFIC = rf"(?:(?:{HONORIFICS}|{TITLE_HONORIFICS})\s+)"
 DEGREES = r"(?:,\s*(?:MD|M\.D\.|PhD|Ph\.D\.|MBA|MPH|DrPH|FRCS|FACS|FRCP|RN|DDS|MSc|MS|DO|FACC|JD))*"
+# "Vice Minister of Health Tran Van Thuan": a whole title before the name.
+TITLE_IN_FRONT = rf"(?:{TITLE_HONORIFICS})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*?\s+{HONORIFIC}*"
 PERSON = re.compile(
-    rf"(?P<honorific>{HONORIFIC}+)?(?P<name>{NAME}){GLUED_NATIVE}(?P<position>\s*\((?:left|right|center|centre|middle|[^)]*from (?:left|right))\))?{DEGREES}"
+    rf"(?P<honorific>{TITLE_IN_FRONT}|{ANY_HONORIFIC}+)?(?P<name>{NAME}){GLUED_NATIVE}(?P<aside>\s*\([^()]{{1,30}}\))?{DEGREES}"
 )
-TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|[Vv]ice\b|[Hh]ead\b)[^,;:\"“”()]*)")
+TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|[Vv]ice\b|[Hh]ead\b)[^,;:\"“”()]*)", re.I)
 TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
 
 SIGNING = re.compile(
     r"\bsigned by\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
     r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
-    r"\bunterzeichneten\b|\bunterzeichnete\b",
+    r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b",
     re.I,
 )
 ATTENDANCE = re.compile(
@@ -70,6 +75,12 @@ def find_people(article, entities):
             if not person.title:
                 person.title = title_of(sentence.text, match)
                 person.institution = institution_in(person.title, sentence, entities, article)
+            behalf = ON_BEHALF_OF.match(sentence.text, match.end() + len(title_of(sentence.text, match)) + 2)
+            if behalf:
+                # "Ambassador of India to the UAE, ... on behalf of the Ministry of Health": the ministry's signer.
+                named = entity_at(sentence, sentence.start + behalf.end(), entities)
+                if named:
+                    person.institution = named.slug or named.name
             for role, evidence in roles_of(sentence, match):
                 person.roles.setdefault(role, evidence)
         add_surname_mentions(sentence, people)
@@ -105,7 +116,7 @@ def is_person_name(name, honorific, text, end, entities, sentence):
         return False
     if re.search(rf"\b(?:{TITLE_WORDS})\b", name):
         return False
-    if honorific:
+    if honorific and (re.search(HONORIFICS, honorific) or re.search(r"\s(?:of|for)\s", honorific)):
         return True
     # Without a Dr. or an H.E., a name is a person's when a title or a verb of speech follows or precedes it.
     after = text[end:end + 40]
@@ -128,8 +139,21 @@ def title_of(text, match):
             title,
         )[0]
         return title.strip(" ,.")
+    if match.group("honorific") and re.match(TITLE_HONORIFICS, match.group("honorific").strip()):
+        return match.group("honorific").strip()
     before = TITLE_BEFORE.search(text[:match.start()])
     return before.group("title").strip() if before and before.group("title")[0].isupper() else ""
+
+
+ON_BEHALF_OF = re.compile(r"[^.;]{0,60}?\bon behalf of\s+(?:the\s+)?")
+
+
+def entity_at(sentence, position, entities):
+    """Return the institution whose mention starts at the position, or None."""
+    for start, _end, entity in entities.mentions_in(sentence):
+        if abs(start - position) <= 1:
+            return entity
+    return None
 
 
 def institution_in(title, sentence, entities, article):
@@ -170,12 +194,13 @@ def roles_of(sentence, match):
 
 def signs_as_subject(after):
     """Say whether the person is among those who sign: "A and B signed the MoU", "pose ... after signing"."""
-    return bool(re.match(r"[^.;]{0,200}?\b(?:signed|put their signatures|sign(?:ing)? the|unterzeichneten|after signing)\b", after))
+    # One sentence: its full stops are those of "Dr." and "Prof.", so only the length is bounded.
+    return bool(re.match(r"[^;]{0,200}?\b(?:signed|put their signatures|sign(?:ing)? the|unterzeichne\w*|after signing)\b", after))
 
 
 def speaks(text, match, before, after):
     if re.match(r"[^\"“”]{0,120}?\b(?:said|says|explained|emphasi[sz]ed|highlighted|noted|stated|added|commented|expressed|stressed|remarked|underlined|underscored|affirmed|sagte|erklärte|betonte)\b", after) \
-            and not re.match(r"[^.]{0,40}\b(?:said|says) (?:the|that)\b", after):
+            :
         return True
     if re.search(r"(?:said|says|according to|sagte|erklärte|betonte|so)\s+(?:{h})?$".format(h=HONORIFIC + "*"), before):
         return True

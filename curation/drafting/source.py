@@ -90,7 +90,7 @@ def headline_of(text):
         if not (4 <= len(line.split()) <= 30) or line.endswith((".", ":")) or is_header_line(line):
             continue
         used = sum(body.count(word) > 1 for word in words)
-        if words and used / len(words) >= 0.6:
+        if words and used >= 2 and used / len(words) >= 0.3:
             return line
     return None
 
@@ -99,7 +99,7 @@ def lead_of(text, sentences, dateline_end):
     """Return the first sentence, after any dateline, as the title of a text without a headline."""
     if not sentences:
         return ""
-    first = sentences[0]
+    first = next((s for s in sentences if s.start + len(s.text) > dateline_end), sentences[0])
     lead = first.text[max(0, dateline_end - first.start):].strip()
     if len(lead) > 160:
         lead = lead[:160].rsplit(" ", 1)[0] + " …"

@@ -12,6 +12,10 @@ ABBREVIATIONS = {
 }
 # A full stop, question or exclamation mark, with any closing quote or bracket after it.
 SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’')\]]*(?=\s)")
+MONTH_NEXT = re.compile(
+    r"\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+    r"January|February|March|May|June|July|October|December)\b"
+)
 TERMINAL = tuple(".!?:;\"”’。！？")
 
 
@@ -75,6 +79,9 @@ def is_sentence_end(text, mark, stop, end):
     word = word.group(1).lower() if word else ""
     if word in ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
         # An initial (Martin E. Kreis) or an abbreviation: the sentence goes on.
+        return False
+    if re.fullmatch(r"\d{1,2}", word) and MONTH_NEXT.match(text, stop):
+        # "13. März 2025": a German date, not the end of a sentence.
         return False
     following = text[stop:end].lstrip()[:1]
     # A new sentence starts with a capital, a digit, a quote or another script.
