@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from curation.drafting.source import read_article
 from curation.models import Draft, Suggestion, normalised_url, text_fingerprint
 from institutions.models import Institution, InstitutionName
 from partnerships.models import (
@@ -29,12 +30,19 @@ class PublishError(Exception):
     """The draft cannot be published as it stands; nothing was written."""
 
 
-def keep_draft(*, text, proposal, html="", url="", published_on=None, created_by=None, suggestion=None):
-    """Keep what the assistant proposed from an article, for a curator to review."""
+def keep_draft(*, proposal, text=None, html=None, url=None, published_on=None, created_by=None, suggestion=None):
+    """Keep what the assistant proposed from an article (its text, or a saved page), for a curator to review."""
+    if html and not text:
+        text = article_text(html=html, url=url)
     return Draft.objects.create(
-        text=text, html=html or "", url=url or "", published_on=published_on, proposal=proposal,
+        text=text or "", html=html or "", url=url or "", published_on=published_on, proposal=proposal,
         created_by=created_by if created_by and created_by.is_authenticated else None, suggestion=suggestion,
     )
+
+
+def article_text(*, html, url=None):
+    """The main text of a saved page, as the assistant reads it (so its quotes are found in it)."""
+    return read_article(html=html, url=url or None).text
 
 
 def earlier_publication(*, url="", text="", exclude=None):

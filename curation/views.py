@@ -11,11 +11,12 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from config.throttling import client_address
+from curation.drafting import draft_from_article
 from curation.forms import ArticleForm, CloseSuggestionForm, DraftForm, SuggestionForm
 from curation.marking import marked_article
 from curation.models import Draft, Suggestion
 from curation.services import (
-    PublishError, already_published_message, close_suggestion, earlier_publication, keep_draft, publish_draft,
+    PublishError, already_published_message, article_text, close_suggestion, earlier_publication, keep_draft, publish_draft,
     reject_draft,
 )
 from curation.throttling import SuggestionRateThrottle
@@ -33,14 +34,10 @@ class DraftingFailed(Exception):
 
 def draft_article(*, text=None, html=None, url=None, published_on=None):
     """Return (the article's text, the assistant's draft) for a pasted text or a saved page."""
-    from curation.drafting import draft_from_article
-
     try:
         proposal = draft_from_article(text=text, html=html, url=url or None, published_on=published_on)
         if html is not None:
-            from curation.drafting.source import read_article
-
-            text = read_article(html=html, url=url or None).text
+            text = article_text(html=html, url=url)
     except (ValueError, TypeError, LookupError) as error:
         raise DraftingFailed(str(error)) from error
     if not (text or "").strip():
