@@ -115,7 +115,7 @@ def publish_draft(*, draft, curator, proposal=None):
     """
     try:
         with transaction.atomic():
-            draft = Draft.objects.select_for_update().select_related("suggestion").get(pk=draft.pk)
+            draft = Draft.objects.select_for_update(of=("self",)).select_related("suggestion").get(pk=draft.pk)
             if draft.status != Draft.Status.OPEN:
                 raise PublishError(_("This draft is already %(status)s.") % {"status": draft.get_status_display().lower()})
             earlier = earlier_publication(url=draft.url, text=draft.text, exclude=draft)
