@@ -61,12 +61,12 @@ def earlier_publication(*, url="", text="", exclude=None):
         candidates = Source.objects.filter(url__icontains=urlsplit(url).path.rstrip("/") or url)
         source = next((s for s in candidates if normalised_url(s.url) == normalised_url(url)), None)
     if source is None and text.strip():
+        # Published drafts hold their text's fingerprint (above); the curated articles are files.
         fingerprint = text_fingerprint(text)
         source = next(
             (s for s in Source.objects.exclude(archive_file="") if curated_fingerprint(s.archive_file) == fingerprint),
             None,
-        ) or next((s for s in Source.objects.exclude(text="").only("pk", "text", "slug", "headline", "publisher")
-                   if text_fingerprint(s.text) == fingerprint), None)
+        )
     if source is None:
         return None
     return {"source": source, "agreements": list(source.agreements.order_by("title")), "draft": None}
