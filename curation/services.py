@@ -257,7 +257,9 @@ class Writer:
 
     def write_evidence(self, agreement, quote, *, fact, where, **subject):
         quote = fold_whitespace(quote)
-        if not quote:
+        subject = {"party": None, "area": None, "participation": None, **subject}
+        # A sentence given twice for the same fact is one piece of evidence.
+        if not quote or Evidence.objects.filter(agreement=agreement, source=self.source, fact=fact, quote=quote, **subject).exists():
             return
         evidence = Evidence(agreement=agreement, source=self.source, fact=fact, quote=quote, **subject)
         self.save(evidence, where=where)

@@ -267,3 +267,8 @@ def test_one_click_drafts_a_suggestions_pasted_text_and_publishing_names_it(clie
     assert f"Suggestion #{suggestion.pk}" in agreement.history.get().history_change_reason
     suggestion.refresh_from_db()
     assert suggestion.status == "applied"
+
+
+@pytest.mark.parametrize("address", ["/curation/drafts/999999/", "/curation/suggestions/999999/"])
+def test_a_draft_or_suggestion_that_does_not_exist_is_a_404(client, curator, address):
+    assert client.get(address).status_code == 404

@@ -157,3 +157,11 @@ def test_a_draft_from_a_suggestion_names_it_in_the_history_and_closes_it_as_appl
     suggestion.refresh_from_db()
     assert (suggestion.status, suggestion.closed_by) == ("applied", curator)
     assert suggestion.reason == f"Published from draft #{published.pk}: {TITLE}"
+
+
+def test_a_sentence_given_twice_for_one_fact_is_one_piece_of_evidence(curator):
+    quote = "signed a memorandum of understanding on Tuesday"
+    published = publish_draft(
+        draft=kept(draft(evidence=[{"fact": "kind", "quote": quote}, {"fact": "kind", "quote": quote}])), curator=curator,
+    )
+    assert published.agreements.get().evidence.filter(fact="kind").count() == 1
