@@ -4,12 +4,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from common.text import fold_for_search
+from common.text import SEPARATORS as ASCII_SEPARATORS, fold_for_search
 from curation.drafting.gazetteer import CITIES, country_names
 from institutions.models import Institution, InstitutionName
 
-# Spellings folded to one: "Centre" and "Center", "&" and "and".
-SPELLINGS = [(r"\bcentre\b", "center"), (r"\b&\b|\s&\s", " and "), (r"\bthe\b", " "), (r"\buniv\b", "university")]
+# Spellings folded to one: "Centre" and "Center", "&" and "and"; "the" dropped.
+SPELLINGS = {"centre": "center", "&": "and", "the": "", "univ": "university"}
+SPELLING = re.compile(r"(?<![^\s])(?:centre|&|the|univ)(?![^\s])")
 # Words too common to find an institution by: a name made only of them matches nothing.
 GENERIC = {
     "hospital", "hospitals", "university", "medical", "center", "centre", "health", "healthcare", "clinic",
@@ -25,10 +26,10 @@ PLACE_WORDS = {fold_for_search(name) for name in list(CITIES) + list(country_nam
 
 def canonical(name):
     """Return the form two spellings of one name share: folded, Centre as Center, no 'the'."""
-    folded = fold_for_search(name)
-    for pattern, replacement in SPELLINGS:
-        folded = re.sub(pattern, replacement, folded)
-    return " ".join(folded.split())
+    # Plain ASCII folds the same by lower case alone, several times faster: a draft folds every
+    # name of the directory.
+    folded = ASCII_SEPARATORS.sub(" ", name.lower()) if name.isascii() else fold_for_search(name)
+    return " ".join(SPELLING.sub(lambda match: SPELLINGS[match.group(0)], folded).split())
 
 
 @dataclass(frozen=True)
