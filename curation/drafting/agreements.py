@@ -28,6 +28,7 @@ RENEWAL = re.compile(
 # An agreement told as the background of the news: signed before, not now.
 BACKGROUND = re.compile(
     r"\b(?:had signed|had been signed|had inked|previously signed|first signed|originally signed|signed earlier|"
+    r"earlier signed|already signed|previously concluded|"
     r"back in|existing (?:MoU|agreement|memorandum)|earlier (?:MoU|agreement|memorandum)|builds? on|building on)\b",
     re.I,
 )

@@ -62,7 +62,7 @@ CITIES = {
 KIND_WORDS = [
     (r"Cancer Cent[er][re]|Oncology Cent[er][re]|Cancer Institute|Cancer Hospital|Krebszentrum|Tumorzentrum|암센터|がんセンター", "cancer_center"),
     (r"Universitätsmedizin|Universitätsklinikum|University Hospital|University Health System|University Medical Cent[er][re]|"
-     r"Academic Medical Cent[er][re]|School of Medicine|Medical School|College of Medicine|"
+     r"Academic Medical Cent[er][re]|Institute of Medical Sciences|School of Medicine|Medical School|College of Medicine|"
      r"Faculty of Medicine|대학교병원|대학병원|大学病院", "academic_medical_center"),
     (r"Ministry|Ministerium|Bundesministerium|Embassy|Botschaft|Consulate|Government|Department of Health|"
      r"Municipality|Council|Senate|Bộ|보건복지부|부처|省|وزارة|سفارة", "government_body"),
@@ -113,7 +113,8 @@ HONORIFICS = (
 # Titles written before a name as if they were honorifics: "Vice Minister of Health Tran Van Thuan" aside,
 # "Minister Park", "CEO Heyo Kroemer".
 TITLE_HONORIFICS = (
-    r"Vice Minister|Deputy Minister|Minister|Ambassador|Senator|Mayor|Governor|President|Chairman|Director|CEO"
+    r"Vice Minister|Deputy Minister|Minister|Ambassador|High Commissioner|Commissioner|Consul[- ]General|Consul|"
+    r"Senator|Mayor|Governor|President|Chairman|Director|CEO"
 )
 
 

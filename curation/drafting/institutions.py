@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from curation.drafting.directory import canonical
+from curation.drafting.directory import GENERIC, canonical
 from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
@@ -23,6 +23,10 @@ DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
 )
 TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for|des|der|am|von)\s(?:the\s)?", re.I)
+COMPANY_FORMS = {
+    "limited", "ltd", "enterprise", "enterprises", "inc", "group", "co", "corporation", "corp", "holdings",
+    "private", "pvt", "plc", "llc", "gmbh", "ag", "se", "sa", "bhd", "sdn", "company", "kk",
+}
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 OWNED_BY = re.compile(
     r"\s*,?\s*(?:which is\s+|that is\s+)?(?:a\s+|an\s+|the\s+)?(?:wholly[- ]owned\s+)?"
@@ -145,6 +149,10 @@ class Entities:
     def read_other_names(self, entity, stop):
         """Take the acronym and native-script names written right after a name, in brackets or glued on."""
         text = self.article.text
+        # "The Ministry of Health of Vietnam (Bộ Y tế)": the brackets come after the country.
+        country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*)*(?=\s*\()", text[stop:stop + 60])
+        if country and country_in(country.group(0)):
+            stop += country.end()
         glued = GLUED_NATIVE.match(text, stop)
         candidates = [glued.group(0)] if glued else []
         if glued:
@@ -172,7 +180,10 @@ class Entities:
                 if other is entity or other.key not in self.by_key or entity.key not in self.by_key:
                     continue
                 longer, shorter = (entity, other) if len(entity.key) >= len(other.key) else (other, entity)
-                same = longer.key.startswith(shorter.key + " ") and len(shorter.key.split()) >= 2
+                # "Apollo Hospitals" is "Apollo Hospitals Enterprise Limited"; a graduate school is not its university.
+                extra = longer.key[len(shorter.key):].split()
+                same = longer.key.startswith(shorter.key + " ") and len(shorter.key.split()) >= 2 \
+                    and all(word in COMPANY_FORMS for word in extra)
                 same = same or fuzz.ratio(longer.key, shorter.key) >= 94
                 if same:
                     first = min(longer, shorter, key=lambda e: e.mentions[0])
@@ -291,6 +302,11 @@ def split_chain(text, start, end):
     title = TITLE_START.match(chain)
     if title:
         start, chain = start + title.end(), chain[title.end():]
+    possessive = re.search(r"['’]s\s", chain)
+    if possessive:
+        # "Osaka University's Graduate School of Medicine": the university, then a unit of it.
+        head = split_chain(text, start, start + possessive.start())
+        return head + split_chain(text, start + possessive.end(), end)
     pieces, offset = [], 0
     parts = re.split(r"(\s+(?:and|und|&)\s+|\s+[–—]\s+(?=[A-Z][a-z]+\s+[A-Z]))", chain)
     current_start, current = 0, ""
@@ -303,6 +319,8 @@ def split_chain(text, start, end):
         joined = current and (
             (not names_an_institution(current) and not is_place(current.strip()))
             or (kind_of_name(current) == "government_body" and kind_of_name(part) is None)
+            # "King Faisal Specialist Hospital and Research Centre": what follows names no one.
+            or all(word.lower() in GENERIC for word in part.split())
         )
         if joined and not part.startswith(("The ", "the ")):
             current = chain[current_start:offset + len(part)]
@@ -395,8 +413,8 @@ def script_language(text, country=None):
     if re.search(r"[一-鿿]", text):
         if country in {"CN", "TW", "HK", "SG"}:
             return "zh"
-        # 病院 is the Japanese word for a hospital (Chinese writes 医院).
-        return "ja" if country == "JP" or "病院" in text else "zh"
+        # 病院 is the Japanese word for a hospital (Chinese writes 医院), 株式会社 a Japanese company.
+        return "ja" if country == "JP" or re.search("病院|株式会社", text) else "zh"
     if re.search(r"[؀-ۿ]", text):
         return "ar"
     if re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text.lower()):

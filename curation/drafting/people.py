@@ -7,7 +7,16 @@ from curation.drafting.gazetteer import (
 )
 from curation.drafting.text import Sentence
 
-NAME_WORD = r"(?:[A-Z][a-zà-ÿ’'ā-ž]+(?:-[A-Za-z][a-zà-ÿ’'ā-ž]+)*|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.|[A-Z]{2,}(?=,?\s[A-Z]))"
+# A word of a name: "Sang-doh", "AlSerkal", "E." or "M" as an initial, "CHA" written in capitals.
+# Never a word of a name: a title ("Ambassador") or a people ("Korean") standing before it.
+NOT_A_NAME_WORD = (
+    rf"(?!(?:{TITLE_HONORIFICS}|High|Senior|Acting|Deputy|Vice|Services|Sector|Department|Office|Affairs|"
+    rf"Program|Programme|Division|Unit|Clinical|International|Health|Medical|National|Research)\b)"
+)
+NAME_WORD = NOT_A_NAME_WORD + (
+    r"(?:[A-Z][a-zà-ÿ’'ā-ž]+(?:-[A-Za-z][a-zà-ÿ’'ā-ž]+)*|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.|[A-Z](?=\s[A-Z][a-z])|"
+    r"[A-Z]{2,}(?=,?\s[A-Z]))"
+)
 PARTICLE = r"(?:al|Al|el|El|bin|bint|ibn|von|van|de|der|da|dos|di|du|le|La|Le|Al-|al-)"
 GLUED_NATIVE = r"(?:[가-힣]{2,4}|[一-鿿぀-ヿ]{2,6})?"
 NAME = rf"(?:[A-Z]{{2,}},\s)?{NAME_WORD}(?:[^\S\n](?:{PARTICLE}[^\S\n-]?)?{NAME_WORD}){{1,3}}"
@@ -66,7 +75,7 @@ def find_people(article, entities):
     """Return the people of the article, each with the roles the text gives them."""
     people = {}
     for sentence in article.sentences:
-        for match in PERSON.finditer(sentence.text):
+        for match in person_matches(sentence.text):
             name = clean_name(match.group("name"))
             if not is_person_name(name, match.group("honorific"), sentence.text, match.end(), entities, sentence):
                 continue
@@ -90,6 +99,19 @@ def find_people(article, entities):
                 if person.name in sentence.text:
                     person.roles.setdefault("spoke", sentence.text)
     return [person for person in people.values() if person.roles]
+
+
+def person_matches(text):
+    """Yield the PERSON matches of the text, a people word in front ("Korean Ambassador ...") skipped."""
+    position = 0
+    while match := PERSON.search(text, position):
+        first = match.group("name").split()[0]
+        if not match.group("honorific") and first in DEMONYMS:
+            # Match again from the next word, where a title may stand.
+            position = match.start("name") + len(first)
+            continue
+        yield match
+        position = match.end()
 
 
 def clean_name(name):
@@ -116,7 +138,7 @@ def is_person_name(name, honorific, text, end, entities, sentence):
         return False
     if re.search(rf"\b(?:{TITLE_WORDS})\b", name):
         return False
-    if honorific and (re.search(HONORIFICS, honorific) or re.search(r"\s(?:of|for)\s", honorific)):
+    if honorific:
         return True
     # Without a Dr. or an H.E., a name is a person's when a title or a verb of speech follows or precedes it.
     after = text[end:end + 40]
@@ -140,7 +162,10 @@ def title_of(text, match):
         )[0]
         return title.strip(" ,.")
     if match.group("honorific") and re.match(TITLE_HONORIFICS, match.group("honorific").strip()):
-        return match.group("honorific").strip()
+        # "Korean Ambassador Choi Young-sam": the title with the people it serves.
+        people = re.search(r"(\b[A-Z][a-z]+)\s+$", text[:match.start()])
+        prefix = people.group(1) + " " if people and people.group(1) in DEMONYMS else ""
+        return prefix + match.group("honorific").strip()
     before = TITLE_BEFORE.search(text[:match.start()])
     return before.group("title").strip() if before and before.group("title")[0].isupper() else ""
 
@@ -213,10 +238,13 @@ def speaks(text, match, before, after):
 def add_surname_mentions(sentence, people):
     """Count "Burch said" as the speech of Miguel Burch, named in full before."""
     for person in list(people.values()):
-        surname = person.name.replace(",", "").split()[-1]
+        words = person.name.replace(",", "").split()
+        # "Han Seung-beom" and "CHA, Soon Do" write the family name first.
+        surname = words[0] if "-" in words[-1] or words[0].isupper() else words[-1]
         if len(surname) < 3:
             continue
-        if re.search(rf"\b{re.escape(surname)}\s+(?:said|says|added|explained|noted|emphasi[sz]ed)\b|\bsaid\s+{re.escape(surname)}\b", sentence.text):
+        if re.search(rf"\b{re.escape(surname)}\s+(?:said|says|added|explained|noted|emphasi[sz]ed)\b|"
+                     rf"\bsaid\s+{HONORIFIC}*{re.escape(surname)}\b", sentence.text):
             person.roles.setdefault("spoke", sentence.text)
             person.sentences.add(sentence.index)
 

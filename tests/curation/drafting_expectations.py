@@ -114,6 +114,48 @@ OWN = {
 }
 
 
+# Written after the engine, and run once before any change made for them (docs/curation.md
+# gives that first score): the nearest these tests come to articles the assistant has never seen.
+HELD_OUT = {
+    "heldout_singapore_inked.txt": {
+        "published_on": None,
+        "agreements": [agreement(
+            "mou", ["National University Health System", "Sunway Medical Centre"], "2024-07-18", "day",
+            signed=["Joe Sim", "Lau Beng Long"], attended=["Janil Puthucheary"],
+        )],
+    },
+    "heldout_riyadh_sunday.txt": {
+        "published_on": "2025-03-10",
+        "agreements": [agreement(
+            "agreement", ["King Faisal Specialist Hospital and Research Centre", "charite"], "2025-03-09", "day",
+            signed=["Majid Al Fayyadh", "Heyo K. Kroemer"], attended=["Michael Kindsgrab"],
+        )],
+    },
+    # The dateline gives no year: the weekday cannot be resolved without --published.
+    "heldout_pti_aiims_melbourne.txt": {
+        "published_on": None,
+        "agreements": [agreement(
+            "letter_of_intent", ["All India Institute of Medical Sciences", "University of Melbourne"],
+            signed=["M Srinivas", "Duncan Maskell"], attended=["Philip Green"],
+        )],
+    },
+    "heldout_osaka_takeda.txt": {
+        "published_on": "2025-01-15",
+        "agreements": [agreement(
+            "framework", ["Osaka University", "Takeda Pharmaceutical Company Limited"], "2025-01-15", "day",
+        )],
+    },
+    "heldout_hanoi_ambassador.txt": {
+        "published_on": "2024-12-06",
+        "agreements": [agreement(
+            "mou", ["Ministry of Health", "seoul-national-university-hospital"], "2024-12-05", "day",
+            signed=["Dao Hong Lan", "Kim Young-tae"], attended=["Choi Young-sam"],
+        )],
+    },
+}
+OWN.update(HELD_OUT)
+
+
 def source_expectation(code):
     """Return what the curated records say of a source article, with the dates its own text supports."""
     archive = SOURCE_FILES[code]
