@@ -3,23 +3,9 @@ import re
 from dataclasses import dataclass, field
 
 from curation.drafting.directory import canonical
+from curation.drafting.documents import document_kind, is_signing
 from curation.drafting.people import ATTENDANCE, BIOGRAPHY
 
-# Checked in order: "letter of intent" before "agreement", a framework agreement before any agreement.
-DOCUMENTS = [
-    (r"letters? of intent|\bLoIs?\b|\bLOIs?\b|Absichtserklärung\w*|Declaration of Intent", "letter_of_intent"),
-    (r"framework (?:cooperation |collaboration |partnership )?agreements?|"
-     r"(?:academic|scientific|strategic|comprehensive|educational) (?:cooperation|collaboration|exchange|partnership) agreements?|"
-     r"Rahmen(?:vertrag|verträge|vereinbarung\w*)|Kooperationsrahmen\w*", "framework"),
-    (r"memorand(?:um|a) of understanding|\bMoUs?\b|\bMOUs?\b|\bMemorand(?:um|a)\b", "mou"),
-    (r"\bagreements?\b|\bcontracts?\b|Vereinbarung\w*|Vertrag\b|Verträge|Kooperationsvertrag", "agreement"),
-]
-DOCUMENT_PATTERNS = [(re.compile(pattern, re.I), kind) for pattern, kind in DOCUMENTS]
-SIGN = re.compile(
-    r"\b(?:sign(?:ed|s|ing)?|inked|concluded|entered into|put (?:their|his|her) signatures?|renew(?:ed|s)?|"
-    r"exchanged|unterzeichne\w*|unterschrieben|geschlossen|schlossen)\b",
-    re.I,
-)
 RENEWAL = re.compile(
     r"\b(?:renew\w*|extend(?:ed|s)? (?:the|their|its) (?:MoU|memorandum|agreement|partnership|collaboration)|"
     r"verlänger\w*|erneuer\w*)\b",
@@ -88,17 +74,6 @@ class DraftAgreement:
         if entity not in self.parties:
             self.parties.append(entity)
             self.party_evidence[entity.key] = sentence.text
-
-
-def document_kind(text):
-    for pattern, kind in DOCUMENT_PATTERNS:
-        if pattern.search(text):
-            return kind
-    return None
-
-
-def is_signing(text):
-    return bool(document_kind(text) and SIGN.search(text))
 
 
 def parties_in(sentence, entities, article, excluded):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from curation.drafting.directory import GENERIC, canonical
+from curation.drafting.documents import is_signing
 from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
@@ -23,6 +24,7 @@ DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
 )
 TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for|des|der|am|von)\s(?:the\s)?", re.I)
+MODIFIERS = {"dental", "nursing", "engineering", "arts", "technology", "technological", "pharmaceutical", "veterinary"}
 COMPANY_FORMS = {
     "limited", "ltd", "enterprise", "enterprises", "inc", "group", "co", "corporation", "corp", "holdings",
     "private", "pvt", "plc", "llc", "gmbh", "ag", "se", "sa", "bhd", "sdn", "company", "kk",
@@ -34,10 +36,6 @@ OWNED_BY = re.compile(
     r"|\s*,?\s*(?:which is\s+)?(?:owned|operated|run|managed)\s+by\s+(?:the\s+)?"
     r"|\s*,?\s*(?:which\s+)?belongs?\s+to\s+(?:the\s+)?",
     re.I,
-)
-OWNER = re.compile(
-    r"(?:,\s*|\s+)(?:a\s+|an\s+|the\s+)?(?:subsidiary|part|unit|member|affiliate|division|arm|hospital|branch)\s+of\s+$"
-    r"|(?:owned|operated|run|managed|backed)\s+by\s+(?:the\s+)?$|belongs?\s+to\s+(?:the\s+)?$"
 )
 PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
 GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
@@ -132,6 +130,16 @@ class Entities:
                 self.add(canonical(name), name, sentence, start, stop, kind=candidate_kind(text, start, name),
                          country=country)
             taken.append((start, stop))
+        if is_signing(sentence.text) and reads_as_prose(sentence.text):
+            for start, stop, name in signing_names(text, sentence.start, end):
+                if not any(start < t_stop and t_start < stop for t_start, t_stop in taken) and not self.in_brackets(start):
+                    record, how = self.directory.match(name)
+                    if record:
+                        self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
+                    else:
+                        self.add(canonical(name), name, sentence, start, stop, kind=kind_of_name(name),
+                                 country=country_of(text, start, stop, name))
+                    taken.append((start, stop))
 
     def add(self, key, name, sentence, start, stop, *, record=None, how="new", kind=None, country=None):
         key = self.aliases.get(key, key)
@@ -208,7 +216,6 @@ class Entities:
 
     def read_aliases(self):
         """Count each later use of an acronym or native name the article gave in brackets."""
-        text = self.article.text
         for entity in list(self.by_key.values()):
             for other in entity.other_names:
                 pattern = re.compile(rf"(?<![\w]){re.escape(other['name'])}(?![\w])")
@@ -248,6 +255,39 @@ def candidate_names(text, start, end):
             described = DESCRIPTOR.search(text[max(start, piece_start - 30):piece_start])
             if (names_an_institution(name) or (described and len(name) > 2)) and not is_place(name):
                 found.append((piece_start, piece_end, name))
+    return found
+
+
+# "Philips and Apollo Hospitals signed", "signed an MoU with Roche": names without a kind word
+# that a signing sentence makes parties by where they stand.
+NAME_RUN = r"[A-Z][\w&’'.-]*(?:[^\S\n]+(?:of\s+|for\s+|&\s+)?[A-Z][\w&’'.-]*){0,5}"
+SIGNED_WITH = re.compile(
+    rf"\b(?:signed|signs|inked|concluded|entered into|renewed)\b[^.;]{{0,80}}?\bwith\s+(?:the\s+)?(?P<name>{NAME_RUN})"
+)
+SUBJECTS = re.compile(
+    rf"^(?:[^–—:]{{0,60}}(?:[–—:]|--)\s*)?(?:The\s+)?(?P<first>{NAME_RUN})"
+    rf"(?:\s+and\s+(?:the\s+)?(?P<second>{NAME_RUN}))?\s+(?:have\s+|has\s+|today\s+|on \w+\s+)?(?:signed|inked|sign|renewed)\b"
+)
+NOT_NAMES = re.compile(
+    r"^(?:The|This|That|These|Both|Officials|Representatives|Today|It|They|We|He|She|MoU|MOU|Memorandum|Agreement)$"
+)
+
+
+def signing_names(text, start, end):
+    """Return (start, end, name) of the names a signing sentence puts in a party's place."""
+    sentence = text[start:end]
+    found = []
+    spans = []
+    match = SUBJECTS.match(sentence)
+    if match:
+        spans += [match.span(group) for group in ("first", "second") if match.group(group)]
+    spans += [m.span("name") for m in SIGNED_WITH.finditer(sentence)]
+    for span_start, span_end in spans:
+        name = sentence[span_start:span_end].rstrip(".,")
+        if NOT_NAMES.match(name) or is_place(name) or re.match(rf"(?:{HONORIFICS})\s", name) \
+                or re.search(r"\b(?:MoU|Memorandum|Agreement|Letter)\b", name) or len(name) < 3:
+            continue
+        found.append((start + span_start, start + span_start + len(name), name))
     return found
 
 
@@ -317,7 +357,8 @@ def split_chain(text, start, end):
         # "Ministry of Health and Family Welfare", "Tokyo Medical and Dental University": one name
         # unless both sides of 'and' name an institution of their own.
         joined = current and (
-            (not names_an_institution(current) and not is_place(current.strip()))
+            # "Tokyo Medical and Dental University": the first half ends on a word that needs a noun.
+            (not names_an_institution(current) and current.split()[-1].lower() in GENERIC | MODIFIERS)
             or (kind_of_name(current) == "government_body" and kind_of_name(part) is None)
             # "King Faisal Specialist Hospital and Research Centre": what follows names no one.
             or all(word.lower() in GENERIC for word in part.split())

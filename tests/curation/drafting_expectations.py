@@ -111,6 +111,14 @@ OWN = {
             signed=["Matsumoto Morio", "Tran Van Phuc"],
         )],
     },
+    # Parties whose names hold no word such as Hospital: read from where the signing sentence puts them.
+    "names_without_kind_words.txt": {
+        "published_on": "2025-03-04",
+        "agreements": [
+            agreement("mou", ["Philips", "Apollo Hospitals"], "2025-03-03", "day"),
+            agreement("agreement", ["Apollo Hospitals", "Roche"]),
+        ],
+    },
 }
 
 
