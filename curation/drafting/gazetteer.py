@@ -35,7 +35,7 @@ CITIES = {
     "Gwangju": "KR", "Daejeon": "KR", "Ulsan": "KR", "Suwon": "KR",
     "Tokyo": "JP", "Osaka": "JP", "Kyoto": "JP", "Nagoya": "JP", "Yokohama": "JP", "Sapporo": "JP",
     "Fukuoka": "JP", "Kobe": "JP", "Beijing": "CN", "Shanghai": "CN", "Shenzhen": "CN", "Guangzhou": "CN",
-    "Wuhan": "CN", "Chengdu": "CN", "Hong Kong": "HK", "Hanoi": "VN", "Ho Chi Minh City": "VN", "Da Nang": "VN",
+    "Wuhan": "CN", "Peking": "CN", "Nanjing": "CN", "Hangzhou": "CN", "Tianjin": "CN", "Chengdu": "CN", "Hong Kong": "HK", "Hanoi": "VN", "Ho Chi Minh City": "VN", "Da Nang": "VN",
     "Hue": "VN", "Dubai": "AE", "Abu Dhabi": "AE", "Sharjah": "AE", "Ajman": "AE", "Riyadh": "SA", "Jeddah": "SA",
     "Dammam": "SA", "Doha": "QA", "Muscat": "OM", "Manama": "BH", "Kuwait City": "KW", "Cairo": "EG",
     "Amman": "JO", "Mumbai": "IN", "New Delhi": "IN", "Delhi": "IN", "Bengaluru": "IN", "Bangalore": "IN",
@@ -71,7 +71,7 @@ KIND_WORDS = [
      r"Gesundheitsamt|Sở Y tế|هيئة|مؤسسة", "health_agency"),
     (r"Hospital|Hospitals|Medical Cent[er][re]|Medical City|Medical Corporation|Health System|Healthcare System|Health Network|Clinic|Klinik|Klinikum|Krankenhaus|Spital|"
      r"Infirmary|Bệnh viện|병원|의료원|病院|医院|مستشفى|مدينة طبية", "hospital"),
-    (r"University|Universität|Hochschule|College|Polytechnic|Institute of Technology|Đại học|Trường|"
+    (r"University|Universität|Universitet|Universiteit|Université|Universidad|Università|Institutet|Hochschule|College|Polytechnic|Institute of Technology|Đại học|Trường|"
      r"대학교|大学|大學|جامعة|كلية", "university"),
     (r"Inc|Inc\.|Ltd|Ltd\.|Limited|Private Limited|Pvt|Pte|Bhd|LLC|GmbH|K\.K\.|S\.A\.|AG|SE|Co\.|Corporation|Corp|Company|Group|Holdings|"
      r"Pharma|Pharmaceuticals?|Therapeutics|Biotech|Technologies|Technology|Solutions|Systems|Healthcare|"

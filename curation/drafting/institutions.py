@@ -283,6 +283,7 @@ def signing_names(text, start, end):
         spans += [match.span(group) for group in ("first", "second") if match.group(group)]
     spans += [m.span("name") for m in SIGNED_WITH.finditer(sentence)]
     for span_start, span_end in spans:
+        span_start, span_end = trim_name(sentence, span_start, span_end)
         name = sentence[span_start:span_end].rstrip(".,")
         if NOT_NAMES.match(name) or is_place(name) or re.match(rf"(?:{HONORIFICS})\s", name) \
                 or re.search(r"\b(?:MoU|Memorandum|Agreement|Letter)\b", name) or len(name) < 3:
@@ -420,7 +421,12 @@ def country_of(text, start, stop, name):
     match = re.search(r"([A-Z][\w ]+?)(?:'s|’s)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before)
     if match and country_in(match.group(1)):
         return country_in(match.group(1))
-    match = re.search(r"(?:^|\s)([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:[\w-]+\s+){0,2}$", before)
+    # "the Korean company InTheSmart"; not "bring Korean physicians to Mayo Clinic".
+    match = re.search(
+        r"(?:^|\s)([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:(?:healthcare |technology |medical |private |public )?"
+        r"(?:company|firm|start-?up|hospital|university|institute|group|provider|maker|agency|ministry)\s+)?$",
+        before,
+    )
     if match and match.group(1) in DEMONYMS:
         return DEMONYMS[match.group(1)]
     return country_in(name)

@@ -13,9 +13,10 @@ NOT_A_NAME_WORD = (
     rf"(?!(?:{TITLE_HONORIFICS}|High|Senior|Acting|Deputy|Vice|Services|Sector|Department|Office|Affairs|"
     rf"Program|Programme|Division|Unit|Clinical|International|Health|Medical|National|Research)\b)"
 )
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ", "a-zß-öø-ÿā-ž’'"
 NAME_WORD = NOT_A_NAME_WORD + (
-    r"(?:[A-Z][a-zà-ÿ’'ā-ž]+(?:-[A-Za-z][a-zà-ÿ’'ā-ž]+)*|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.|[A-Z](?=\s[A-Z][a-z])|"
-    r"[A-Z]{2,}(?=,?\s[A-Z]))"
+    rf"(?:[{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)*|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|[{UPPER}]\.|"
+    rf"[{UPPER}](?=\s[{UPPER}][{LOWER}])|[{UPPER}]{{2,}}(?=,?\s[{UPPER}]))"
 )
 PARTICLE = r"(?:al|Al|el|El|bin|bint|ibn|von|van|de|der|da|dos|di|du|le|La|Le|Al-|al-)"
 GLUED_NATIVE = r"(?:[가-힣]{2,4}|[一-鿿぀-ヿ]{2,6})?"
@@ -32,7 +33,7 @@ TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|
 TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
 
 SIGNING = re.compile(
-    r"\bsigned by\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
+    r"\bsigned by\b|\bsigned\b.{0,30}?\bby\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
     r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
     r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b",
     re.I,
@@ -208,7 +209,7 @@ def roles_of(sentence, match):
         roles.append(("attended", text))
     elif signing and (last_signing > last_attendance or signs_as_subject(after)):
         roles.append(("signed", text))
-    elif attendance and re.match(r"[^.]{0,80}\battended\b", after):
+    elif attendance and re.match(r".{0,200}?\battended\b", after):
         roles.append(("attended", text))
     if LED.search(text) and (re.match(r"[^.]{0,120}\bidentified\b", after) or re.search(r"(?:led|coordinated) by\s+$", before[-60:] + " ")):
         roles.append(("led", text))

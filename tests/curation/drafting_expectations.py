@@ -161,6 +161,23 @@ HELD_OUT = {
         )],
     },
 }
+# A second batch, written and run once after the first batch's fixes.
+HELD_OUT.update({
+    "heldout2_mayo_khidi.txt": {
+        "published_on": None,
+        "agreements": [agreement(
+            "mou", ["Mayo Clinic", "korea-health-industry-development-institute"],
+            signed=["Gianrico Farrugia", "Cha Soon-do"],
+        )],
+    },
+    "heldout2_peking_karolinska.txt": {
+        "published_on": "2024-10-14",
+        "agreements": [agreement(
+            "framework", ["Peking University Health Science Center", "Karolinska Institutet"], "2024-10-12", "day",
+            signed=["Zhan Qimin", "Annika Östman Wernerson"], attended=["Per Augustsson", "Qiao Jie"],
+        )],
+    },
+})
 OWN.update(HELD_OUT)
 
 
