@@ -30,6 +30,7 @@ COUNT = re.compile(
     r"letters of intent|Absichtserklärungen|Vereinbarungen|Verträge|contracts)\b",
     re.I,
 )
+PLURAL = re.compile(r"\bsigned (?:separate |new )?(?:memoranda|MoUs|MOUs|agreements|letters of intent)\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "zwei": 2, "drei": 3}
 ANOTHER = re.compile(
     r"\b(?:another|a second|a separate|separately|also signed|in a separate|a further|the second|"
@@ -112,7 +113,9 @@ def find_agreements(article, entities, warnings):
             parties = parties_in(sentence, entities, article, excluded)
             kind = "renewal" if RENEWAL.search(text) else document_kind(text)
             others = [p for p in parties if not any(p in a.parties for a in agreements)]
-            if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text):
+            if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text) or (
+                PLURAL.search(text) and len(parties) >= 3
+            ):
                 group = split_by_count(text, kind, parties, sentence)
                 if COUNT.search(text) and agreements and not any(a.parties for a in agreements[-len(group):]):
                     agreements = agreements[:-len(group)]
@@ -182,6 +185,9 @@ def split_by_count(text, kind, parties, sentence):
     """Return one agreement, or one per partner when the sentence counts them ("signed two MoUs with A and B")."""
     count = COUNT.search(text)
     number = (NUMBERS.get(count.group(1).lower()) or int(count.group(1))) if count else 1
+    if not count and PLURAL.search(text) and len(parties) >= 3:
+        # "signed MoUs with A and B": one with each.
+        number = len(parties) - 1
     if number > 1 and len(parties) == number + 1:
         subject, partners = parties[0], parties[1:]
         groups = [[subject, partner] for partner in partners]

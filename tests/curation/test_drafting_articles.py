@@ -169,3 +169,18 @@ def test_drafting_articles_take_the_saved_pages_metadata():
     # The page's menus, reading list and footer are not the article.
     quotes = [p["evidence"] for a in draft["agreements"] for p in a["parties"]]
     assert not any("Most read" in quote or "Subscribe" in quote for quote in quotes)
+
+
+@pytest.mark.django_db
+def test_drafting_articles_give_one_agreement_per_partner_of_plural_memoranda():
+    from curation.drafting import draft_from_article
+
+    draft = draft_from_article(text=(
+        "Dubai, 3 June 2025 – Dubai Health signed MoUs with Seoul National University Hospital and Asan "
+        "Medical Center to expand training of Emirati doctors."
+    ))
+
+    assert [parties(agreement) for agreement in draft["agreements"]] == [
+        {"dubai health", "seoul-national-university-hospital"}, {"dubai health", "asan-medical-center"},
+    ]
+    assert {agreement["kind"] for agreement in draft["agreements"]} == {"mou"}
