@@ -24,7 +24,11 @@ DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
 )
 TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for|des|der|am|von)\s(?:the\s)?", re.I)
-MODIFIERS = {"dental", "nursing", "engineering", "arts", "technology", "technological", "pharmaceutical", "veterinary"}
+# Words that need a noun after them: "Tokyo Medical and Dental University" is one name.
+MODIFIERS = {
+    "medical", "dental", "nursing", "engineering", "technological", "pharmaceutical", "veterinary", "national",
+    "international", "general", "public", "clinical", "scientific", "research", "science", "sciences", "arts",
+}
 COMPANY_FORMS = {
     "limited", "ltd", "enterprise", "enterprises", "inc", "group", "co", "corporation", "corp", "holdings",
     "private", "pvt", "plc", "llc", "gmbh", "ag", "se", "sa", "bhd", "sdn", "company", "kk",
@@ -182,6 +186,11 @@ class Entities:
 
     def merge_short_forms(self):
         """Make one institution of a new name and its short or inflected form ("Apollo Hospitals")."""
+        for key in list(self.by_key):
+            target = self.aliases.get(key)
+            if target and target != key and target in self.by_key and self.by_key[key].record is None:
+                # "KFSH&RC" in the headline, given in brackets as the hospital's acronym further down.
+                self.merge(self.by_key[target], self.by_key[key])
         new = [entity for entity in self.by_key.values() if entity.record is None]
         for entity in new:
             for other in new:
@@ -197,11 +206,15 @@ class Entities:
                     first = min(longer, shorter, key=lambda e: e.mentions[0])
                     keep = longer if longer.key.startswith(shorter.key + " ") else first
                     gone = shorter if keep is longer else (other if keep is entity else entity)
-                    keep.mentions = sorted(keep.mentions + gone.mentions)
-                    keep.other_names += [o for o in gone.other_names if o not in keep.other_names]
-                    keep.country = keep.country or gone.country
-                    del self.by_key[gone.key]
-                    self.aliases[gone.key] = keep.key
+                    self.merge(keep, gone)
+
+    def merge(self, keep, gone):
+        """Make `gone` a name of `keep`: its mentions, other names and country go to `keep`."""
+        keep.mentions = sorted(keep.mentions + gone.mentions)
+        keep.other_names += [o for o in gone.other_names if o not in keep.other_names]
+        keep.country = keep.country or gone.country
+        del self.by_key[gone.key]
+        self.aliases[gone.key] = keep.key
 
     def read_parents(self):
         """Set the parent of a new institution the text calls part of another ("X, a subsidiary of Y")."""
@@ -215,15 +228,17 @@ class Entities:
                     first.owner_keys.add(second.key)
 
     def read_aliases(self):
-        """Count each later use of an acronym or native name the article gave in brackets."""
+        """Count each use of an acronym or native name the article gave in brackets, and of a new name."""
         for entity in list(self.by_key.values()):
-            for other in entity.other_names:
-                pattern = re.compile(rf"(?<![\w]){re.escape(other['name'])}(?![\w])")
+            # A new name found once by where it stood ("Philips and ... signed") is the same name elsewhere.
+            names = [other["name"] for other in entity.other_names] + ([entity.name] if entity.record is None else [])
+            for name in names:
+                pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
                 for sentence in self.article.sentences:
                     for match in pattern.finditer(sentence.text):
                         start = sentence.start + match.start()
                         if not any(start == s for _i, s, _e in entity.mentions) and not self.inside_mention(sentence, start):
-                            entity.mentions.append((sentence.index, start, start + len(other["name"])))
+                            entity.mentions.append((sentence.index, start, start + len(name)))
             entity.mentions.sort()
 
     def inside_mention(self, sentence, position):
@@ -359,7 +374,7 @@ def split_chain(text, start, end):
         # unless both sides of 'and' name an institution of their own.
         joined = current and (
             # "Tokyo Medical and Dental University": the first half ends on a word that needs a noun.
-            (not names_an_institution(current) and current.split()[-1].lower() in GENERIC | MODIFIERS)
+            (not names_an_institution(current) and current.split()[-1].lower() in MODIFIERS)
             or (kind_of_name(current) == "government_body" and kind_of_name(part) is None)
             # "King Faisal Specialist Hospital and Research Centre": what follows names no one.
             or all(word.lower() in GENERIC for word in part.split())

@@ -33,7 +33,7 @@ TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|
 TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
 
 SIGNING = re.compile(
-    r"\bsigned by\b|\bsigned\b.{0,30}?\bby\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
+    r"\bsigned by\b|\bsigned\b.{0,30}?\bby\b|\bexchanged (?:between|by)\b|\bsigned between\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
     r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
     r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b",
     re.I,
@@ -135,6 +135,9 @@ def is_person_name(name, honorific, text, end, entities, sentence):
         return False
     if name in country_names() or name in CITIES or any(word in DEMONYMS for word in words[:1]):
         return False
+    if any(word in country_names() or word in CITIES for word in words):
+        # "Siemens Healthineers India": a company's name, not a person's.
+        return False
     if any(entity.name == name or name in entity.name for entity in entities):
         return False
     if re.search(rf"\b(?:{TITLE_WORDS})\b", name):
@@ -163,9 +166,10 @@ def title_of(text, match):
         )[0]
         return title.strip(" ,.")
     if match.group("honorific") and re.match(TITLE_HONORIFICS, match.group("honorific").strip()):
-        # "Korean Ambassador Choi Young-sam": the title with the people it serves.
-        people = re.search(r"(\b[A-Z][a-z]+)\s+$", text[:match.start()])
-        prefix = people.group(1) + " " if people and people.group(1) in DEMONYMS else ""
+        # "Korean Ambassador Choi Young-sam", "Karnataka Health Minister Dinesh Gundu Rao": the
+        # capitalised words in front belong to the title.
+        before = re.search(r"(?<=[a-z,] )((?:[A-Z][\w-]+ ){1,3})$", text[:match.start()])
+        prefix = before.group(1) if before and not re.search(HONORIFICS, before.group(1)) else ""
         return prefix + match.group("honorific").strip()
     before = TITLE_BEFORE.search(text[:match.start()])
     return before.group("title").strip() if before and before.group("title")[0].isupper() else ""

@@ -119,6 +119,14 @@ OWN = {
             agreement("agreement", ["Apollo Hospitals", "Roche"]),
         ],
     },
+    # "exchanged between", a minister's title written before the name with the state in front.
+    "india_exchanged_minister.txt": {
+        "published_on": "2024-08-21",
+        "agreements": [agreement(
+            "mou", ["Narayana Health", "Siemens Healthineers AG"],
+            signed=["Emmanuel Rupert", "Harish Hiremath"], attended=["Dinesh Gundu Rao"],
+        )],
+    },
 }
 
 
