@@ -344,7 +344,9 @@ def names_an_institution(name):
         return False
     if not kind_of_name(name):
         return False
-    if re.match(rf"(?:{HONORIFICS})\s", name):
+    named_after_someone = len(words) >= 4 and kind_of_name(" ".join(words[-2:])) and not re.search(r"\bCo\.?$", name)
+    if re.match(rf"(?:{HONORIFICS})\s", name) and not named_after_someone:
+        # "Dr. Sulaiman Al Habib Medical Group" is named after a person; "Prof. Dr. Ingo Autenrieth" is one.
         return False
     # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" and
     # "The Ministry of Health and Family Welfare of India" are names.
@@ -426,6 +428,9 @@ def country_of(text, start, stop, name):
         r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})",
         r"^\s*\(([^)]{2,30})\)",
         r"^\s*,\s*([A-Z][\w ]{2,30}?)(?:[,.;)])",
+        # "Apollo Hospitals, India's largest hospital chain", "X, a hospital group based in Riyadh,".
+        r"^\s*,\s*([A-Z][\w]*(?: [A-Z]\w*)?)['’]s\b",
+        r"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:in|of|from)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
     ]
     for pattern in patterns_after:
         match = re.search(pattern, after)

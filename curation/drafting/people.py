@@ -168,9 +168,11 @@ def title_of(text, match):
     if match.group("honorific") and re.match(TITLE_HONORIFICS, match.group("honorific").strip()):
         # "Korean Ambassador Choi Young-sam", "Karnataka Health Minister Dinesh Gundu Rao": the
         # capitalised words in front belong to the title.
-        before = re.search(r"(?<=[a-z,] )((?:[A-Z][\w-]+ ){1,3})$", text[:match.start()])
+        before = re.search(r"(?<=[a-z,] )((?:[A-Z][\w&-]+ ){1,5})$", text[:match.start()])
         prefix = before.group(1) if before and not re.search(HONORIFICS, before.group(1)) else ""
-        return prefix + match.group("honorific").strip()
+        # "Chairman Dr.": the title without the doctor.
+        title = re.sub(rf"(?:\s+(?:{HONORIFICS}))+$", "", match.group("honorific").strip())
+        return prefix + title
     before = TITLE_BEFORE.search(text[:match.start()])
     return before.group("title").strip() if before and before.group("title")[0].isupper() else ""
 
@@ -233,6 +235,9 @@ def speaks(text, match, before, after):
             :
         return True
     if re.search(r"(?:said|says|according to|sagte|erklärte|betonte|so)\s+(?:{h})?$".format(h=HONORIFIC + "*"), before):
+        return True
+    # "said Apollo Hospitals Chairman Dr. Prathap C. Reddy": a title between the verb and the name.
+    if re.search(r"\b(?:said|says|sagte|erklärte|betonte)\s+(?:[A-Z][\w&.-]*\s+){1,6}$", before):
         return True
     if re.search(r"[\"“”]", text) and re.search(r"\b(?:said|says|explained|sagte)\b", text):
         quote_ends = [m.end() for m in re.finditer(r"[\"”]", before)]

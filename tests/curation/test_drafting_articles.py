@@ -184,3 +184,16 @@ def test_drafting_articles_give_one_agreement_per_partner_of_plural_memoranda():
         {"dubai health", "seoul-national-university-hospital"}, {"dubai health", "asan-medical-center"},
     ]
     assert {agreement["kind"] for agreement in draft["agreements"]} == {"mou"}
+
+
+@pytest.mark.django_db
+def test_drafting_articles_read_countries_from_appositions_and_titles_before_names():
+    [agreement] = draft_of("appositions_riyadh_apollo.txt")["agreements"]
+
+    # "a hospital operator based in Riyadh", "India's largest hospital chain".
+    assert {p["name"]: p["country"] for p in agreement["parties"]} == {
+        "Dr. Sulaiman Al Habib Medical Group": "SA", "Apollo Hospitals": "IN",
+    }
+    [reddy] = agreement["people"]
+    assert (reddy["name"], reddy["title"], reddy["role"]) == ("Prathap C. Reddy", "Apollo Hospitals Chairman", "spoke")
+    assert reddy["institution"] == "Apollo Hospitals"
