@@ -33,7 +33,7 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
     """The draft as the documented JSON contract (issue 11 item 1), with nothing written to the database."""
     article = read_article(text=text, html=html, url=url, published_on=published_on)
     warnings = list(article.warnings)
-    entities = Entities(article, Directory())
+    entities = Entities(article, Directory(vocabulary=article.text))
     people = find_people(article, entities)
     agreements = []
     for agreement in find_agreements(article, entities, warnings):
