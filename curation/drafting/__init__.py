@@ -33,7 +33,7 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
     """The draft as the documented JSON contract (issue 11 item 1), with nothing written to the database."""
     article = read_article(text=text, html=html, url=url, published_on=published_on)
     warnings = list(article.warnings)
-    entities = Entities(article, Directory())
+    entities = Entities(article, Directory(vocabulary=article.text))
     people = find_people(article, entities)
     agreements = []
     for agreement in find_agreements(article, entities, warnings):
@@ -41,8 +41,6 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
         agreements.append(agreement_contract(agreement, article, people, warnings))
     if not agreements:
         warnings.append("No agreement or collaboration was found in the text.")
-    for entity in {party_key for agreement in agreements for party_key in agreement.pop("_new")}:
-        warnings.append(entity)
     return {
         "source": {
             "title": article.title,
@@ -68,6 +66,7 @@ def agreement_contract(agreement, article, people, warnings):
         if day is None and not date_warnings:
             warnings.append("The text gives no signing date: the publication date is not used for it.")
     place, place_quote = place_of(agreement, article)
+    warnings.extend(party_warnings(agreement))
     names = [party.name for party in agreement.parties]
     evidence = [{"fact": "kind", "quote": agreement.signing[0].text}]
     if date_quote and day:
@@ -91,15 +90,19 @@ def agreement_contract(agreement, article, people, warnings):
         ],
         "areas": find_areas(agreement.sentences),
         "evidence": evidence,
-        "_new": [
-            f"{party.name} is not in the directory: proposed as a new {party.kind or 'institution'}"
-            + (f" in {party.country}." if party.country else " (country not found in the text).")
-            for party in agreement.parties if party.record is None
-        ] + [
-            f"{party.name} was matched to {party.slug} {party.how}: check it."
-            for party in agreement.parties if party.how not in {"exact", "new"}
-        ],
     }
+
+
+def party_warnings(agreement):
+    """Return what a curator should check about the parties: new institutions, near matches."""
+    found = []
+    for party in agreement.parties:
+        if party.record is None:
+            where = f" in {party.country}." if party.country else " (country not found in the text)."
+            found.append(f"{party.name} is not in the directory: proposed as a new {party.kind or 'institution'}{where}")
+        elif party.how != "exact":
+            found.append(f"{party.name} was matched to {party.slug} {party.how}: check it.")
+    return found
 
 
 def add_signers_institutions(agreement, people, entities):

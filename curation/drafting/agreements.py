@@ -3,23 +3,9 @@ import re
 from dataclasses import dataclass, field
 
 from curation.drafting.directory import canonical
+from curation.drafting.documents import document_kind, is_signing
 from curation.drafting.people import ATTENDANCE, BIOGRAPHY
 
-# Checked in order: "letter of intent" before "agreement", a framework agreement before any agreement.
-DOCUMENTS = [
-    (r"letters? of intent|\bLoIs?\b|\bLOIs?\b|Absichtserklärung\w*|Declaration of Intent", "letter_of_intent"),
-    (r"framework (?:cooperation |collaboration |partnership )?agreements?|"
-     r"(?:academic|scientific|strategic|comprehensive|educational) (?:cooperation|collaboration|exchange|partnership) agreements?|"
-     r"Rahmen(?:vertrag|verträge|vereinbarung\w*)|Kooperationsrahmen\w*", "framework"),
-    (r"memorand(?:um|a) of understanding|\bMoUs?\b|\bMOUs?\b|\bMemorand(?:um|a)\b", "mou"),
-    (r"\bagreements?\b|\bcontracts?\b|Vereinbarung\w*|Vertrag\b|Verträge|Kooperationsvertrag", "agreement"),
-]
-DOCUMENT_PATTERNS = [(re.compile(pattern, re.I), kind) for pattern, kind in DOCUMENTS]
-SIGN = re.compile(
-    r"\b(?:sign(?:ed|s|ing)?|inked|concluded|entered into|put (?:their|his|her) signatures?|renew(?:ed|s)?|"
-    r"exchanged|unterzeichne\w*|unterschrieben|geschlossen|schlossen)\b",
-    re.I,
-)
 RENEWAL = re.compile(
     r"\b(?:renew\w*|extend(?:ed|s)? (?:the|their|its) (?:MoU|memorandum|agreement|partnership|collaboration)|"
     r"verlänger\w*|erneuer\w*)\b",
@@ -28,6 +14,7 @@ RENEWAL = re.compile(
 # An agreement told as the background of the news: signed before, not now.
 BACKGROUND = re.compile(
     r"\b(?:had signed|had been signed|had inked|previously signed|first signed|originally signed|signed earlier|"
+    r"earlier signed|already signed|previously concluded|"
     r"back in|existing (?:MoU|agreement|memorandum)|earlier (?:MoU|agreement|memorandum)|builds? on|building on)\b",
     re.I,
 )
@@ -43,6 +30,7 @@ COUNT = re.compile(
     r"letters of intent|Absichtserklärungen|Vereinbarungen|Verträge|contracts)\b",
     re.I,
 )
+PLURAL = re.compile(r"\bsigned (?:separate |new )?(?:memoranda|MoUs|MOUs|agreements|letters of intent)\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "zwei": 2, "drei": 3}
 ANOTHER = re.compile(
     r"\b(?:another|a second|a separate|separately|also signed|in a separate|a further|the second|"
@@ -89,17 +77,6 @@ class DraftAgreement:
             self.party_evidence[entity.key] = sentence.text
 
 
-def document_kind(text):
-    for pattern, kind in DOCUMENT_PATTERNS:
-        if pattern.search(text):
-            return kind
-    return None
-
-
-def is_signing(text):
-    return bool(document_kind(text) and SIGN.search(text))
-
-
 def parties_in(sentence, entities, article, excluded):
     """Return the entities the sentence names as doing something, not those watching, hosting or owning."""
     text = sentence.text
@@ -136,7 +113,9 @@ def find_agreements(article, entities, warnings):
             parties = parties_in(sentence, entities, article, excluded)
             kind = "renewal" if RENEWAL.search(text) else document_kind(text)
             others = [p for p in parties if not any(p in a.parties for a in agreements)]
-            if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text):
+            if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text) or (
+                PLURAL.search(text) and len(parties) >= 3
+            ):
                 group = split_by_count(text, kind, parties, sentence)
                 if COUNT.search(text) and agreements and not any(a.parties for a in agreements[-len(group):]):
                     agreements = agreements[:-len(group)]
@@ -206,6 +185,9 @@ def split_by_count(text, kind, parties, sentence):
     """Return one agreement, or one per partner when the sentence counts them ("signed two MoUs with A and B")."""
     count = COUNT.search(text)
     number = (NUMBERS.get(count.group(1).lower()) or int(count.group(1))) if count else 1
+    if not count and PLURAL.search(text) and len(parties) >= 3:
+        # "signed MoUs with A and B": one with each.
+        number = len(parties) - 1
     if number > 1 and len(parties) == number + 1:
         subject, partners = parties[0], parties[1:]
         groups = [[subject, partner] for partner in partners]

@@ -14,8 +14,10 @@ AREA_WORDS = {
                          r"exchange of (?:doctors|physicians|students|faculty|researchers|staff|experts)|"
                          r"physician exchange|visiting scholars?|Austausch\w*",
     "residency-and-fellowship-training": r"residency|residencies|fellowships?|Facharztausbildung",
-    "clinical-staff-training": r"training (?:of|for) (?:doctors|nurses|physicians|healthcare staff|medical staff|"
-                               r"health workers|medical personnel|healthcare professionals|healthcare support staff)|"
+    "clinical-staff-training": r"(?:training (?:of|for)|train\w*) (?:\w+ ){0,2}(?:doctors|nurses|physicians|surgeons|"
+                               r"radiographers|technicians|technologists|pharmacists|midwives|oncologists|"
+                               r"epidemiologists|specialists|healthcare staff|medical staff|health workers|"
+                               r"medical personnel|healthcare professionals|healthcare support staff|hospital managers)|"
                                r"clinical training|professional development|capacity building|nurse training|"
                                r"medical personnel for the purposes of training|Weiterbildung|Fortbildung|Ausbildung",
     "leadership-development": r"leadership programs?|leadership programmes?|healthcare leaders|leadership development|"

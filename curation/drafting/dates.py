@@ -120,7 +120,7 @@ def signing_date(sentences, published_on, language="en", *, dateline_end=0):
             return day, precision, sentence.text, found_warnings
         relative = relative_date(text, published_on)
         if relative:
-            return relative[0], "day", sentence.text, found_warnings + relative[1]
+            return relative[0], relative[2], sentence.text, found_warnings + relative[1]
         if VAGUE.search(text):
             found_warnings.append("The signing is reported as recent, without a date: the date is left unknown.")
             return None, "unknown", sentence.text, found_warnings
@@ -151,20 +151,29 @@ def explicit_date(text, published_on, language):
     return None
 
 
+THIS_MONTH = re.compile(r"\b(?:earlier this month|this month|diesen Monat|Anfang des Monats)\b", re.I)
+LAST_MONTH = re.compile(r"\b(?:last month|the previous month|im vergangenen Monat|letzten Monat)\b", re.I)
+
+
 def relative_date(text, published_on):
-    """Return (date, warnings) for 'today', 'yesterday' or a weekday, counted back from the publication date."""
+    """Return (date, warnings, precision) for 'today', 'yesterday', a weekday or 'last month', from the publication date."""
     if not published_on:
         return None
     if TODAY.search(text):
-        return published_on, ["'Today' is read as the publication date."]
+        return published_on, ["'Today' is read as the publication date."], "day"
     if YESTERDAY.search(text):
-        return published_on - datetime.timedelta(days=1), []
+        return published_on - datetime.timedelta(days=1), [], "day"
     match = WEEKDAY.search(text)
     if match:
         weekday = WEEKDAYS[match.group(1).lower()]
         back = (published_on.weekday() - weekday) % 7
         day = published_on - datetime.timedelta(days=back)
-        return day, [f"The signing date is the {match.group(1)} on or before the publication date."]
+        return day, [f"The signing date is the {match.group(1)} on or before the publication date."], "day"
+    if THIS_MONTH.search(text):
+        return published_on.replace(day=1), [], "month"
+    if LAST_MONTH.search(text):
+        last = published_on.replace(day=1) - datetime.timedelta(days=1)
+        return last.replace(day=1), [], "month"
     return None
 
 

@@ -35,7 +35,7 @@ CITIES = {
     "Gwangju": "KR", "Daejeon": "KR", "Ulsan": "KR", "Suwon": "KR",
     "Tokyo": "JP", "Osaka": "JP", "Kyoto": "JP", "Nagoya": "JP", "Yokohama": "JP", "Sapporo": "JP",
     "Fukuoka": "JP", "Kobe": "JP", "Beijing": "CN", "Shanghai": "CN", "Shenzhen": "CN", "Guangzhou": "CN",
-    "Wuhan": "CN", "Chengdu": "CN", "Hong Kong": "HK", "Hanoi": "VN", "Ho Chi Minh City": "VN", "Da Nang": "VN",
+    "Wuhan": "CN", "Peking": "CN", "Nanjing": "CN", "Hangzhou": "CN", "Tianjin": "CN", "Chengdu": "CN", "Hong Kong": "HK", "Hanoi": "VN", "Ho Chi Minh City": "VN", "Da Nang": "VN",
     "Hue": "VN", "Dubai": "AE", "Abu Dhabi": "AE", "Sharjah": "AE", "Ajman": "AE", "Riyadh": "SA", "Jeddah": "SA",
     "Dammam": "SA", "Doha": "QA", "Muscat": "OM", "Manama": "BH", "Kuwait City": "KW", "Cairo": "EG",
     "Amman": "JO", "Mumbai": "IN", "New Delhi": "IN", "Delhi": "IN", "Bengaluru": "IN", "Bangalore": "IN",
@@ -62,7 +62,7 @@ CITIES = {
 KIND_WORDS = [
     (r"Cancer Cent[er][re]|Oncology Cent[er][re]|Cancer Institute|Cancer Hospital|Krebszentrum|Tumorzentrum|암센터|がんセンター", "cancer_center"),
     (r"Universitätsmedizin|Universitätsklinikum|University Hospital|University Health System|University Medical Cent[er][re]|"
-     r"Academic Medical Cent[er][re]|School of Medicine|Medical School|College of Medicine|"
+     r"Academic Medical Cent[er][re]|Institute of Medical Sciences|School of Medicine|Medical School|College of Medicine|"
      r"Faculty of Medicine|대학교병원|대학병원|大学病院", "academic_medical_center"),
     (r"Ministry|Ministerium|Bundesministerium|Embassy|Botschaft|Consulate|Government|Department of Health|"
      r"Municipality|Council|Senate|Bộ|보건복지부|부처|省|وزارة|سفارة", "government_body"),
@@ -71,7 +71,7 @@ KIND_WORDS = [
      r"Gesundheitsamt|Sở Y tế|هيئة|مؤسسة", "health_agency"),
     (r"Hospital|Hospitals|Medical Cent[er][re]|Medical City|Medical Corporation|Health System|Healthcare System|Health Network|Clinic|Klinik|Klinikum|Krankenhaus|Spital|"
      r"Infirmary|Bệnh viện|병원|의료원|病院|医院|مستشفى|مدينة طبية", "hospital"),
-    (r"University|Universität|Hochschule|College|Polytechnic|Institute of Technology|Đại học|Trường|"
+    (r"University|Universität|Universitet|Universiteit|Université|Universidad|Università|Institutet|Hochschule|College|Polytechnic|Institute of Technology|Đại học|Trường|"
      r"대학교|大学|大學|جامعة|كلية", "university"),
     (r"Inc|Inc\.|Ltd|Ltd\.|Limited|Private Limited|Pvt|Pte|Bhd|LLC|GmbH|K\.K\.|S\.A\.|AG|SE|Co\.|Corporation|Corp|Company|Group|Holdings|"
      r"Pharma|Pharmaceuticals?|Therapeutics|Biotech|Technologies|Technology|Solutions|Systems|Healthcare|"
@@ -113,7 +113,8 @@ HONORIFICS = (
 # Titles written before a name as if they were honorifics: "Vice Minister of Health Tran Van Thuan" aside,
 # "Minister Park", "CEO Heyo Kroemer".
 TITLE_HONORIFICS = (
-    r"Vice Minister|Deputy Minister|Minister|Ambassador|Senator|Mayor|Governor|President|Chairman|Director|CEO"
+    r"Vice Minister|Deputy Minister|Minister|Ambassador|High Commissioner|Commissioner|Consul[- ]General|Consul|"
+    r"Senator|Mayor|Governor|President|Chairman|Director|CEO"
 )
 
 

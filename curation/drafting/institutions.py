@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from curation.drafting.directory import canonical
+from curation.drafting.directory import GENERIC, canonical
+from curation.drafting.documents import is_signing
 from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
@@ -23,6 +24,15 @@ DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
 )
 TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for|des|der|am|von)\s(?:the\s)?", re.I)
+# Words that need a noun after them: "Tokyo Medical and Dental University" is one name.
+MODIFIERS = {
+    "medical", "dental", "nursing", "engineering", "technological", "pharmaceutical", "veterinary", "national",
+    "international", "general", "public", "clinical", "scientific", "research", "science", "sciences", "arts",
+}
+COMPANY_FORMS = {
+    "limited", "ltd", "enterprise", "enterprises", "inc", "group", "co", "corporation", "corp", "holdings",
+    "private", "pvt", "plc", "llc", "gmbh", "ag", "se", "sa", "bhd", "sdn", "company", "kk",
+}
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 OWNED_BY = re.compile(
     r"\s*,?\s*(?:which is\s+|that is\s+)?(?:a\s+|an\s+|the\s+)?(?:wholly[- ]owned\s+)?"
@@ -30,10 +40,6 @@ OWNED_BY = re.compile(
     r"|\s*,?\s*(?:which is\s+)?(?:owned|operated|run|managed)\s+by\s+(?:the\s+)?"
     r"|\s*,?\s*(?:which\s+)?belongs?\s+to\s+(?:the\s+)?",
     re.I,
-)
-OWNER = re.compile(
-    r"(?:,\s*|\s+)(?:a\s+|an\s+|the\s+)?(?:subsidiary|part|unit|member|affiliate|division|arm|hospital|branch)\s+of\s+$"
-    r"|(?:owned|operated|run|managed|backed)\s+by\s+(?:the\s+)?$|belongs?\s+to\s+(?:the\s+)?$"
 )
 PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
 GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
@@ -128,6 +134,16 @@ class Entities:
                 self.add(canonical(name), name, sentence, start, stop, kind=candidate_kind(text, start, name),
                          country=country)
             taken.append((start, stop))
+        if is_signing(sentence.text) and reads_as_prose(sentence.text):
+            for start, stop, name in signing_names(text, sentence.start, end):
+                if not any(start < t_stop and t_start < stop for t_start, t_stop in taken) and not self.in_brackets(start):
+                    record, how = self.directory.match(name)
+                    if record:
+                        self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
+                    else:
+                        self.add(canonical(name), name, sentence, start, stop, kind=kind_of_name(name),
+                                 country=country_of(text, start, stop, name))
+                    taken.append((start, stop))
 
     def add(self, key, name, sentence, start, stop, *, record=None, how="new", kind=None, country=None):
         key = self.aliases.get(key, key)
@@ -145,6 +161,10 @@ class Entities:
     def read_other_names(self, entity, stop):
         """Take the acronym and native-script names written right after a name, in brackets or glued on."""
         text = self.article.text
+        # "The Ministry of Health of Vietnam (Bộ Y tế)": the brackets come after the country.
+        country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*)*(?=\s*\()", text[stop:stop + 60])
+        if country and country_in(country.group(0)):
+            stop += country.end()
         glued = GLUED_NATIVE.match(text, stop)
         candidates = [glued.group(0)] if glued else []
         if glued:
@@ -166,23 +186,35 @@ class Entities:
 
     def merge_short_forms(self):
         """Make one institution of a new name and its short or inflected form ("Apollo Hospitals")."""
+        for key in list(self.by_key):
+            target = self.aliases.get(key)
+            if target and target != key and target in self.by_key and self.by_key[key].record is None:
+                # "KFSH&RC" in the headline, given in brackets as the hospital's acronym further down.
+                self.merge(self.by_key[target], self.by_key[key])
         new = [entity for entity in self.by_key.values() if entity.record is None]
         for entity in new:
             for other in new:
                 if other is entity or other.key not in self.by_key or entity.key not in self.by_key:
                     continue
                 longer, shorter = (entity, other) if len(entity.key) >= len(other.key) else (other, entity)
-                same = longer.key.startswith(shorter.key + " ") and len(shorter.key.split()) >= 2
+                # "Apollo Hospitals" is "Apollo Hospitals Enterprise Limited"; a graduate school is not its university.
+                extra = longer.key[len(shorter.key):].split()
+                same = longer.key.startswith(shorter.key + " ") and len(shorter.key.split()) >= 2 \
+                    and all(word in COMPANY_FORMS for word in extra)
                 same = same or fuzz.ratio(longer.key, shorter.key) >= 94
                 if same:
                     first = min(longer, shorter, key=lambda e: e.mentions[0])
                     keep = longer if longer.key.startswith(shorter.key + " ") else first
                     gone = shorter if keep is longer else (other if keep is entity else entity)
-                    keep.mentions = sorted(keep.mentions + gone.mentions)
-                    keep.other_names += [o for o in gone.other_names if o not in keep.other_names]
-                    keep.country = keep.country or gone.country
-                    del self.by_key[gone.key]
-                    self.aliases[gone.key] = keep.key
+                    self.merge(keep, gone)
+
+    def merge(self, keep, gone):
+        """Make `gone` a name of `keep`: its mentions, other names and country go to `keep`."""
+        keep.mentions = sorted(keep.mentions + gone.mentions)
+        keep.other_names += [o for o in gone.other_names if o not in keep.other_names]
+        keep.country = keep.country or gone.country
+        del self.by_key[gone.key]
+        self.aliases[gone.key] = keep.key
 
     def read_parents(self):
         """Set the parent of a new institution the text calls part of another ("X, a subsidiary of Y")."""
@@ -196,16 +228,17 @@ class Entities:
                     first.owner_keys.add(second.key)
 
     def read_aliases(self):
-        """Count each later use of an acronym or native name the article gave in brackets."""
-        text = self.article.text
+        """Count each use of an acronym or native name the article gave in brackets, and of a new name."""
         for entity in list(self.by_key.values()):
-            for other in entity.other_names:
-                pattern = re.compile(rf"(?<![\w]){re.escape(other['name'])}(?![\w])")
+            # A new name found once by where it stood ("Philips and ... signed") is the same name elsewhere.
+            names = [other["name"] for other in entity.other_names] + ([entity.name] if entity.record is None else [])
+            for name in names:
+                pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
                 for sentence in self.article.sentences:
                     for match in pattern.finditer(sentence.text):
                         start = sentence.start + match.start()
                         if not any(start == s for _i, s, _e in entity.mentions) and not self.inside_mention(sentence, start):
-                            entity.mentions.append((sentence.index, start, start + len(other["name"])))
+                            entity.mentions.append((sentence.index, start, start + len(name)))
             entity.mentions.sort()
 
     def inside_mention(self, sentence, position):
@@ -237,6 +270,40 @@ def candidate_names(text, start, end):
             described = DESCRIPTOR.search(text[max(start, piece_start - 30):piece_start])
             if (names_an_institution(name) or (described and len(name) > 2)) and not is_place(name):
                 found.append((piece_start, piece_end, name))
+    return found
+
+
+# "Philips and Apollo Hospitals signed", "signed an MoU with Roche": names without a kind word
+# that a signing sentence makes parties by where they stand.
+NAME_RUN = r"[A-Z][\w&’'.-]*(?:[^\S\n]+(?:of\s+|for\s+|&\s+)?[A-Z][\w&’'.-]*){0,5}"
+SIGNED_WITH = re.compile(
+    rf"\b(?:signed|signs|inked|concluded|entered into|renewed)\b[^.;]{{0,80}}?\bwith\s+(?:the\s+)?(?P<name>{NAME_RUN})"
+)
+SUBJECTS = re.compile(
+    rf"^(?:[^–—:]{{0,60}}(?:[–—:]|--)\s*)?(?:The\s+)?(?P<first>{NAME_RUN})"
+    rf"(?:\s+and\s+(?:the\s+)?(?P<second>{NAME_RUN}))?\s+(?:have\s+|has\s+|today\s+|on \w+\s+)?(?:signed|inked|sign|renewed)\b"
+)
+NOT_NAMES = re.compile(
+    r"^(?:The|This|That|These|Both|Officials|Representatives|Today|It|They|We|He|She|MoU|MOU|Memorandum|Agreement)$"
+)
+
+
+def signing_names(text, start, end):
+    """Return (start, end, name) of the names a signing sentence puts in a party's place."""
+    sentence = text[start:end]
+    found = []
+    spans = []
+    match = SUBJECTS.match(sentence)
+    if match:
+        spans += [match.span(group) for group in ("first", "second") if match.group(group)]
+    spans += [m.span("name") for m in SIGNED_WITH.finditer(sentence)]
+    for span_start, span_end in spans:
+        span_start, span_end = trim_name(sentence, span_start, span_end)
+        name = sentence[span_start:span_end].rstrip(".,")
+        if NOT_NAMES.match(name) or is_place(name) or re.match(rf"(?:{HONORIFICS})\s", name) \
+                or re.search(r"\b(?:MoU|Memorandum|Agreement|Letter)\b", name) or len(name) < 3:
+            continue
+        found.append((start + span_start, start + span_start + len(name), name))
     return found
 
 
@@ -277,7 +344,9 @@ def names_an_institution(name):
         return False
     if not kind_of_name(name):
         return False
-    if re.match(rf"(?:{HONORIFICS})\s", name):
+    named_after_someone = len(words) >= 4 and kind_of_name(" ".join(words[-2:])) and not re.search(r"\bCo\.?$", name)
+    if re.match(rf"(?:{HONORIFICS})\s", name) and not named_after_someone:
+        # "Dr. Sulaiman Al Habib Medical Group" is named after a person; "Prof. Dr. Ingo Autenrieth" is one.
         return False
     # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" and
     # "The Ministry of Health and Family Welfare of India" are names.
@@ -291,6 +360,11 @@ def split_chain(text, start, end):
     title = TITLE_START.match(chain)
     if title:
         start, chain = start + title.end(), chain[title.end():]
+    possessive = re.search(r"['’]s\s", chain)
+    if possessive:
+        # "Osaka University's Graduate School of Medicine": the university, then a unit of it.
+        head = split_chain(text, start, start + possessive.start())
+        return head + split_chain(text, start + possessive.end(), end)
     pieces, offset = [], 0
     parts = re.split(r"(\s+(?:and|und|&)\s+|\s+[–—]\s+(?=[A-Z][a-z]+\s+[A-Z]))", chain)
     current_start, current = 0, ""
@@ -301,8 +375,11 @@ def split_chain(text, start, end):
         # "Ministry of Health and Family Welfare", "Tokyo Medical and Dental University": one name
         # unless both sides of 'and' name an institution of their own.
         joined = current and (
-            (not names_an_institution(current) and not is_place(current.strip()))
+            # "Tokyo Medical and Dental University": the first half ends on a word that needs a noun.
+            (not names_an_institution(current) and current.split()[-1].lower() in MODIFIERS)
             or (kind_of_name(current) == "government_body" and kind_of_name(part) is None)
+            # "King Faisal Specialist Hospital and Research Centre": what follows names no one.
+            or all(word.lower() in GENERIC for word in part.split())
         )
         if joined and not part.startswith(("The ", "the ")):
             current = chain[current_start:offset + len(part)]
@@ -351,6 +428,9 @@ def country_of(text, start, stop, name):
         r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})",
         r"^\s*\(([^)]{2,30})\)",
         r"^\s*,\s*([A-Z][\w ]{2,30}?)(?:[,.;)])",
+        # "Apollo Hospitals, India's largest hospital chain", "X, a hospital group based in Riyadh,".
+        r"^\s*,\s*([A-Z][\w]*(?: [A-Z]\w*)?)['’]s\b",
+        r"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:in|of|from)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
     ]
     for pattern in patterns_after:
         match = re.search(pattern, after)
@@ -361,7 +441,12 @@ def country_of(text, start, stop, name):
     match = re.search(r"([A-Z][\w ]+?)(?:'s|’s)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before)
     if match and country_in(match.group(1)):
         return country_in(match.group(1))
-    match = re.search(r"(?:^|\s)([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:[\w-]+\s+){0,2}$", before)
+    # "the Korean company InTheSmart"; not "bring Korean physicians to Mayo Clinic".
+    match = re.search(
+        r"(?:^|\s)([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:(?:healthcare |technology |medical |private |public )?"
+        r"(?:company|firm|start-?up|hospital|university|institute|group|provider|maker|agency|ministry)\s+)?$",
+        before,
+    )
     if match and match.group(1) in DEMONYMS:
         return DEMONYMS[match.group(1)]
     return country_in(name)
@@ -395,8 +480,8 @@ def script_language(text, country=None):
     if re.search(r"[一-鿿]", text):
         if country in {"CN", "TW", "HK", "SG"}:
             return "zh"
-        # 病院 is the Japanese word for a hospital (Chinese writes 医院).
-        return "ja" if country == "JP" or "病院" in text else "zh"
+        # 病院 is the Japanese word for a hospital (Chinese writes 医院), 株式会社 a Japanese company.
+        return "ja" if country == "JP" or re.search("病院|株式会社", text) else "zh"
     if re.search(r"[؀-ۿ]", text):
         return "ar"
     if re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text.lower()):

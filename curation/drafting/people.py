@@ -7,7 +7,17 @@ from curation.drafting.gazetteer import (
 )
 from curation.drafting.text import Sentence
 
-NAME_WORD = r"(?:[A-Z][a-zà-ÿ’'ā-ž]+(?:-[A-Za-z][a-zà-ÿ’'ā-ž]+)*|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.|[A-Z]{2,}(?=,?\s[A-Z]))"
+# A word of a name: "Sang-doh", "AlSerkal", "E." or "M" as an initial, "CHA" written in capitals.
+# Never a word of a name: a title ("Ambassador") or a people ("Korean") standing before it.
+NOT_A_NAME_WORD = (
+    rf"(?!(?:{TITLE_HONORIFICS}|High|Senior|Acting|Deputy|Vice|Services|Sector|Department|Office|Affairs|"
+    rf"Program|Programme|Division|Unit|Clinical|International|Health|Medical|National|Research)\b)"
+)
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ", "a-zß-öø-ÿā-ž’'"
+NAME_WORD = NOT_A_NAME_WORD + (
+    rf"(?:[{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)*|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|[{UPPER}]\.|"
+    rf"[{UPPER}](?=\s[{UPPER}][{LOWER}])|[{UPPER}]{{2,}}(?=,?\s[{UPPER}]))"
+)
 PARTICLE = r"(?:al|Al|el|El|bin|bint|ibn|von|van|de|der|da|dos|di|du|le|La|Le|Al-|al-)"
 GLUED_NATIVE = r"(?:[가-힣]{2,4}|[一-鿿぀-ヿ]{2,6})?"
 NAME = rf"(?:[A-Z]{{2,}},\s)?{NAME_WORD}(?:[^\S\n](?:{PARTICLE}[^\S\n-]?)?{NAME_WORD}){{1,3}}"
@@ -23,7 +33,7 @@ TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|
 TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
 
 SIGNING = re.compile(
-    r"\bsigned by\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
+    r"\bsigned by\b|\bsigned\b.{0,30}?\bby\b|\bexchanged (?:between|by)\b|\bsigned between\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
     r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
     r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b",
     re.I,
@@ -66,7 +76,7 @@ def find_people(article, entities):
     """Return the people of the article, each with the roles the text gives them."""
     people = {}
     for sentence in article.sentences:
-        for match in PERSON.finditer(sentence.text):
+        for match in person_matches(sentence.text):
             name = clean_name(match.group("name"))
             if not is_person_name(name, match.group("honorific"), sentence.text, match.end(), entities, sentence):
                 continue
@@ -92,6 +102,19 @@ def find_people(article, entities):
     return [person for person in people.values() if person.roles]
 
 
+def person_matches(text):
+    """Yield the PERSON matches of the text, a people word in front ("Korean Ambassador ...") skipped."""
+    position = 0
+    while match := PERSON.search(text, position):
+        first = match.group("name").split()[0]
+        if not match.group("honorific") and first in DEMONYMS:
+            # Match again from the next word, where a title may stand.
+            position = match.start("name") + len(first)
+            continue
+        yield match
+        position = match.end()
+
+
 def clean_name(name):
     # "CHA, Soon Do" is written surname first in capitals: kept as the article writes it.
     return name.strip().rstrip(",")
@@ -112,11 +135,14 @@ def is_person_name(name, honorific, text, end, entities, sentence):
         return False
     if name in country_names() or name in CITIES or any(word in DEMONYMS for word in words[:1]):
         return False
+    if any(word in country_names() or word in CITIES for word in words):
+        # "Siemens Healthineers India": a company's name, not a person's.
+        return False
     if any(entity.name == name or name in entity.name for entity in entities):
         return False
     if re.search(rf"\b(?:{TITLE_WORDS})\b", name):
         return False
-    if honorific and (re.search(HONORIFICS, honorific) or re.search(r"\s(?:of|for)\s", honorific)):
+    if honorific:
         return True
     # Without a Dr. or an H.E., a name is a person's when a title or a verb of speech follows or precedes it.
     after = text[end:end + 40]
@@ -140,7 +166,13 @@ def title_of(text, match):
         )[0]
         return title.strip(" ,.")
     if match.group("honorific") and re.match(TITLE_HONORIFICS, match.group("honorific").strip()):
-        return match.group("honorific").strip()
+        # "Korean Ambassador Choi Young-sam", "Karnataka Health Minister Dinesh Gundu Rao": the
+        # capitalised words in front belong to the title.
+        before = re.search(r"(?<=[a-z,] )((?:[A-Z][\w&-]+ ){1,5})$", text[:match.start()])
+        prefix = before.group(1) if before and not re.search(HONORIFICS, before.group(1)) else ""
+        # "Chairman Dr.": the title without the doctor.
+        title = re.sub(rf"(?:\s+(?:{HONORIFICS}))+$", "", match.group("honorific").strip())
+        return prefix + title
     before = TITLE_BEFORE.search(text[:match.start()])
     return before.group("title").strip() if before and before.group("title")[0].isupper() else ""
 
@@ -183,7 +215,7 @@ def roles_of(sentence, match):
         roles.append(("attended", text))
     elif signing and (last_signing > last_attendance or signs_as_subject(after)):
         roles.append(("signed", text))
-    elif attendance and re.match(r"[^.]{0,80}\battended\b", after):
+    elif attendance and re.match(r".{0,200}?\battended\b", after):
         roles.append(("attended", text))
     if LED.search(text) and (re.match(r"[^.]{0,120}\bidentified\b", after) or re.search(r"(?:led|coordinated) by\s+$", before[-60:] + " ")):
         roles.append(("led", text))
@@ -204,6 +236,9 @@ def speaks(text, match, before, after):
         return True
     if re.search(r"(?:said|says|according to|sagte|erklärte|betonte|so)\s+(?:{h})?$".format(h=HONORIFIC + "*"), before):
         return True
+    # "said Apollo Hospitals Chairman Dr. Prathap C. Reddy": a title between the verb and the name.
+    if re.search(r"\b(?:said|says|sagte|erklärte|betonte)\s+(?:[A-Z][\w&.-]*\s+){1,6}$", before):
+        return True
     if re.search(r"[\"“”]", text) and re.search(r"\b(?:said|says|explained|sagte)\b", text):
         quote_ends = [m.end() for m in re.finditer(r"[\"”]", before)]
         return bool(quote_ends) and len(before) - quote_ends[-1] < 15
@@ -213,10 +248,13 @@ def speaks(text, match, before, after):
 def add_surname_mentions(sentence, people):
     """Count "Burch said" as the speech of Miguel Burch, named in full before."""
     for person in list(people.values()):
-        surname = person.name.replace(",", "").split()[-1]
+        words = person.name.replace(",", "").split()
+        # "Han Seung-beom" and "CHA, Soon Do" write the family name first.
+        surname = words[0] if "-" in words[-1] or words[0].isupper() else words[-1]
         if len(surname) < 3:
             continue
-        if re.search(rf"\b{re.escape(surname)}\s+(?:said|says|added|explained|noted|emphasi[sz]ed)\b|\bsaid\s+{re.escape(surname)}\b", sentence.text):
+        if re.search(rf"\b{re.escape(surname)}\s+(?:said|says|added|explained|noted|emphasi[sz]ed)\b|"
+                     rf"\bsaid\s+{HONORIFIC}*{re.escape(surname)}\b", sentence.text):
             person.roles.setdefault("spoke", sentence.text)
             person.sentences.add(sentence.index)
 

@@ -111,7 +111,82 @@ OWN = {
             signed=["Matsumoto Morio", "Tran Van Phuc"],
         )],
     },
+    # Parties whose names hold no word such as Hospital: read from where the signing sentence puts them.
+    "names_without_kind_words.txt": {
+        "published_on": "2025-03-04",
+        "agreements": [
+            agreement("mou", ["Philips", "Apollo Hospitals"], "2025-03-03", "day"),
+            agreement("agreement", ["Apollo Hospitals", "Roche"]),
+        ],
+    },
+    # "exchanged between", a minister's title written before the name with the state in front.
+    "india_exchanged_minister.txt": {
+        "published_on": "2024-08-21",
+        "agreements": [agreement(
+            "mou", ["Narayana Health", "Siemens Healthineers AG"],
+            signed=["Emmanuel Rupert", "Harish Hiremath"], attended=["Dinesh Gundu Rao"],
+        )],
+    },
 }
+
+
+# Written after the engine, and run once before any change made for them (docs/curation.md
+# gives that first score): the nearest these tests come to articles the assistant has never seen.
+HELD_OUT = {
+    "heldout_singapore_inked.txt": {
+        "published_on": None,
+        "agreements": [agreement(
+            "mou", ["National University Health System", "Sunway Medical Centre"], "2024-07-18", "day",
+            signed=["Joe Sim", "Lau Beng Long"], attended=["Janil Puthucheary"],
+        )],
+    },
+    "heldout_riyadh_sunday.txt": {
+        "published_on": "2025-03-10",
+        "agreements": [agreement(
+            "agreement", ["King Faisal Specialist Hospital and Research Centre", "charite"], "2025-03-09", "day",
+            signed=["Majid Al Fayyadh", "Heyo K. Kroemer"], attended=["Michael Kindsgrab"],
+        )],
+    },
+    # The dateline gives no year: the weekday cannot be resolved without --published.
+    "heldout_pti_aiims_melbourne.txt": {
+        "published_on": None,
+        "agreements": [agreement(
+            "letter_of_intent", ["All India Institute of Medical Sciences", "University of Melbourne"],
+            signed=["M Srinivas", "Duncan Maskell"], attended=["Philip Green"],
+        )],
+    },
+    "heldout_osaka_takeda.txt": {
+        "published_on": "2025-01-15",
+        "agreements": [agreement(
+            "framework", ["Osaka University", "Takeda Pharmaceutical Company Limited"], "2025-01-15", "day",
+        )],
+    },
+    "heldout_hanoi_ambassador.txt": {
+        "published_on": "2024-12-06",
+        "agreements": [agreement(
+            "mou", ["Ministry of Health", "seoul-national-university-hospital"], "2024-12-05", "day",
+            signed=["Dao Hong Lan", "Kim Young-tae"], attended=["Choi Young-sam"],
+        )],
+    },
+}
+# A second batch, written and run once after the first batch's fixes.
+HELD_OUT.update({
+    "heldout2_mayo_khidi.txt": {
+        "published_on": None,
+        "agreements": [agreement(
+            "mou", ["Mayo Clinic", "korea-health-industry-development-institute"],
+            signed=["Gianrico Farrugia", "Cha Soon-do"],
+        )],
+    },
+    "heldout2_peking_karolinska.txt": {
+        "published_on": "2024-10-14",
+        "agreements": [agreement(
+            "framework", ["Peking University Health Science Center", "Karolinska Institutet"], "2024-10-12", "day",
+            signed=["Zhan Qimin", "Annika Östman Wernerson"], attended=["Per Augustsson", "Qiao Jie"],
+        )],
+    },
+})
+OWN.update(HELD_OUT)
 
 
 def source_expectation(code):

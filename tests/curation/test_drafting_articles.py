@@ -169,3 +169,31 @@ def test_drafting_articles_take_the_saved_pages_metadata():
     # The page's menus, reading list and footer are not the article.
     quotes = [p["evidence"] for a in draft["agreements"] for p in a["parties"]]
     assert not any("Most read" in quote or "Subscribe" in quote for quote in quotes)
+
+
+@pytest.mark.django_db
+def test_drafting_articles_give_one_agreement_per_partner_of_plural_memoranda():
+    from curation.drafting import draft_from_article
+
+    draft = draft_from_article(text=(
+        "Dubai, 3 June 2025 – Dubai Health signed MoUs with Seoul National University Hospital and Asan "
+        "Medical Center to expand training of Emirati doctors."
+    ))
+
+    assert [parties(agreement) for agreement in draft["agreements"]] == [
+        {"dubai health", "seoul-national-university-hospital"}, {"dubai health", "asan-medical-center"},
+    ]
+    assert {agreement["kind"] for agreement in draft["agreements"]} == {"mou"}
+
+
+@pytest.mark.django_db
+def test_drafting_articles_read_countries_from_appositions_and_titles_before_names():
+    [agreement] = draft_of("appositions_riyadh_apollo.txt")["agreements"]
+
+    # "a hospital operator based in Riyadh", "India's largest hospital chain".
+    assert {p["name"]: p["country"] for p in agreement["parties"]} == {
+        "Dr. Sulaiman Al Habib Medical Group": "SA", "Apollo Hospitals": "IN",
+    }
+    [reddy] = agreement["people"]
+    assert (reddy["name"], reddy["title"], reddy["role"]) == ("Prathap C. Reddy", "Apollo Hospitals Chairman", "spoke")
+    assert reddy["institution"] == "Apollo Hospitals"
