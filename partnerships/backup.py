@@ -278,6 +278,9 @@ class Restore:
                   where=where)
 
     def restore_source(self, record, *, where):
+        if isinstance(record, dict):
+            # Files written before sources kept their text in the database have no "text".
+            record = {"text": "", **record}
         check_keys(record, plain_fields(Source), where=where)
         self.save(Source, key=["slug"], values=texts(record, plain_fields(Source), where=where), where=where)
 

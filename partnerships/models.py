@@ -89,6 +89,12 @@ class Source(models.Model):
         _("archived text file"), max_length=255, blank=True,
         help_text=_("File name under fixtures/sources/ holding the text as it was saved."),
     )
+    # Articles published from the curators' page keep their text here, in the same
+    # transaction as their records; the curated articles keep theirs in archive_file.
+    text = models.TextField(
+        _("archived text"), blank=True,
+        help_text=_("The article's text as it was saved, for articles not kept under fixtures/sources/."),
+    )
 
     objects = SlugNaturalKeyManager()
 
@@ -98,7 +104,7 @@ class Source(models.Model):
         verbose_name_plural = _("sources")
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind="article") | Q(archive_file=""), name="source_only_articles_archived"
+                condition=Q(kind="article") | Q(archive_file="", text=""), name="source_only_articles_archived"
             ),
         ]
 
@@ -112,7 +118,7 @@ class Source(models.Model):
     def archived_text(self):
         """Return the archived text of the article, or an empty string for sources kept by reference."""
         if not self.archive_file:
-            return ""
+            return self.text
         return (settings.SOURCE_ARCHIVE_DIR / self.archive_file).read_text(encoding="utf-8")
 
     def contains(self, quote):
@@ -387,6 +393,10 @@ class Agreement(EditedRecord):
     class Kind(models.TextChoices):
         MOU = "mou", _("Memorandum of understanding")
         AGREEMENT = "agreement", _("Agreement")
+        # The documents a curator meets beside MoUs (curation/drafting/agreements.py reads them).
+        FRAMEWORK = "framework", _("Framework or academic cooperation agreement")
+        LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
+        RENEWAL = "renewal", _("Renewal of an earlier agreement")
         COLLABORATION = "collaboration", _("Collaboration without a reported signed document")
 
     class Status(models.TextChoices):
@@ -829,7 +839,7 @@ class Evidence(models.Model):
 
     def clean(self):
         if self.quote and self.source_id:
-            if not self.source.archive_file:
+            if not self.source.archived_text:
                 raise ValidationError(
                     {"quote": _("This source has no archived text: put what it states in the note.")}
                 )
