@@ -272,6 +272,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_rate("DJANGO_API_ANON_RATE", "120/min"),
         "user": env_rate("DJANGO_API_USER_RATE", "1200/min"),
+        # Readers' corrections and reports (the "Suggest a correction" forms), per client address.
+        "suggestions": env_rate("DJANGO_SUGGESTION_RATE", "10/hour"),
     },
     "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
 }
@@ -295,6 +297,8 @@ SPECTACULAR_SETTINGS = {
         "AgreementKindEnum": "partnerships.models.Agreement.Kind",
         "SourceKindEnum": "partnerships.models.Source.Kind",
         "EvidenceFactEnum": "partnerships.models.Evidence.Fact",
+        # A person's part: in the agreements' API and in a draft (curation/api.py) alike.
+        "PersonRoleEnum": "partnerships.models.Participation.Role",
     },
 }
 

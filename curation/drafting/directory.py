@@ -1,0 +1,184 @@
+"""The directory's institutions, loaded once per draft, and matching a name in the text to one of them."""
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from common.text import SEPARATORS as ASCII_SEPARATORS, fold_for_search
+from curation.drafting.gazetteer import CITIES, country_names
+from institutions.models import Institution, InstitutionName
+
+# Spellings folded to one: "Centre" and "Center", "&" and "and"; "the" dropped.
+SPELLINGS = {"centre": "center", "&": "and", "the": "", "univ": "university"}
+SPELLING = re.compile(r"(?<![^\s])(?:centre|&|the|univ)(?![^\s])")
+# Words too common to find an institution by: a name made only of them matches nothing.
+GENERIC = {
+    "hospital", "hospitals", "university", "medical", "center", "centre", "health", "healthcare", "clinic",
+    "institute", "international", "national", "college", "school", "of", "and", "for", "the", "ministry",
+    "services", "group", "company", "research", "cancer", "science", "sciences", "general", "city", "state",
+    "department", "foundation", "care", "medicine", "global", "korea", "korean", "government", "public",
+    "south", "north", "new", "saint", "st",
+}
+NEAR_SPELLING = 92
+TOKEN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ0-9]+|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ]+|[^\W_]+")
+PLACE_WORDS = {fold_for_search(name) for name in list(CITIES) + list(country_names())}
+
+
+def canonical(name):
+    """Return the form two spellings of one name share: folded, Centre as Center, no 'the'."""
+    # Plain ASCII folds the same by lower case alone, several times faster: a draft folds every
+    # name of the directory.
+    folded = ASCII_SEPARATORS.sub(" ", name.lower()) if name.isascii() else fold_for_search(name)
+    return " ".join(SPELLING.sub(lambda match: SPELLINGS[match.group(0)], folded).split())
+
+
+@dataclass(frozen=True)
+class Record:
+    """An institution of the directory, as much of it as a draft shows."""
+
+    pk: int
+    slug: str
+    name: str
+    short_name: str
+    kind: str
+    country: str
+    city: str
+    parent: str | None
+
+
+# Accented Latin letters to their base letters, in one C-level pass (str.translate).
+QUICK_FOLD = str.maketrans(
+    "àáâãäåāăąçćčďđèéêëēęěğìíîïīıłñńňòóôõöøōőœŕřśşšţťùúûüūůűýÿźżžß",
+    "aaaaaaaaacccddeeeeeeegiiiiiilnnnooooooooorrsssttuuuuuuuyyzzzs",
+)
+WORD = re.compile(r"[^\W_]+")
+
+
+def quick_words(text):
+    """Return the words of a text in lower case without accents: a cheap first look, not a match."""
+    lowered = text.lower()
+    return set(WORD.findall(lowered if lowered.isascii() else lowered.translate(QUICK_FOLD)))
+
+
+def name_words(text):
+    """Return the words of an article that can belong to a name: capitalised, or in another script."""
+    return quick_words(" ".join(word for word in WORD.findall(text) if not word[0].islower()))
+
+
+class Directory:
+    """Every name of every institution, keyed by its canonical form, for exact and near matches.
+
+    Given the words of an article, only the names that share a distinctive word with it are
+    folded and kept: with 50,000 institutions, folding every name was most of a draft's time.
+    """
+
+    def __init__(self, vocabulary=None):
+        # Two queries whatever the directory's size: every name is matched in memory.
+        rows = Institution.objects.order_by().values_list(
+            "pk", "slug", "name", "short_name", "kind", "country", "city", "parent__name"
+        )
+        self.records = {row[0]: Record(*row) for row in rows}
+        self.by_key = {}
+        self.acronyms = set()
+        wanted = None if vocabulary is None else name_words(vocabulary) - GENERIC
+
+        def relevant(name):
+            return wanted is None or not wanted.isdisjoint(quick_words(name))
+
+        for record in self.records.values():
+            if relevant(record.name):
+                self.add(record.name, record.pk)
+            if record.short_name and relevant(record.short_name):
+                self.add(record.short_name, record.pk, acronym=record.short_name.isupper())
+        for pk, name, kind in InstitutionName.objects.order_by().values_list("institution_id", "name", "kind"):
+            if relevant(name):
+                self.add(name, pk, acronym=kind == "acronym")
+        self.keys = list(self.by_key)
+        self.max_words = max((key.count(" ") + 1 for key in self.keys), default=1)
+
+    def add(self, name, pk, *, acronym=False):
+        key = canonical(name)
+        if key and key not in GENERIC:
+            self.by_key.setdefault(key, set()).add(pk)
+            if acronym:
+                self.acronyms.add(key)
+
+    def exact(self, name, country=None):
+        """Return the one record this name is, or None (no such name, or several and no country to tell)."""
+        pks = self.by_key.get(canonical(name), set())
+        if country and len(pks) > 1:
+            pks = {pk for pk in pks if self.records[pk].country == country}
+        return self.records[next(iter(pks))] if len(pks) == 1 else None
+
+    def match(self, name, country=None):
+        """Return (record, how) for a name: the same name, the name without its city, or a near spelling."""
+        record = self.exact(name, country)
+        if record:
+            return record, "exact"
+        key = canonical(name)
+        words = key.split()
+        # "Seoul Asan Medical Center": a leading or trailing place the record is in.
+        for trimmed in (words[1:], words[:-1], words[2:], words[:-2]):
+            dropped = set(words) - set(trimmed)
+            if trimmed and dropped and " ".join(dropped) in PLACE_WORDS | {"".join(dropped)}:
+                record = self.exact(" ".join(trimmed), country)
+                if record and (not record.city or canonical(record.city) in dropped or country_names().get(" ".join(dropped).title())):
+                    return record, "without its place"
+        if len(key) < 8 or set(words) <= GENERIC:
+            return None, None
+        # Near spellings among names that share a distinctive word, scored as whole strings.
+        distinctive = [word for word in words if word not in GENERIC]
+        candidates = [k for k in self.keys_with_word(distinctive)]
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=NEAR_SPELLING)
+        if best:
+            record = self.exact(best[0], country)
+            if record:
+                return record, "near spelling"
+        return None, None
+
+    def keys_with_word(self, words):
+        if not hasattr(self, "_by_word"):
+            self._by_word = {}
+            for key in self.keys:
+                for word in set(key.split()) - GENERIC:
+                    self._by_word.setdefault(word, []).append(key)
+            self._words = list(self._by_word)
+        found = set()
+        for word in words:
+            found.update(self._by_word.get(word, ()))
+            # A near spelling of the word itself (Centre and Center are folded already).
+            if len(word) >= 5:
+                for near, _score, _index in process.extract(word, self._words, scorer=fuzz.ratio, score_cutoff=85, limit=5):
+                    found.update(self._by_word[near])
+        return found
+
+    def mentions_in(self, text, start=0, end=None):
+        """Return (start, end, record) for each known name written in text[start:end], longest first."""
+        end = len(text) if end is None else end
+        tokens = [(m.start(), m.end(), fold_for_search(m.group(0))) for m in TOKEN.finditer(text, start, end)]
+        found, index = [], 0
+        while index < len(tokens):
+            hit = None
+            for size in range(min(self.max_words, len(tokens) - index), 0, -1):
+                span = tokens[index:index + size]
+                key = canonical(" ".join(token for _s, _e, token in span))
+                if key in self.by_key and self.written_as_name(text[span[0][0]:span[-1][1]], key):
+                    hit = (span[0][0], span[-1][1], size, key)
+                    break
+            if hit:
+                pks = self.by_key[hit[3]]
+                if len(pks) == 1:
+                    found.append((hit[0], hit[1], self.records[next(iter(pks))]))
+                index += hit[2]
+            else:
+                index += 1
+        return found
+
+    def written_as_name(self, written, key):
+        """Say whether the words are written as a name: capitalised, and an acronym in capitals."""
+        first = written[:1]
+        if first.isalpha() and first.islower():
+            return False
+        if key in self.acronyms or len(written) <= 5:
+            return written.isupper() or not written.isascii()
+        return True

@@ -1,0 +1,160 @@
+"""Word lists the engine reads text with: countries and their people, cities, kinds of institution, titles."""
+import functools
+import re
+
+from django_countries import countries
+
+# Names the press uses that are not the ISO names django-countries gives.
+COUNTRY_ALIASES = {
+    "South Korea": "KR", "Korea": "KR", "Republic of Korea": "KR", "the Republic of Korea": "KR", "ROK": "KR",
+    "North Korea": "KP", "UAE": "AE", "U.A.E.": "AE", "the UAE": "AE", "Emirates": "AE", "US": "US", "U.S.": "US",
+    "USA": "US", "United States": "US", "America": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB",
+    "Great Britain": "GB", "England": "GB", "Vietnam": "VN", "Viet Nam": "VN", "Russia": "RU", "Iran": "IR",
+    "Taiwan": "TW", "Deutschland": "DE", "China": "CN", "PRC": "CN", "Laos": "LA", "Syria": "SY",
+    "Turkey": "TR", "Türkiye": "TR", "Czech Republic": "CZ", "Holland": "NL", "Saudi": "SA", "KSA": "SA",
+    "Kingdom of Saudi Arabia": "SA", "Schweiz": "CH", "Österreich": "AT", "Japan": "JP", "India": "IN",
+    "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ", "Moldova": "MD", "Brunei": "BN",
+    "Korea, Republic of": "KR", "대한민국": "KR", "한국": "KR", "日本": "JP", "中国": "CN", "Việt Nam": "VN",
+}
+DEMONYMS = {
+    "Korean": "KR", "South Korean": "KR", "Emirati": "AE", "German": "DE", "Indian": "IN", "Vietnamese": "VN",
+    "Japanese": "JP", "Chinese": "CN", "American": "US", "Saudi": "SA", "Qatari": "QA", "Kuwaiti": "KW",
+    "Omani": "OM", "Bahraini": "BH", "Egyptian": "EG", "Jordanian": "JO", "British": "GB", "French": "FR",
+    "Italian": "IT", "Spanish": "ES", "Swiss": "CH", "Austrian": "AT", "Dutch": "NL", "Thai": "TH",
+    "Singaporean": "SG", "Malaysian": "MY", "Indonesian": "ID", "Filipino": "PH", "Philippine": "PH",
+    "Australian": "AU", "Canadian": "CA", "Mexican": "MX", "Brazilian": "BR", "Turkish": "TR", "Israeli": "IL",
+    "Pakistani": "PK", "Bangladeshi": "BD", "Kazakh": "KZ", "Uzbek": "UZ", "Mongolian": "MN", "Taiwanese": "TW",
+    "Russian": "RU", "Polish": "PL", "Swedish": "SE", "Danish": "DK", "Norwegian": "NO", "Finnish": "FI",
+    "Irish": "IE", "Belgian": "BE", "Nigerian": "NG", "Kenyan": "KE", "South African": "ZA", "Iraqi": "IQ",
+    "Lebanese": "LB", "Moroccan": "MA", "Nepalese": "NP", "Sri Lankan": "LK", "Cambodian": "KH",
+    "Deutsche": "DE", "deutsche": "DE", "koreanische": "KR", "japanische": "JP",
+}
+# Cities a release names as the place of an institution; a name holding one gives its country.
+CITIES = {
+    "Seoul": "KR", "Busan": "KR", "Incheon": "KR", "Daegu": "KR", "Seongnam": "KR", "Bundang": "KR",
+    "Gwangju": "KR", "Daejeon": "KR", "Ulsan": "KR", "Suwon": "KR",
+    "Tokyo": "JP", "Osaka": "JP", "Kyoto": "JP", "Nagoya": "JP", "Yokohama": "JP", "Sapporo": "JP",
+    "Fukuoka": "JP", "Kobe": "JP", "Beijing": "CN", "Shanghai": "CN", "Shenzhen": "CN", "Guangzhou": "CN",
+    "Wuhan": "CN", "Peking": "CN", "Nanjing": "CN", "Hangzhou": "CN", "Tianjin": "CN", "Chengdu": "CN", "Hong Kong": "HK", "Hanoi": "VN", "Ho Chi Minh City": "VN", "Da Nang": "VN",
+    "Hue": "VN", "Dubai": "AE", "Abu Dhabi": "AE", "Sharjah": "AE", "Ajman": "AE", "Riyadh": "SA", "Jeddah": "SA",
+    "Dammam": "SA", "Doha": "QA", "Muscat": "OM", "Manama": "BH", "Kuwait City": "KW", "Cairo": "EG",
+    "Amman": "JO", "Mumbai": "IN", "New Delhi": "IN", "Delhi": "IN", "Bengaluru": "IN", "Bangalore": "IN",
+    "Chennai": "IN", "Hyderabad": "IN", "Kolkata": "IN", "Pune": "IN", "Ahmedabad": "IN", "Kochi": "IN",
+    "Berlin": "DE", "Munich": "DE", "München": "DE", "Hamburg": "DE", "Heidelberg": "DE", "Frankfurt": "DE",
+    "Cologne": "DE", "Köln": "DE", "Dresden": "DE", "Leipzig": "DE", "Freiburg": "DE", "Tübingen": "DE",
+    "Düsseldorf": "DE", "Hannover": "DE", "Essen": "DE", "Bonn": "DE", "Mainz": "DE",
+    "Los Angeles": "US", "New York": "US", "Boston": "US", "Houston": "US", "Baltimore": "US", "Chicago": "US",
+    "Rochester": "US", "Cleveland": "US", "San Francisco": "US", "Philadelphia": "US", "Washington": "US",
+    "London": "GB", "Paris": "FR", "Vienna": "AT", "Wien": "AT", "Zurich": "CH", "Zürich": "CH", "Geneva": "CH",
+    "Bangkok": "TH", "Singapore": "SG", "Kuala Lumpur": "MY", "Jakarta": "ID", "Manila": "PH",
+    "Ulaanbaatar": "MN", "Tashkent": "UZ", "Almaty": "KZ", "Astana": "KZ", "Moscow": "RU", "Istanbul": "TR",
+    "Toronto": "CA", "Sydney": "AU", "Melbourne": "AU", "Taipei": "TW", "Stockholm": "SE", "Oslo": "NO",
+    "Copenhagen": "DK", "Helsinki": "FI", "Amsterdam": "NL", "Rotterdam": "NL", "Brussels": "BE", "Madrid": "ES",
+    "Barcelona": "ES", "Rome": "IT", "Milan": "IT", "Lisbon": "PT", "Warsaw": "PL", "Prague": "CZ",
+    "Budapest": "HU", "Athens": "GR", "Dublin": "IE", "Edinburgh": "GB", "Manchester": "GB", "Karachi": "PK",
+    "Lahore": "PK", "Islamabad": "PK", "Dhaka": "BD", "Colombo": "LK", "Kathmandu": "NP", "Yangon": "MM",
+    "Phnom Penh": "KH", "Vientiane": "LA", "Nairobi": "KE", "Lagos": "NG", "Johannesburg": "ZA",
+    "Cape Town": "ZA", "São Paulo": "BR", "Mexico City": "MX", "Beirut": "LB", "Baghdad": "IQ", "Tehran": "IR",
+}
+
+# Words that make a capitalised phrase the name of an institution, with the kind they suggest.
+# Checked in order: the first that a name contains gives its kind.
+KIND_WORDS = [
+    (r"Cancer Cent[er][re]|Oncology Cent[er][re]|Cancer Institute|Cancer Hospital|Krebszentrum|Tumorzentrum|암센터|がんセンター", "cancer_center"),
+    (r"Universitätsmedizin|Universitätsklinikum|University Hospital|University Health System|University Medical Cent[er][re]|"
+     r"Academic Medical Cent[er][re]|Institute of Medical Sciences|School of Medicine|Medical School|College of Medicine|"
+     r"Faculty of Medicine|대학교병원|대학병원|大学病院", "academic_medical_center"),
+    (r"Ministry|Ministerium|Bundesministerium|Embassy|Botschaft|Consulate|Government|Department of Health|"
+     r"Municipality|Council|Senate|Bộ|보건복지부|부처|省|وزارة|سفارة", "government_body"),
+    (r"Health Services|Health Authority|Health Service|Healthcare Corporation|Health Agency|Agency|Authority|"
+     r"Institute of Health|Public Health|Health Industry Development Institute|Behörde|"
+     r"Gesundheitsamt|Sở Y tế|هيئة|مؤسسة", "health_agency"),
+    (r"Hospital|Hospitals|Medical Cent[er][re]|Medical City|Medical Corporation|Health System|Healthcare System|Health Network|Clinic|Klinik|Klinikum|Krankenhaus|Spital|"
+     r"Infirmary|Bệnh viện|병원|의료원|病院|医院|مستشفى|مدينة طبية", "hospital"),
+    (r"University|Universität|Universitet|Universiteit|Université|Universidad|Università|Institutet|Hochschule|College|Polytechnic|Institute of Technology|Đại học|Trường|"
+     r"대학교|大学|大學|جامعة|كلية", "university"),
+    (r"Inc|Inc\.|Ltd|Ltd\.|Limited|Private Limited|Pvt|Pte|Bhd|LLC|GmbH|K\.K\.|S\.A\.|AG|SE|Co\.|Corporation|Corp|Company|Group|Holdings|"
+     r"Pharma|Pharmaceuticals?|Therapeutics|Biotech|Technologies|Technology|Solutions|Systems|Healthcare|"
+     r"Labs|Laboratories|Diagnostics|Medical Devices|주식회사|株式会社|شركة", "company"),
+    (r"Institute|Institut|Foundation|Stiftung|Association|Society|Centre|Center|Zentrum|Academy|Akademie|"
+     r"Organization|Organisation|Network|Alliance|Consortium|Federation|Board|Commission", "other"),
+]
+
+
+def word_pattern(alternatives):
+    """Compile alternatives so a Latin word matches whole (Clinic, not Clinicians); other scripts inside words."""
+    parts = []
+    for alternative in alternatives.split("|"):
+        latin = bool(re.match(r"[A-Za-zÀ-ɏḀ-ỿ]", alternative))
+        # German genitives and English plurals: "des Universitätsklinikums", "Hospitals".
+        parts.append(rf"(?<![\w]){alternative}s?(?![\w])" if latin else alternative)
+    return re.compile("|".join(parts))
+
+
+KIND_PATTERNS = [(word_pattern(pattern), kind) for pattern, kind in KIND_WORDS]
+
+# Words that begin or make up a person's title.
+TITLE_WORDS = (
+    r"CEO|COO|CFO|CMO|CTO|Chief|President|Vice[- ]President|Director|Director-General|Deputy|Chair|Chairman|"
+    r"Chairwoman|Chairperson|Dean|Provost|Rector|Chancellor|Vice[- ]Chancellor|Minister|Ambassador|Consul|"
+    r"Consul-General|Secretary|Under-?Secretary|Undersecretary|Governor|Mayor|Head|Professor|Manager|"
+    r"Executive|Acting|Senior|Managing|General|Founder|Co-founder|Superintendent|Commissioner|Officer|"
+    r"Vorstandsvorsitzender|Vorstandsvorsitzende|Vorsitzender|Vorsitzende|Direktor|Direktorin|Präsident|"
+    r"Präsidentin|Dekan|Dekanin|Ärztlicher|Ärztliche|Geschäftsführer|Geschäftsführerin|Leiter|Leiterin|"
+    r"Leitender|Leitende|Stellvertretender|Stellvertretende|Kaufmännischer|Kaufmännische|rector|Staatssekretär|Bundesminister|Ministerin|Botschafter|Botschafterin|Vorstand|Generaldirektor|"
+    r"medical director|vice president|president|director|chief|head|dean|professor|minister|ambassador|"
+    r"chairman|chair|secretary|governor|mayor|founder|executive"
+)
+HONORIFICS = (
+    r"H\.E\.|H\.H\.|HE|Dr\.|Dr|Prof\.|Prof|Professor|Mr\.|Mr|Ms\.|Ms|Mrs\.|Mrs|Sheikh|Sheikha|Sir|Dame|"
+    r"Dato'?|Datuk|Tan Sri|Shri|Smt\.|Herr|Frau|Assoc\.|Asst\.|PD|Univ\.-Prof\.|Priv\.-Doz\.|"
+    r"Associate Professor|Assistant Professor"
+)
+# Titles written before a name as if they were honorifics: "Vice Minister of Health Tran Van Thuan" aside,
+# "Minister Park", "CEO Heyo Kroemer".
+TITLE_HONORIFICS = (
+    r"Vice Minister|Deputy Minister|Minister|Ambassador|High Commissioner|Commissioner|Consul[- ]General|Consul|"
+    r"Senator|Mayor|Governor|President|Chairman|Director|CEO"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def country_names():
+    """Return {a country's name as written: its alpha-2 code}, longest names first."""
+    names = {str(name): code for code, name in countries}
+    names.update(COUNTRY_ALIASES)
+    return dict(sorted(names.items(), key=lambda item: -len(item[0])))
+
+
+@functools.lru_cache(maxsize=1)
+def country_pattern():
+    alternatives = "|".join(re.escape(name) for name in country_names())
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+@functools.lru_cache(maxsize=1)
+def demonym_pattern():
+    alternatives = "|".join(re.escape(name) for name in sorted(DEMONYMS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def kind_of_name(name):
+    """Return the institution kind a name suggests, or None when nothing in it names one."""
+    for pattern, kind in KIND_PATTERNS:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def country_in(text):
+    """Return the country a phrase names by country, city or people ("Seoul", "India's"), or None."""
+    match = country_pattern().search(text)
+    if match:
+        return country_names()[match.group(0)]
+    for city, code in CITIES.items():
+        if re.search(rf"(?<!\w){re.escape(city)}(?!\w)", text):
+            return code
+    match = demonym_pattern().search(text)
+    if match:
+        return DEMONYMS[match.group(0)]
+    return None

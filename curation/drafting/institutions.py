@@ -1,0 +1,498 @@
+"""The institutions an article names: found in the text, matched to the directory or proposed new."""
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from curation.drafting.directory import GENERIC, canonical
+from curation.drafting.documents import is_signing
+from curation.drafting.gazetteer import (
+    CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
+)
+
+CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed)"
+CONNECTOR = r"(?:of|for|and|the|de|del|der|des|die|für|und|la|le|di|du|y|&|–|—|an der|am)"
+CHAIN = re.compile(rf"{CAP}(?:[^\S\n]+(?:{CONNECTOR}[^\S\n]+)*{CAP})*")
+# Words that start a sentence or a phrase without being part of the name after them.
+LEADING = {
+    "The", "A", "An", "Both", "Today", "Yesterday", "In", "At", "On", "By", "With", "From", "For", "Upon",
+    "Under", "As", "This", "That", "These", "Our", "Their", "His", "Her", "Its", "Meanwhile", "Separately",
+    "Additionally", "Also", "And", "Der", "Die", "Das", "Mit", "Im", "Am", "Von", "Through", "Since", "After",
+    "During", "Representatives", "Officials", "Leaders", "Delegations", "Last", "Earlier", "Recently",
+}
+DESCRIPTOR = re.compile(
+    r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
+)
+TITLE_START = re.compile(rf"^(?:(?:{TITLE_WORDS})\b[\w\s-]*?)\s(?:of|at|for|des|der|am|von)\s(?:the\s)?", re.I)
+# Words that need a noun after them: "Tokyo Medical and Dental University" is one name.
+MODIFIERS = {
+    "medical", "dental", "nursing", "engineering", "technological", "pharmaceutical", "veterinary", "national",
+    "international", "general", "public", "clinical", "scientific", "research", "science", "sciences", "arts",
+}
+COMPANY_FORMS = {
+    "limited", "ltd", "enterprise", "enterprises", "inc", "group", "co", "corporation", "corp", "holdings",
+    "private", "pvt", "plc", "llc", "gmbh", "ag", "se", "sa", "bhd", "sdn", "company", "kk",
+}
+BRACKETS = re.compile(r"\s*\([^()]*\)")
+OWNED_BY = re.compile(
+    r"\s*,?\s*(?:which is\s+|that is\s+)?(?:a\s+|an\s+|the\s+)?(?:wholly[- ]owned\s+)?"
+    r"(?:subsidiary|part|unit|member|affiliate|division|arm|branch|company)\s+of\s+(?:the\s+)?"
+    r"|\s*,?\s*(?:which is\s+)?(?:owned|operated|run|managed)\s+by\s+(?:the\s+)?"
+    r"|\s*,?\s*(?:which\s+)?belongs?\s+to\s+(?:the\s+)?",
+    re.I,
+)
+PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
+GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
+POSITION_WORDS = {"left", "right", "center", "centre", "middle", "front", "back", "l", "r", "c", "second from left"}
+
+
+@dataclass(eq=False)
+class Entity:
+    """One institution the article names, under however many names it uses for it."""
+
+    key: str
+    name: str
+    record: object = None
+    how: str = "new"
+    kind: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    other_names: list = field(default_factory=list)
+    # (sentence index, start, end) of each mention, in the order written.
+    mentions: list = field(default_factory=list)
+    # The institutions the text says own or run this one: its parent, never its fellow party.
+    owner_keys: set = field(default_factory=set)
+
+    @property
+    def slug(self):
+        return self.record.slug if self.record else None
+
+    def sentence_indexes(self):
+        return {index for index, _start, _end in self.mentions}
+
+
+class Entities:
+    """The institutions of one article, found in the order the article names them."""
+
+    def __init__(self, article, directory):
+        self.article = article
+        self.directory = directory
+        self.by_key = {}
+        self.aliases = {}
+        # Offsets of names given in brackets after another: never a name of their own.
+        self.bracketed = []
+        for sentence in article.sentences:
+            self.read(sentence)
+        self.merge_short_forms()
+        self.read_aliases()
+        self.read_parents()
+        self.place_countries()
+
+    def __iter__(self):
+        return iter(self.by_key.values())
+
+    def in_sentence(self, sentence, start=None, end=None):
+        """Return the entities mentioned in the sentence (or in its [start, end) offsets), in order."""
+        start = sentence.start if start is None else start
+        end = sentence.start + len(sentence.text) if end is None else end
+        found = []
+        for entity in self.by_key.values():
+            for index, mention_start, mention_end in entity.mentions:
+                if index == sentence.index and mention_start >= start and mention_end <= end:
+                    found.append((mention_start, entity))
+                    break
+        return [entity for _start, entity in sorted(found, key=lambda pair: pair[0])]
+
+    def mentions_in(self, sentence):
+        """Return (start, end, entity) of every mention in the sentence, in order."""
+        found = [
+            (start, end, entity)
+            for entity in self.by_key.values()
+            for index, start, end in entity.mentions
+            if index == sentence.index
+        ]
+        return sorted(found, key=lambda item: item[0])
+
+    def read(self, sentence):
+        text = self.article.text
+        end = sentence.start + len(sentence.text)
+        known = self.directory.mentions_in(text, sentence.start, end)
+        taken = []
+        for start, stop, record in known:
+            if self.in_brackets(start):
+                continue
+            self.add(record.slug, record.name, sentence, start, stop, record=record, how="exact")
+            taken.append((start, stop))
+        for start, stop, name in candidate_names(text, sentence.start, end):
+            if any(start < t_stop and t_start < stop for t_start, t_stop in taken) or self.in_brackets(start):
+                continue
+            country = country_of(text, start, stop, name)
+            record, how = self.directory.match(name, country)
+            if record:
+                self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
+            else:
+                self.add(canonical(name), name, sentence, start, stop, kind=candidate_kind(text, start, name),
+                         country=country)
+            taken.append((start, stop))
+        if is_signing(sentence.text) and reads_as_prose(sentence.text):
+            for start, stop, name in signing_names(text, sentence.start, end):
+                if not any(start < t_stop and t_start < stop for t_start, t_stop in taken) and not self.in_brackets(start):
+                    record, how = self.directory.match(name)
+                    if record:
+                        self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
+                    else:
+                        self.add(canonical(name), name, sentence, start, stop, kind=kind_of_name(name),
+                                 country=country_of(text, start, stop, name))
+                    taken.append((start, stop))
+
+    def add(self, key, name, sentence, start, stop, *, record=None, how="new", kind=None, country=None):
+        key = self.aliases.get(key, key)
+        entity = self.by_key.get(key)
+        if entity is None:
+            entity = Entity(key=key, name=name, record=record, how=how, kind=kind, country=country)
+            if record:
+                entity.kind, entity.country, entity.parent = record.kind, record.country, record.parent
+            self.by_key[key] = entity
+        entity.mentions.append((sentence.index, start, stop))
+        entity.country = entity.country or country
+        self.read_other_names(entity, stop)
+        return entity
+
+    def read_other_names(self, entity, stop):
+        """Take the acronym and native-script names written right after a name, in brackets or glued on."""
+        text = self.article.text
+        # "The Ministry of Health of Vietnam (Bộ Y tế)": the brackets come after the country.
+        country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*)*(?=\s*\()", text[stop:stop + 60])
+        if country and country_in(country.group(0)):
+            stop += country.end()
+        glued = GLUED_NATIVE.match(text, stop)
+        candidates = [glued.group(0)] if glued else []
+        if glued:
+            self.bracketed.append((glued.start(), glued.end()))
+        position = glued.end() if glued else stop
+        # "Abu Dhabi Health Services Company (SEHA) (شركة أبوظبي للخدمات الصحية)": every bracket in a row.
+        while bracket := PARENTHESES.match(text, position):
+            self.bracketed.append((bracket.start(), bracket.end()))
+            candidates += [part.strip() for part in re.split(r"[,;]", bracket.group(1))]
+            position = bracket.end()
+        for candidate in candidates:
+            other = other_name(candidate, entity)
+            if other and other["name"] not in {o["name"] for o in entity.other_names} and other["name"] != entity.name:
+                entity.other_names.append(other)
+                self.aliases[canonical(other["name"])] = entity.key
+
+    def in_brackets(self, position):
+        return any(start <= position < end for start, end in self.bracketed)
+
+    def merge_short_forms(self):
+        """Make one institution of a new name and its short or inflected form ("Apollo Hospitals")."""
+        for key in list(self.by_key):
+            target = self.aliases.get(key)
+            if target and target != key and target in self.by_key and self.by_key[key].record is None:
+                # "KFSH&RC" in the headline, given in brackets as the hospital's acronym further down.
+                self.merge(self.by_key[target], self.by_key[key])
+        new = [entity for entity in self.by_key.values() if entity.record is None]
+        for entity in new:
+            for other in new:
+                if other is entity or other.key not in self.by_key or entity.key not in self.by_key:
+                    continue
+                longer, shorter = (entity, other) if len(entity.key) >= len(other.key) else (other, entity)
+                # "Apollo Hospitals" is "Apollo Hospitals Enterprise Limited"; a graduate school is not its university.
+                extra = longer.key[len(shorter.key):].split()
+                same = longer.key.startswith(shorter.key + " ") and len(shorter.key.split()) >= 2 \
+                    and all(word in COMPANY_FORMS for word in extra)
+                same = same or fuzz.ratio(longer.key, shorter.key) >= 94
+                if same:
+                    first = min(longer, shorter, key=lambda e: e.mentions[0])
+                    keep = longer if longer.key.startswith(shorter.key + " ") else first
+                    gone = shorter if keep is longer else (other if keep is entity else entity)
+                    self.merge(keep, gone)
+
+    def merge(self, keep, gone):
+        """Make `gone` a name of `keep`: its mentions, other names and country go to `keep`."""
+        keep.mentions = sorted(keep.mentions + gone.mentions)
+        keep.other_names += [o for o in gone.other_names if o not in keep.other_names]
+        keep.country = keep.country or gone.country
+        del self.by_key[gone.key]
+        self.aliases[gone.key] = keep.key
+
+    def read_parents(self):
+        """Set the parent of a new institution the text calls part of another ("X, a subsidiary of Y")."""
+        text = self.article.text
+        for sentence in self.article.sentences:
+            mentions = self.mentions_in(sentence)
+            for (_s1, end, first), (start, _e2, second) in zip(mentions, mentions[1:]):
+                between = BRACKETS.sub("", text[end:start])
+                if first is not second and OWNED_BY.fullmatch(between) and first.parent is None:
+                    first.parent = second.name
+                    first.owner_keys.add(second.key)
+
+    def read_aliases(self):
+        """Count each use of an acronym or native name the article gave in brackets, and of a new name."""
+        for entity in list(self.by_key.values()):
+            # A new name found once by where it stood ("Philips and ... signed") is the same name elsewhere.
+            names = [other["name"] for other in entity.other_names] + ([entity.name] if entity.record is None else [])
+            for name in names:
+                pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
+                for sentence in self.article.sentences:
+                    for match in pattern.finditer(sentence.text):
+                        start = sentence.start + match.start()
+                        if not any(start == s for _i, s, _e in entity.mentions) and not self.inside_mention(sentence, start):
+                            entity.mentions.append((sentence.index, start, start + len(name)))
+            entity.mentions.sort()
+
+    def inside_mention(self, sentence, position):
+        return any(
+            index == sentence.index and start <= position < end
+            for entity in self.by_key.values() for index, start, end in entity.mentions
+        )
+
+    def place_countries(self):
+        for entity in self.by_key.values():
+            if entity.country is None:
+                entity.country = country_in(entity.name) or native_country(entity)
+            for other in entity.other_names:
+                # Kanji alone could be Chinese or Japanese: the country tells.
+                if other["language"] in {"zh", "ja"}:
+                    other["language"] = script_language(other["name"], entity.country)
+
+
+def candidate_names(text, start, end):
+    """Return (start, end, name) of each capitalised phrase in text[start:end] that names an institution."""
+    if not reads_as_prose(text[start:end]):
+        # A headline in title case or a menu line capitalises every word: no new name is read there.
+        return []
+    found = []
+    for match in CHAIN.finditer(text, start, end):
+        for piece_start, piece_end in split_chain(text, match.start(), match.end()):
+            piece_start, piece_end = trim_name(text, piece_start, piece_end)
+            name = text[piece_start:piece_end]
+            described = DESCRIPTOR.search(text[max(start, piece_start - 30):piece_start])
+            if (names_an_institution(name) or (described and len(name) > 2)) and not is_place(name):
+                found.append((piece_start, piece_end, name))
+    return found
+
+
+# "Philips and Apollo Hospitals signed", "signed an MoU with Roche": names without a kind word
+# that a signing sentence makes parties by where they stand.
+NAME_RUN = r"[A-Z][\w&’'.-]*(?:[^\S\n]+(?:of\s+|for\s+|&\s+)?[A-Z][\w&’'.-]*){0,5}"
+SIGNED_WITH = re.compile(
+    rf"\b(?:signed|signs|inked|concluded|entered into|renewed)\b[^.;]{{0,80}}?\bwith\s+(?:the\s+)?(?P<name>{NAME_RUN})"
+)
+SUBJECTS = re.compile(
+    rf"^(?:[^–—:]{{0,60}}(?:[–—:]|--)\s*)?(?:The\s+)?(?P<first>{NAME_RUN})"
+    rf"(?:\s+and\s+(?:the\s+)?(?P<second>{NAME_RUN}))?\s+(?:have\s+|has\s+|today\s+|on \w+\s+)?(?:signed|inked|sign|renewed)\b"
+)
+NOT_NAMES = re.compile(
+    r"^(?:The|This|That|These|Both|Officials|Representatives|Today|It|They|We|He|She|MoU|MOU|Memorandum|Agreement)$"
+)
+
+
+def signing_names(text, start, end):
+    """Return (start, end, name) of the names a signing sentence puts in a party's place."""
+    sentence = text[start:end]
+    found = []
+    spans = []
+    match = SUBJECTS.match(sentence)
+    if match:
+        spans += [match.span(group) for group in ("first", "second") if match.group(group)]
+    spans += [m.span("name") for m in SIGNED_WITH.finditer(sentence)]
+    for span_start, span_end in spans:
+        span_start, span_end = trim_name(sentence, span_start, span_end)
+        name = sentence[span_start:span_end].rstrip(".,")
+        if NOT_NAMES.match(name) or is_place(name) or re.match(rf"(?:{HONORIFICS})\s", name) \
+                or re.search(r"\b(?:MoU|Memorandum|Agreement|Letter)\b", name) or len(name) < 3:
+            continue
+        found.append((start + span_start, start + span_start + len(name), name))
+    return found
+
+
+def reads_as_prose(sentence):
+    words = re.findall(r"[A-Za-zÀ-ɏ][\w'-]*", sentence)
+    if len(words) < 4:
+        return False
+    if re.search(r"[.!?][\"”“’)]?$", sentence.strip()):
+        # German capitalises every noun: a sentence with its full stop is prose all the same.
+        return True
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised / len(words) < 0.7
+
+
+def trim_name(text, start, end):
+    """Drop what a capitalised run holds around a name: a closing full stop, a leading people or country."""
+    end = without_full_stop(text, start, end)
+    while True:
+        name = text[start:end]
+        first = re.match(r"(?:South |North )?[\w-]+\s+", name)
+        possessive = re.match(r"([A-Z][\w ]*?)['’]s\s+", name)
+        if first and first.group(0).strip() in LEADING:
+            start += first.end()
+        elif possessive and possessive.group(1) in country_names():
+            # "India's Apollo Hospitals": the country, then the name.
+            start += possessive.end()
+        elif first and first.group(0).strip() in DEMONYMS and kind_of_name(name[first.end():]) \
+                and len(name[first.end():].split()) >= 2:
+            start += first.end()
+        else:
+            return start, end
+
+
+def names_an_institution(name):
+    """Say whether a capitalised phrase is an institution's name: its kind word near its end, not alone."""
+    words = name.split()
+    if len(words) < 2 and not re.search(r"[가-힣぀-ヿ一-鿿؀-ۿ]", name):
+        return False
+    if not kind_of_name(name):
+        return False
+    named_after_someone = len(words) >= 4 and kind_of_name(" ".join(words[-2:])) and not re.search(r"\bCo\.?$", name)
+    if re.match(rf"(?:{HONORIFICS})\s", name) and not named_after_someone:
+        # "Dr. Sulaiman Al Habib Medical Group" is named after a person; "Prof. Dr. Ingo Autenrieth" is one.
+        return False
+    # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" and
+    # "The Ministry of Health and Family Welfare of India" are names.
+    return bool(kind_of_name(" ".join(words[-4:])) or kind_of_name(" ".join(words[:3])) and re.search(r" (?:of|for|für|des|der) ", name))
+
+
+def split_chain(text, start, end):
+    """Cut a capitalised run into names: at 'and' between two names, past a leading title or word."""
+    chain = text[start:end]
+    # "President of the Korea Health Industry Development Institute": the title is not the name.
+    title = TITLE_START.match(chain)
+    if title:
+        start, chain = start + title.end(), chain[title.end():]
+    possessive = re.search(r"['’]s\s", chain)
+    if possessive:
+        # "Osaka University's Graduate School of Medicine": the university, then a unit of it.
+        head = split_chain(text, start, start + possessive.start())
+        return head + split_chain(text, start + possessive.end(), end)
+    pieces, offset = [], 0
+    parts = re.split(r"(\s+(?:and|und|&)\s+|\s+[–—]\s+(?=[A-Z][a-z]+\s+[A-Z]))", chain)
+    current_start, current = 0, ""
+    for part in parts:
+        if re.fullmatch(r"\s+(?:and|und|&)\s+|\s+[–—]\s+", part or ""):
+            offset += len(part)
+            continue
+        # "Ministry of Health and Family Welfare", "Tokyo Medical and Dental University": one name
+        # unless both sides of 'and' name an institution of their own.
+        joined = current and (
+            # "Tokyo Medical and Dental University": the first half ends on a word that needs a noun.
+            (not names_an_institution(current) and current.split()[-1].lower() in MODIFIERS)
+            or (kind_of_name(current) == "government_body" and kind_of_name(part) is None)
+            # "King Faisal Specialist Hospital and Research Centre": what follows names no one.
+            or all(word.lower() in GENERIC for word in part.split())
+        )
+        if joined and not part.startswith(("The ", "the ")):
+            current = chain[current_start:offset + len(part)]
+        else:
+            if current:
+                pieces.append((start + current_start, start + current_start + len(current)))
+            current_start, current = offset, part
+        offset += len(part)
+    if current:
+        pieces.append((start + current_start, start + current_start + len(current)))
+    return [trim_country(text, s, without_full_stop(text, s, e)) for s, e in pieces if text[s:e].strip()]
+
+
+def without_full_stop(text, start, end):
+    """Return the end of a name without the full stop of its sentence ("Co." and "Inc." keep theirs)."""
+    if text[start:end].endswith(".") and not re.search(r"(?:Co|Inc|Ltd|Corp|Bhd|Pvt|St)\.$", text[start:end]):
+        return end - 1
+    return end
+
+
+def trim_country(text, start, end):
+    """Drop a trailing "of Vietnam" or "of the Republic of Korea": it says where, not who."""
+    name = text[start:end]
+    match = re.search(r"\s+of\s+(?:the\s+)?(Republic of [A-Z]\w+|[A-Z][\w]*(?: [A-Z][\w]*)*)$", name)
+    if match and match.group(1) in country_names() and kind_of_name(name[:match.start()]):
+        return start, start + match.start()
+    return start, end
+
+
+def is_place(name):
+    return name in country_names() or name in CITIES or name in DEMONYMS
+
+
+def candidate_kind(text, start, name):
+    if DESCRIPTOR.search(text[max(0, start - 30):start]) and kind_of_name(name) in {None, "other"}:
+        return "company"
+    return kind_of_name(name) or "other"
+
+
+def country_of(text, start, stop, name):
+    """Return the country the text gives for a name: in the name, right after it, or right before it."""
+    after = text[stop:stop + 80]
+    before = text[max(0, start - 40):start]
+    patterns_after = [
+        r"^\s*(?:\([^)]*\))?,?\s*(?:located |based |headquartered )?(?:in|aus)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
+        r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})",
+        r"^\s*\(([^)]{2,30})\)",
+        r"^\s*,\s*([A-Z][\w ]{2,30}?)(?:[,.;)])",
+        # "Apollo Hospitals, India's largest hospital chain", "X, a hospital group based in Riyadh,".
+        r"^\s*,\s*([A-Z][\w]*(?: [A-Z]\w*)?)['’]s\b",
+        r"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:in|of|from)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
+    ]
+    for pattern in patterns_after:
+        match = re.search(pattern, after)
+        if match:
+            code = country_in(match.group(1))
+            if code:
+                return code
+    match = re.search(r"([A-Z][\w ]+?)(?:'s|’s)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before)
+    if match and country_in(match.group(1)):
+        return country_in(match.group(1))
+    # "the Korean company InTheSmart"; not "bring Korean physicians to Mayo Clinic".
+    match = re.search(
+        r"(?:^|\s)([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:(?:healthcare |technology |medical |private |public )?"
+        r"(?:company|firm|start-?up|hospital|university|institute|group|provider|maker|agency|ministry)\s+)?$",
+        before,
+    )
+    if match and match.group(1) in DEMONYMS:
+        return DEMONYMS[match.group(1)]
+    return country_in(name)
+
+
+def other_name(candidate, entity):
+    """Return {name, kind, language} of a name in brackets after an institution's, or None when it is not one."""
+    candidate = candidate.strip(" \"“”'")
+    if not candidate or candidate.lower() in POSITION_WORDS or country_in(candidate) == candidate:
+        return None
+    if candidate in country_names() or candidate in CITIES:
+        return None
+    if re.fullmatch(r"[A-Z][A-Za-z&]{1,11}", candidate) and sum(c.isupper() for c in candidate) >= 2:
+        return {"name": candidate, "kind": "acronym", "language": ""}
+    language = script_language(candidate, entity.country)
+    if language and language != "vi":
+        return {"name": candidate, "kind": "native", "language": language}
+    if language == "vi":
+        return {"name": candidate, "kind": "native", "language": "vi"}
+    if kind_of_name(candidate):
+        return {"name": candidate, "kind": "alternative", "language": ""}
+    return None
+
+
+def script_language(text, country=None):
+    """Return the language a name's script shows (ko, ja, zh, ar, vi), or None for plain Latin."""
+    if re.search(r"[가-힣]", text):
+        return "ko"
+    if re.search(r"[぀-ヿ]", text):
+        return "ja"
+    if re.search(r"[一-鿿]", text):
+        if country in {"CN", "TW", "HK", "SG"}:
+            return "zh"
+        # 病院 is the Japanese word for a hospital (Chinese writes 医院), 株式会社 a Japanese company.
+        return "ja" if country == "JP" or re.search("病院|株式会社", text) else "zh"
+    if re.search(r"[؀-ۿ]", text):
+        return "ar"
+    if re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text.lower()):
+        return "vi"
+    return None
+
+
+def native_country(entity):
+    """Return the country a native-script name points to, where its script belongs to one country."""
+    for other in entity.other_names:
+        code = {"ko": "KR", "ja": "JP", "vi": "VN"}.get(other["language"])
+        if code:
+            return code
+    return None

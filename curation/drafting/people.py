@@ -1,0 +1,264 @@
+"""The people an article names, with the title they held and what they did: signed, attended, spoke, led."""
+import re
+from dataclasses import dataclass, field
+
+from curation.drafting.gazetteer import (
+    CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_names, kind_of_name,
+)
+from curation.drafting.text import Sentence
+
+# A word of a name: "Sang-doh", "AlSerkal", "E." or "M" as an initial, "CHA" written in capitals.
+# Never a word of a name: a title ("Ambassador") or a people ("Korean") standing before it.
+NOT_A_NAME_WORD = (
+    rf"(?!(?:{TITLE_HONORIFICS}|High|Senior|Acting|Deputy|Vice|Services|Sector|Department|Office|Affairs|"
+    rf"Program|Programme|Division|Unit|Clinical|International|Health|Medical|National|Research)\b)"
+)
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ", "a-zß-öø-ÿā-ž’'"
+NAME_WORD = NOT_A_NAME_WORD + (
+    rf"(?:[{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)*|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|[{UPPER}]\.|"
+    rf"[{UPPER}](?=\s[{UPPER}][{LOWER}])|[{UPPER}]{{2,}}(?=,?\s[{UPPER}]))"
+)
+PARTICLE = r"(?:al|Al|el|El|bin|bint|ibn|von|van|de|der|da|dos|di|du|le|La|Le|Al-|al-)"
+GLUED_NATIVE = r"(?:[가-힣]{2,4}|[一-鿿぀-ヿ]{2,6})?"
+NAME = rf"(?:[A-Z]{{2,}},\s)?{NAME_WORD}(?:[^\S\n](?:{PARTICLE}[^\S\n-]?)?{NAME_WORD}){{1,3}}"
+HONORIFIC = rf"(?:(?:{HONORIFICS})\s+)"
+ANY_HONORIFIC = rf"(?:(?:{HONORIFICS}|{TITLE_HONORIFICS})\s+)"
+DEGREES = r"(?:,\s*(?:MD|M\.D\.|PhD|Ph\.D\.|MBA|MPH|DrPH|FRCS|FACS|FRCP|RN|DDS|MSc|MS|DO|FACC|JD))*"
+# "Vice Minister of Health Tran Van Thuan": a whole title before the name.
+TITLE_IN_FRONT = rf"(?:{TITLE_HONORIFICS})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*?\s+{HONORIFIC}*"
+PERSON = re.compile(
+    rf"(?P<honorific>{TITLE_IN_FRONT}|{ANY_HONORIFIC}+)?(?P<name>{NAME}){GLUED_NATIVE}(?P<aside>\s*\([^()]{{1,30}}\))?{DEGREES}"
+)
+TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|[Vv]ice\b|[Hh]ead\b)[^,;:\"“”()]*)", re.I)
+TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
+
+SIGNING = re.compile(
+    r"\bsigned by\b|\bsigned\b.{0,30}?\bby\b|\bexchanged (?:between|by)\b|\bsigned between\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
+    r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
+    r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b",
+    re.I,
+)
+ATTENDANCE = re.compile(
+    r"\bin the presence of\b|\battended by\b|\bwith the attendance of\b|\bwitnessed by\b|\bin attendance\b|"
+    r"\battended the\b|\bwere present\b|\bwas present\b|\bim Beisein (?:von|des|der)\b|\bin Anwesenheit (?:von|des|der)\b|"
+    r"\bgraced by\b|\bpresided over by\b|\bwitnessed the\b|\battendance of\b",
+    re.I,
+)
+SPEECH = re.compile(
+    r"\b(?:said|says|explained|emphasi[sz]ed|highlighted|noted|stated|added|commented|expressed|stressed|"
+    r"remarked|underlined|underscored|affirmed|according to|told|sagte|erklärte|betonte|so)\b",
+    re.I,
+)
+LED = re.compile(r"\b(?:identified the opportunity|led by|spearheaded|initiated|coordinated by|leads the)\b", re.I)
+BIOGRAPHY = re.compile(r"\b(?:previously|formerly|former|was an? |graduated|earlier in (?:his|her) career|prior to)\b", re.I)
+NOT_NAMES = {
+    "The", "This", "That", "Both", "Under", "According", "Upon", "In", "On", "At", "As", "Prof", "Dr", "Mr",
+}
+WEEKDAYS_AND_MONTHS = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b"
+)
+
+
+@dataclass
+class Person:
+    """A person the article names, with every part they had and the sentence that says so."""
+
+    name: str
+    title: str = ""
+    institution: str = ""
+    # {role: evidence}, in the order the roles were found.
+    roles: dict = field(default_factory=dict)
+    sentences: set = field(default_factory=set)
+
+
+def find_people(article, entities):
+    """Return the people of the article, each with the roles the text gives them."""
+    people = {}
+    for sentence in article.sentences:
+        for match in person_matches(sentence.text):
+            name = clean_name(match.group("name"))
+            if not is_person_name(name, match.group("honorific"), sentence.text, match.end(), entities, sentence):
+                continue
+            person = people.setdefault(key_of(name, people), Person(name=name))
+            person.sentences.add(sentence.index)
+            if not person.title:
+                person.title = title_of(sentence.text, match)
+                person.institution = institution_in(person.title, sentence, entities, article)
+            behalf = ON_BEHALF_OF.match(sentence.text, match.end() + len(title_of(sentence.text, match)) + 2)
+            if behalf:
+                # "Ambassador of India to the UAE, ... on behalf of the Ministry of Health": the ministry's signer.
+                named = entity_at(sentence, sentence.start + behalf.end(), entities)
+                if named:
+                    person.institution = named.slug or named.name
+            for role, evidence in roles_of(sentence, match):
+                person.roles.setdefault(role, evidence)
+        add_surname_mentions(sentence, people)
+        if signer_line(sentence) and sentence.index > 0 and re.search(r"[\"”]", article.sentences[sentence.index - 1].text):
+            # A name and title alone under a quotation: the one quoted.
+            for person in people.values():
+                if person.name in sentence.text:
+                    person.roles.setdefault("spoke", sentence.text)
+    return [person for person in people.values() if person.roles]
+
+
+def person_matches(text):
+    """Yield the PERSON matches of the text, a people word in front ("Korean Ambassador ...") skipped."""
+    position = 0
+    while match := PERSON.search(text, position):
+        first = match.group("name").split()[0]
+        if not match.group("honorific") and first in DEMONYMS:
+            # Match again from the next word, where a title may stand.
+            position = match.start("name") + len(first)
+            continue
+        yield match
+        position = match.end()
+
+
+def clean_name(name):
+    # "CHA, Soon Do" is written surname first in capitals: kept as the article writes it.
+    return name.strip().rstrip(",")
+
+
+def key_of(name, people):
+    """Return the key of the person this name is: the same name, or a full name it is the surname of."""
+    folded = name.lower()
+    for key, person in people.items():
+        if key == folded or person.name.lower().endswith(" " + folded):
+            return key
+    return folded
+
+
+def is_person_name(name, honorific, text, end, entities, sentence):
+    words = name.replace(",", "").split()
+    if words[0] in NOT_NAMES or WEEKDAYS_AND_MONTHS.match(name) or kind_of_name(name):
+        return False
+    if name in country_names() or name in CITIES or any(word in DEMONYMS for word in words[:1]):
+        return False
+    if any(word in country_names() or word in CITIES for word in words):
+        # "Siemens Healthineers India": a company's name, not a person's.
+        return False
+    if any(entity.name == name or name in entity.name for entity in entities):
+        return False
+    if re.search(rf"\b(?:{TITLE_WORDS})\b", name):
+        return False
+    if honorific:
+        return True
+    # Without a Dr. or an H.E., a name is a person's when a title or a verb of speech follows or precedes it.
+    after = text[end:end + 40]
+    before = text[max(0, text.find(name) - 25):text.find(name)]
+    return bool(
+        TITLE_AFTER.match(text[end:]) or re.match(r"\s*(?:said|says|added|explained|noted)\b", after)
+        or re.search(r"(?:said|says|by)\s+$", before)
+    )
+
+
+def title_of(text, match):
+    """Return the title written after the name ("CEO of Asan Medical Center"), or before it."""
+    after = TITLE_AFTER.match(text[match.end():])
+    if after:
+        title = after.group("title")
+        # Up to where the next person's name or the rest of the sentence begins.
+        title = re.split(
+            rf"\s+and\s+(?={HONORIFIC}|{NAME},)|\s+(?:said|says|pose[sd]?|signed|with the|explained|emphasi[sz]ed|"
+            rf"highlighted|noted|stated|added|commented|expressed|stressed|remarked|who|which)\b",
+            title,
+        )[0]
+        return title.strip(" ,.")
+    if match.group("honorific") and re.match(TITLE_HONORIFICS, match.group("honorific").strip()):
+        # "Korean Ambassador Choi Young-sam", "Karnataka Health Minister Dinesh Gundu Rao": the
+        # capitalised words in front belong to the title.
+        before = re.search(r"(?<=[a-z,] )((?:[A-Z][\w&-]+ ){1,5})$", text[:match.start()])
+        prefix = before.group(1) if before and not re.search(HONORIFICS, before.group(1)) else ""
+        # "Chairman Dr.": the title without the doctor.
+        title = re.sub(rf"(?:\s+(?:{HONORIFICS}))+$", "", match.group("honorific").strip())
+        return prefix + title
+    before = TITLE_BEFORE.search(text[:match.start()])
+    return before.group("title").strip() if before and before.group("title")[0].isupper() else ""
+
+
+ON_BEHALF_OF = re.compile(r"[^.;]{0,60}?\bon behalf of\s+(?:the\s+)?")
+
+
+def entity_at(sentence, position, entities):
+    """Return the institution whose mention starts at the position, or None."""
+    for start, _end, entity in entities.mentions_in(sentence):
+        if abs(start - position) <= 1:
+            return entity
+    return None
+
+
+def institution_in(title, sentence, entities, article):
+    """Return the slug (or, for a new one, the name) of the institution a title names."""
+    if not title:
+        return ""
+    position = article.text.find(title, sentence.start)
+    for start, end, entity in entities.mentions_in(sentence):
+        if position >= 0 and position <= start and end <= position + len(title):
+            return entity.slug or entity.name
+    return ""
+
+
+def roles_of(sentence, match):
+    """Return (role, evidence) pairs for the person at `match` in the sentence."""
+    text = sentence.text
+    roles = []
+    before = text[:match.start()]
+    after = text[match.end():]
+    attendance = list(ATTENDANCE.finditer(text))
+    signing = list(SIGNING.finditer(text))
+    last_attendance = max((m.end() for m in attendance if m.end() <= match.start()), default=-1)
+    last_signing = max((m.end() for m in signing if m.end() <= match.start()), default=-1)
+    if BIOGRAPHY.search(text) and not signing:
+        return roles
+    if attendance and last_attendance > last_signing:
+        roles.append(("attended", text))
+    elif signing and (last_signing > last_attendance or signs_as_subject(after)):
+        roles.append(("signed", text))
+    elif attendance and re.match(r".{0,200}?\battended\b", after):
+        roles.append(("attended", text))
+    if LED.search(text) and (re.match(r"[^.]{0,120}\bidentified\b", after) or re.search(r"(?:led|coordinated) by\s+$", before[-60:] + " ")):
+        roles.append(("led", text))
+    if speaks(text, match, before, after):
+        roles.append(("spoke", text))
+    return roles
+
+
+def signs_as_subject(after):
+    """Say whether the person is among those who sign: "A and B signed the MoU", "pose ... after signing"."""
+    # One sentence: its full stops are those of "Dr." and "Prof.", so only the length is bounded.
+    return bool(re.match(r"[^;]{0,200}?\b(?:signed|put their signatures|sign(?:ing)? the|unterzeichne\w*|after signing)\b", after))
+
+
+def speaks(text, match, before, after):
+    if re.match(r"[^\"“”]{0,120}?\b(?:said|says|explained|emphasi[sz]ed|highlighted|noted|stated|added|commented|expressed|stressed|remarked|underlined|underscored|affirmed|sagte|erklärte|betonte)\b", after) \
+            :
+        return True
+    if re.search(r"(?:said|says|according to|sagte|erklärte|betonte|so)\s+(?:{h})?$".format(h=HONORIFIC + "*"), before):
+        return True
+    # "said Apollo Hospitals Chairman Dr. Prathap C. Reddy": a title between the verb and the name.
+    if re.search(r"\b(?:said|says|sagte|erklärte|betonte)\s+(?:[A-Z][\w&.-]*\s+){1,6}$", before):
+        return True
+    if re.search(r"[\"“”]", text) and re.search(r"\b(?:said|says|explained|sagte)\b", text):
+        quote_ends = [m.end() for m in re.finditer(r"[\"”]", before)]
+        return bool(quote_ends) and len(before) - quote_ends[-1] < 15
+    return False
+
+
+def add_surname_mentions(sentence, people):
+    """Count "Burch said" as the speech of Miguel Burch, named in full before."""
+    for person in list(people.values()):
+        words = person.name.replace(",", "").split()
+        # "Han Seung-beom" and "CHA, Soon Do" write the family name first.
+        surname = words[0] if "-" in words[-1] or words[0].isupper() else words[-1]
+        if len(surname) < 3:
+            continue
+        if re.search(rf"\b{re.escape(surname)}\s+(?:said|says|added|explained|noted|emphasi[sz]ed)\b|"
+                     rf"\bsaid\s+{HONORIFIC}*{re.escape(surname)}\b", sentence.text):
+            person.roles.setdefault("spoke", sentence.text)
+            person.sentences.add(sentence.index)
+
+
+def signer_line(sentence: Sentence):
+    """Say whether a sentence is only a name and title under a quotation ("Prof. Ulrich Keilholz, Director of the CCCC")."""
+    return len(sentence.text) < 120 and not re.search(r"[.!?]$", sentence.text) and "," in sentence.text
