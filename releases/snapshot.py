@@ -213,7 +213,8 @@ def write_datapackage(folder, *, number, now, counts):
             "primaryKey": ["key"],
             "missingValues": [""],
             "foreignKeys": [
-                {"fields": [column], "reference": {"resource": target, "fields": ["slug"]}}
+                {"fields": [column], "reference": {"resource": target[0], "fields": [target[1]]} if isinstance(target, tuple)
+                 else {"resource": target, "fields": ["slug"]}}
                 for column, target in table.references.items()
             ],
         }

@@ -9,16 +9,23 @@ import json
 
 from institutions.models import Institution, InstitutionName
 from partnerships.backup import plain_fields
-from partnerships.models import Agreement, AgreementArea, AgreementParty, Area, Evidence, Participation, Person, Source
+from partnerships.models import (
+    Agreement, AgreementArea, AgreementEvent, AgreementParty, Area, Disagreement, Evidence, Participation, Person,
+    ReportedValue, Source,
+)
 
 # When a record was last edited is told by the releases themselves; in the rows it would make
 # every save a change.
 LEFT_OUT = {"updated_at"}
+# An article's whole text stays with the directory: a release carries the quotes that support
+# each fact (table evidence) and the article's address, not the publisher's text.
+LEFT_OUT_OF = {Source: {"text"}}
 BATCH = 2000
 
 
 def own_fields(model):
-    return [name for name in plain_fields(model) if name not in LEFT_OUT]
+    left_out = LEFT_OUT | LEFT_OUT_OF.get(model, set())
+    return [name for name in plain_fields(model) if name not in left_out]
 
 
 def text(field, row):
@@ -40,7 +47,8 @@ class Table:
 
     def __init__(self, name, title, model, *, references, key, rows, extra=()):
         self.name, self.title, self.model = name, title, model
-        self.references = references  # column -> the table it names by slug
+        # column -> the table it names by slug, or (table, column) when it names another column
+        self.references = references
         self.extra = list(extra)
         self.own = own_fields(model)
         self.columns = ["key", *references, *self.extra, *self.own]
@@ -55,6 +63,7 @@ class Table:
             types[name] = {
                 "DateField": "date", "DateTimeField": "datetime", "BooleanField": "boolean",
                 "IntegerField": "integer", "PositiveIntegerField": "integer", "BigIntegerField": "integer",
+                "PositiveSmallIntegerField": "integer", "SmallIntegerField": "integer",
             }.get(internal, "string")
         return types
 
@@ -127,11 +136,44 @@ def read_participations(table):
 
 def read_evidence(table):
     evidence = Evidence.objects.select_related(
-        "agreement", "source", "party__institution", "area__area", "participation__person"
+        "agreement", "source", "party__institution", "area__area", "participation__person", "event"
     ).order_by("agreement__slug", "pk")
     for item in evidence.iterator(chunk_size=BATCH):
         yield {"agreement": item.agreement.slug, "source": item.source.slug, "subject": item.subject,
                **own_values(item, table.own)}
+
+
+def read_events(table):
+    events = AgreementEvent.objects.select_related("agreement").order_by("agreement__slug", "dated_on", "kind")
+    for event in events.iterator(chunk_size=BATCH):
+        yield {"agreement": event.agreement.slug, **own_values(event, table.own)}
+
+
+def disagreement_key(agreement_slug, fact, party_slug):
+    return f"{agreement_slug}/{fact}" + (f"/{party_slug}" if party_slug else "")
+
+
+def read_disagreements(table):
+    disagreements = Disagreement.objects.select_related("agreement", "party__institution").order_by(
+        "agreement__slug", "fact", "pk"
+    )
+    for disagreement in disagreements.iterator(chunk_size=BATCH):
+        party = disagreement.party.institution.slug if disagreement.party_id else None
+        yield {"agreement": disagreement.agreement.slug, "party": party, **own_values(disagreement, table.own)}
+
+
+def read_reported_values(table):
+    reported = ReportedValue.objects.select_related(
+        "disagreement__agreement", "disagreement__party__institution", "source"
+    ).order_by("disagreement__agreement__slug", "disagreement__fact", "source__slug")
+    for value in reported.iterator(chunk_size=BATCH):
+        disagreement = value.disagreement
+        party = disagreement.party.institution.slug if disagreement.party_id else None
+        yield {
+            "agreement": disagreement.agreement.slug,
+            "disagreement": disagreement_key(disagreement.agreement.slug, disagreement.fact, party),
+            "source": value.source.slug, **own_values(value, table.own),
+        }
 
 
 TABLES = [
@@ -152,6 +194,14 @@ TABLES = [
           references={"agreement": "agreements", "area": "areas"},
           key=lambda row: f"{row['agreement']}/{row['area']}", rows=read_areas_of_agreements),
     Table("sources", "Sources", Source, references={}, key=lambda row: row["slug"], rows=read_sources),
+    Table("events", "Events in agreements' lives", AgreementEvent, references={"agreement": "agreements"},
+          key=lambda row: f"{row['agreement']}/{row['kind']}/{row['dated_on']}", rows=read_events),
+    Table("disagreements", "Facts that sources give differently, with the value recorded and why", Disagreement,
+          references={"agreement": "agreements", "party": "institutions"},
+          key=lambda row: disagreement_key(row["agreement"], row["fact"], row["party"]), rows=read_disagreements),
+    Table("reported_values", "The value each source gives for a disputed fact", ReportedValue,
+          references={"agreement": "agreements", "disagreement": ("disagreements", "key"), "source": "sources"},
+          key=lambda row: f"{row['disagreement']}/{row['source']}", rows=read_reported_values),
     Table("evidence", "Evidence: the quote or note of a source that supports a fact", Evidence,
           references={"agreement": "agreements", "source": "sources"}, extra=["subject"],
           key=evidence_key, rows=read_evidence),
@@ -161,7 +211,8 @@ TABLES_BY_NAME = {table.name: table for table in TABLES}
 # The rows that make up the record of an agreement or an institution on its page: a change to
 # any of them is a change to the record ("last changed in release N").
 RECORD_OF = {
-    "agreements": ("agreement", ["agreements", "parties", "participations", "agreement_areas", "evidence"]),
+    "agreements": ("agreement", ["agreements", "parties", "participations", "agreement_areas", "events",
+                                 "disagreements", "reported_values", "evidence"]),
     "institutions": ("institution", ["institutions", "other_names"]),
 }
 

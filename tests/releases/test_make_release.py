@@ -142,3 +142,41 @@ def test_a_removed_record_is_noted_and_comes_back_when_restored(releases_dir):
     third = make_release()
     record.refresh_from_db()
     assert (record.first_release_id, record.changed_release_id, record.removed_release_id) == (first.pk, third.pk, None)
+
+
+@pytest.mark.django_db
+def test_release_holds_the_agreements_lives_and_disagreeing_sources_but_no_article_text(releases_dir):
+    from partnerships.models import AgreementEvent, Disagreement, ReportedValue, Source
+
+    release = make_release()
+    folder = releases_dir / "1"
+
+    assert release.counts["disagreements"] == Disagreement.objects.count() >= 2
+    assert release.counts["reported_values"] == ReportedValue.objects.count()
+    assert release.counts["events"] == AgreementEvent.objects.count()
+    reported = [json.loads(line) for line in (folder / "reported_values.jsonl").read_text().splitlines()]
+    disagreements = {json.loads(line)["key"] for line in (folder / "disagreements.jsonl").read_text().splitlines()}
+    assert {row["disagreement"] for row in reported} <= disagreements
+    with open(folder / "sources.csv", encoding="utf-8", newline="") as file:
+        assert "text" not in next(csv.reader(file))
+    assert Source.objects.count() == release.counts["sources"]
+    report = validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["resource", "type", "note"])[:5]
+
+
+@pytest.mark.django_db
+def test_a_new_event_changes_its_agreement_in_the_next_release(releases_dir):
+    import datetime
+
+    from partnerships.models import AgreementEvent
+
+    make_release()
+    agreement = Agreement.objects.get(slug="cedars-sinai-snuh-inthesmart-mou-2019")
+    AgreementEvent.objects.create(agreement=agreement, kind="ended", dated_on=datetime.date(2024, 9, 1))
+
+    second = make_release()
+
+    assert {"table": "events", "key": "cedars-sinai-snuh-inthesmart-mou-2019/ended/2024-09-01",
+            "change": "added"} in second.changes
+    record = ReleasedRecord.objects.get(kind="agreements", slug=agreement.slug)
+    assert record.changed_release_id == second.pk
