@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 
@@ -392,7 +393,12 @@ class Agreement(EditedRecord):
         """The signing date written with no more precision than is known."""
         if self.signed_on is None:
             return _("date not reported")
-        date_format = {"day": "j F Y", "month": "F Y", "year": "Y"}[self.signed_on_precision]
+        # Each language's own order (2025년 3월, März 2025); a year alone as a translated format.
+        date_format = {
+            "day": "DATE_FORMAT",
+            "month": "YEAR_MONTH_FORMAT",
+            "year": pgettext("date format of a year alone (PHP date characters)", "Y"),
+        }[self.signed_on_precision]
         return formats.date_format(self.signed_on, date_format)
 
 
