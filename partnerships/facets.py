@@ -50,7 +50,7 @@ def value_labels(filterset, name, values):
     if name in {"country", "between"}:
         return {code: countries.name(code) for code in values}
     if name == "area":
-        return dict(Area.objects.filter(slug__in=values).values_list("slug", "name"))
+        return {area.slug: area.display_name for area in Area.objects.filter(slug__in=values)}
     if name == "institution":
         return dict(Institution.objects.filter(slug__in=values).values_list("slug", "name"))
     if "choices" in declared.extra:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 from simple_history.models import HistoricalRecords
 
 
@@ -24,7 +24,7 @@ from common.models import (
     bump_data_version,
 )
 from common.search import rows_matching
-from common.text import fold_for_search
+from common.text import fold_for_search, is_written_in
 from institutions.models import Institution
 
 
@@ -34,10 +34,24 @@ class AreaQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
 
+# The column of an area's name in each language other than English.
+AREA_NAME_FIELDS = {"ko": "name_ko", "ar": "name_ar", "de": "name_de", "zh-hans": "name_zh_hans"}
+
+
+def area_names(name, translated):
+    """Return {language: name} from the English name and the translated ones, leaving out blanks."""
+    return {settings.LANGUAGE_CODE: name, **{code: value for code, value in translated.items() if value}}
+
+
 class Area(models.Model):
     """A focus area of collaboration, in a two-level taxonomy (Oncology › Gastrointestinal cancer)."""
 
     name = models.CharField(_("name"), max_length=128)
+    # The name in each other language of the pages: a column each, so lists need no extra query.
+    name_ko = models.CharField(_("name in Korean"), max_length=128, blank=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=128, blank=True)
+    name_de = models.CharField(_("name in German"), max_length=128, blank=True)
+    name_zh_hans = models.CharField(_("name in Simplified Chinese"), max_length=128, blank=True)
     slug = models.SlugField(_("slug"), max_length=128, unique=True)
     parent = models.ForeignKey(
         "self", verbose_name=_("broader area"), null=True, blank=True,
@@ -60,6 +74,16 @@ class Area(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def names(self):
+        """The name in every language of the pages that has one, by language code."""
+        return area_names(self.name, {code: getattr(self, field) for code, field in AREA_NAME_FIELDS.items()})
+
+    @property
+    def display_name(self):
+        """The name in the active language, English where no translation is recorded."""
+        return self.names.get(get_language(), self.name)
 
     def clean(self):
         # Two levels keep the sidebar and the facet counts readable.
@@ -157,6 +181,16 @@ class Person(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def display_name(self):
+        """The native-script name for a reader of that script (서창석 for Korean), else the name."""
+        return display_name_of_person(self.name, self.native_name)
+
+
+def display_name_of_person(name, native_name):
+    """Return the native-script name when the active language writes in its script, else the name."""
+    return native_name if native_name and is_written_in(native_name, get_language()) else name
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -281,9 +315,11 @@ class AgreementQuerySet(models.QuerySet):
         few hundred light model instances instead of every related row in full.
         """
         parties = AgreementParty.objects.select_related("institution").only(
-            "agreement_id", "institution__slug", "institution__name", "institution__country"
+            "agreement_id", "institution__slug", "institution__name", "institution__country", "institution__native_names"
         )
-        areas = AgreementArea.objects.select_related("area").only("agreement_id", "area__name")
+        areas = AgreementArea.objects.select_related("area").only(
+            "agreement_id", "area__name", *(f"area__{field}" for field in AREA_NAME_FIELDS.values())
+        )
         return self.defer("search_text", "summary").prefetch_related(
             models.Prefetch("parties", queryset=parties.order_by("pk")),
             models.Prefetch("agreement_areas", queryset=areas.order_by("pk")),
