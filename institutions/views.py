@@ -5,6 +5,8 @@ from django_filters.views import FilterView
 from institutions.filtersets import InstitutionFilterSet
 from institutions.models import Institution
 
+CLOSEST_PARTNERS = 50
+
 
 class InstitutionListView(FilterView):
     queryset = Institution.objects.order_by("name")
@@ -34,7 +36,10 @@ class InstitutionDetailView(DetailView):
         return super().get_context_data(
             # The related manager carries the agreements' own queryset methods; this app
             # does not import partnerships.
-            agreements=institution.agreements.for_cards().newest_first(),
-            partners=Institution.objects.partners_of(institution),
+            agreements=institution.agreements.newest_cards(),
+            agreement_count=institution.agreements.count(),
+            list_query=f"institution={institution.slug}",
+            # The closest partners: an institution in a large network can have thousands.
+            partners=Institution.objects.partners_of(institution)[:CLOSEST_PARTNERS],
             **kwargs,
         )

@@ -342,6 +342,15 @@ def agreements_per(facet):
     return counted([facet])[facet]
 
 
+def most_agreements(facet, values, *, limit):
+    """Return [(value, agreements)] for the facet's options among `values` (a list or subquery), most first.
+
+    An institution's count takes in its units' agreements, as the institution filter does.
+    """
+    rows = FacetCount.objects.filter(other_facet="", facet=facet, value__in=values).order_by("-count", "value")
+    return list(rows.values_list("value", "count")[:limit])
+
+
 def option_lists(counts_by_facet):
     """Return each facet's options as the sidebar and /facets/ show them: value, label and count, largest first.
 

@@ -1,4 +1,5 @@
 import re
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from common.models import (
 )
 from common.search import rows_matching
 from common.text import fold_for_search, is_written_in
-from institutions.models import Institution
+from institutions.models import Institution, country_name
 
 
 class AreaQuerySet(models.QuerySet):
@@ -193,6 +194,10 @@ def display_name_of_person(name, native_name):
     return native_name if native_name and is_written_in(native_name, get_language()) else name
 
 
+# A country's, area's or institution's page shows its newest agreements; the list has them all.
+NEWEST_ON_RECORD_PAGES = 20
+
+
 class AgreementQuerySet(models.QuerySet):
     # Filters on related rows are EXISTS subqueries, not joins: a join repeats an agreement
     # once per matching party and then needs DISTINCT, which is far slower on large tables.
@@ -308,22 +313,44 @@ class AgreementQuerySet(models.QuerySet):
             "sources",
         )
 
-    def for_cards(self):
-        """Return agreements with what a card shows (partials/agreement_cards.html) loaded up front.
+    def newest_cards(self):
+        """Return the newest of these agreements as cards, as many as a country's, area's or institution's page shows."""
+        return self.newest_first()[:NEWEST_ON_RECORD_PAGES].as_cards()
 
-        Only the parties and areas, and only the columns shown: a page of 50 cards then builds a
-        few hundred light model instances instead of every related row in full.
+    def as_cards(self):
+        """Return these agreements as the cards partials/agreement_cards.html shows, in their order.
+
+        Plain dicts from three flat queries (the agreements, their parties, their areas): a page
+        of 50 cards then builds no model instances, and the template reads dict keys, not
+        properties and methods.
         """
-        parties = AgreementParty.objects.select_related("institution").only(
-            "agreement_id", "institution__slug", "institution__name", "institution__country", "institution__native_names"
-        )
-        areas = AgreementArea.objects.select_related("area").only(
-            "agreement_id", "area__name", *(f"area__{field}" for field in AREA_NAME_FIELDS.values())
-        )
-        return self.defer("search_text", "summary").prefetch_related(
-            models.Prefetch("parties", queryset=parties.order_by("pk")),
-            models.Prefetch("agreement_areas", queryset=areas.order_by("pk")),
-        )
+        rows = list(self.values_list("pk", "slug", "title", "kind", "signed_on", "signed_on_precision"))
+        ids = [row[0] for row in rows]
+        parties, areas = defaultdict(list), defaultdict(list)
+        language = get_language()
+        party_rows = AgreementParty.objects.filter(agreement_id__in=ids).order_by("pk")
+        for agreement_id, name, country, native_names in party_rows.values_list(
+            "agreement_id", "institution__name", "institution__country", "institution__native_names"
+        ):
+            # The name in the reader's script where one is recorded, the English name beside it.
+            parties[agreement_id].append({
+                "name": name, "display_name": native_names.get(language) or name, "country_name": country_name(country),
+            })
+        area_rows = AgreementArea.objects.filter(agreement_id__in=ids).order_by("pk")
+        name_field = f"area__{AREA_NAME_FIELDS[language]}" if language in AREA_NAME_FIELDS else "area__name"
+        for agreement_id, name, translated in area_rows.values_list("agreement_id", "area__name", name_field):
+            areas[agreement_id].append(translated or name)
+        # One reverse() for the page, the slug put in per card: reverse() costs more than a card.
+        address = reverse("partnerships:detail", args=["SLUG"])
+        kinds = dict(Agreement.Kind.choices)
+        return [
+            {
+                "slug": slug, "url": address.replace("SLUG", slug), "title": title, "kind": kind, "kind_label": kinds.get(kind, kind),
+                "signed_on_display": date_display(signed_on, precision),
+                "parties": parties[pk], "areas": areas[pk],
+            }
+            for pk, slug, title, kind, signed_on, precision in rows
+        ]
 
     def for_detail(self):
         """Return agreements with everything their page shows, evidence included, loaded up front."""
@@ -427,15 +454,20 @@ class Agreement(EditedRecord):
     @property
     def signed_on_display(self):
         """The signing date written with no more precision than is known."""
-        if self.signed_on is None:
-            return _("date not reported")
-        # Each language's own order (2025년 3월, März 2025); a year alone as a translated format.
-        date_format = {
-            "day": "DATE_FORMAT",
-            "month": "YEAR_MONTH_FORMAT",
-            "year": pgettext("date format of a year alone (PHP date characters)", "Y"),
-        }[self.signed_on_precision]
-        return formats.date_format(self.signed_on, date_format)
+        return date_display(self.signed_on, self.signed_on_precision)
+
+
+def date_display(date, precision):
+    """Return the date written with no more precision than is known ("March 2024", not "1 March 2024")."""
+    if date is None:
+        return _("date not reported")
+    # Each language's own order (2025년 3월, März 2025); a year alone as a translated format.
+    date_format = {
+        "day": "DATE_FORMAT",
+        "month": "YEAR_MONTH_FORMAT",
+        "year": pgettext("date format of a year alone (PHP date characters)", "Y"),
+    }[precision]
+    return formats.date_format(date, date_format)
 
 
 class AgreementPartyQuerySet(models.QuerySet):

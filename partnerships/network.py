@@ -141,6 +141,7 @@ class CountryMatrix:
 
     def __init__(self, agreements, *, most_countries=12):
         parties = AgreementParty.objects.order_by().filter(agreement__in=agreements.order_by().values("pk"))
+        self.agreement_count = agreements.order_by().count()
         totals = Counter({
             row["institution__country"]: row["count"]
             for row in parties.values("institution__country").annotate(count=Count("agreement", distinct=True))

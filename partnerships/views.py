@@ -21,6 +21,8 @@ from common.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
 
 NEWEST_COUNT = 5
+# A country's page names its most active institutions, an institution's page its closest partners.
+MOST_ON_RECORD_PAGES = 50
 
 # Filters the sidebar has no control for, kept in its form so that applying it keeps them.
 PARAMETERS_OUTSIDE_SIDEBAR = ["between", "institution", "status", "signed_after", "signed_before", "year"]
@@ -31,22 +33,24 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         agreements = Agreement.objects.all()
-        facets = AgreementFilterSet(QueryDict()).facet_counts(only=["country", "area"])
+        every = AgreementFilterSet(QueryDict(), queryset=agreements)
+        facets, newest = every.facet_counts(only=["country", "area"]), every.newest_matching()
         return super().get_context_data(
-            agreement_count=agreements.count(),
+            agreement_count=counts.number_with([]),
             institution_count=Institution.objects.count(),
             country_count=Institution.objects.order_by().values("country").distinct().count(),
-            newest=agreements.for_cards().newest_first()[:NEWEST_COUNT],
+            newest=agreements.newest_first()[:NEWEST_COUNT].as_cards(),
             countries=facets["country"],
             areas=[area for area in facets["area"] if area["parent"] is None],
-            network=NetworkPicture.of(agreements),
-            matrix=CountryMatrix.of(agreements),
+            # Drawn from the newest agreements, as on the list: the cost stays the same at any size.
+            network=NetworkPicture.of(newest),
+            matrix=CountryMatrix.of(newest),
             **kwargs,
         )
 
 
 class AgreementListView(FilterView):
-    queryset = Agreement.objects.for_cards()
+    queryset = Agreement.objects.all()
     filterset_class = AgreementFilterSet
     template_name = "partnerships/agreement_list.html"
     paginate_by = 50
@@ -62,6 +66,7 @@ class AgreementListView(FilterView):
         # Bad input shows every option with its full count, next to the errors.
         counted = self.filterset if is_valid else AgreementFilterSet(QueryDict(), queryset=Agreement.objects.all())
         context.update(
+            cards=context["page_obj"].object_list.as_cards(),
             facets=sidebar_facets(counted),
             chips=active_filter_chips(self.filterset),
             query=query.urlencode(),
@@ -163,10 +168,10 @@ class CountryDetailView(TemplateView):
         return super().get(request, code=code)
 
     def get_context_data(self, code, **kwargs):
-        institutions = Institution.objects.filter(country=code).annotate(agreement_count=Count("agreements"))
-        if code not in countries or not institutions:
+        institutions = Institution.objects.filter(country=code)
+        if code not in countries or not institutions.exists():
             raise Http404(_("No institution in this country."))
-        agreements = Agreement.objects.with_party_in([code])
+        listed = AgreementFilterSet(QueryDict(f"country={code}"), queryset=Agreement.objects.all())
         # Countries of the partners: the pairs of this country with every other.
         partner_countries = [
             option for option in counts.option_lists(counts.counted(["country"], option=("country", code)))["country"]
@@ -175,12 +180,34 @@ class CountryDetailView(TemplateView):
         return super().get_context_data(
             code=code,
             name=countries.name(code),
-            institutions=institutions,
-            agreements=agreements.for_cards().newest_first(),
+            institutions=most_active(institutions),
+            institution_count=institutions.count(),
+            **newest_of(listed),
             partner_countries=partner_countries,
-            network=NetworkPicture.of(agreements),
+            network=NetworkPicture.of(listed.newest_matching()),
             **kwargs,
         )
+
+
+def most_active(institutions):
+    """Return the institutions with most agreements (theirs and their units'), each with `agreement_count`.
+
+    The counts kept on write rank them, so a country of thousands of institutions costs no more than one.
+    """
+    ranked = counts.most_agreements("institution", institutions.values("slug"), limit=MOST_ON_RECORD_PAGES)
+    by_slug = Institution.objects.in_bulk([slug for slug, _ in ranked], field_name="slug")
+    for slug, count in ranked:
+        by_slug[slug].agreement_count = count
+    return [by_slug[slug] for slug, _ in ranked]
+
+
+def newest_of(listed):
+    """Return the newest of the listed agreements as cards, with how many there are and where the list has them all."""
+    return {
+        "agreements": listed.qs.newest_cards(),
+        "agreement_count": listed.qs.count(),
+        "list_query": listed.data.urlencode(),
+    }
 
 
 class AreaListView(ListView):
@@ -201,10 +228,10 @@ class AreaDetailView(DetailView):
     queryset = Area.objects.select_related("parent").prefetch_related("children")
 
     def get_context_data(self, **kwargs):
-        agreements = Agreement.objects.in_areas([self.object.slug])
+        listed = AgreementFilterSet(QueryDict(f"area={self.object.slug}"), queryset=Agreement.objects.all())
         return super().get_context_data(
-            agreements=agreements.for_cards().newest_first(),
-            network=NetworkPicture.of(agreements),
+            **newest_of(listed),
+            network=NetworkPicture.of(listed.newest_matching()),
             **kwargs,
         )
 

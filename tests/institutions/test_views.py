@@ -1,6 +1,9 @@
 import pytest
 
-from tests.factories import InstitutionFactory, InstitutionNameFactory
+from institutions.models import Institution
+from institutions.views import CLOSEST_PARTNERS
+from partnerships.models import NEWEST_ON_RECORD_PAGES
+from tests.factories import AgreementFactory, AgreementPartyFactory, InstitutionFactory, InstitutionNameFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +58,7 @@ def test_institution_page_shows_names_units_agreements_and_partners(client):
     response = client.get("/institutions/charite/")
 
     assert response.status_code == 200
-    assert [agreement.slug for agreement in response.context["agreements"]] == ["charite-sccc-mou-2023"]
+    assert [card["slug"] for card in response.context["agreements"]] == ["charite-sccc-mou-2023"]
     assert [(partner.slug, partner.country.code, partner.shared_count) for partner in response.context["partners"]] == [
         ("charite-comprehensive-cancer-center", "DE", 1),
         ("samsung-comprehensive-cancer-center", "KR", 1),
@@ -85,3 +88,17 @@ def test_institution_page_lists_partners_across_agreements(client):
 
 def test_institution_page_unknown_slug_is_404(client):
     assert client.get("/institutions/no-such-institution/").status_code == 404
+
+
+def test_institution_page_of_many_agreements_shows_the_newest_and_the_closest_partners(client):
+    charite = Institution.objects.get(slug="charite")
+    for agreement in AgreementFactory.create_batch(CLOSEST_PARTNERS + 5):
+        AgreementPartyFactory(agreement=agreement, institution=charite)
+        AgreementPartyFactory(agreement=agreement)
+
+    response = client.get("/institutions/charite/")
+
+    assert response.status_code == 200
+    assert len(response.context["agreements"]) == NEWEST_ON_RECORD_PAGES
+    assert f"The newest {NEWEST_ON_RECORD_PAGES} of {CLOSEST_PARTNERS + 6} agreements." in response.text
+    assert len(response.context["partners"]) == CLOSEST_PARTNERS

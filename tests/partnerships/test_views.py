@@ -1,6 +1,11 @@
 import pytest
 
-from tests.factories import AgreementFactory, AgreementPartyFactory, ParticipationFactory, PersonFactory
+from institutions.models import Institution
+from partnerships.models import NEWEST_ON_RECORD_PAGES, Area
+from partnerships.views import MOST_ON_RECORD_PAGES
+from tests.factories import (
+    AgreementAreaFactory, AgreementFactory, AgreementPartyFactory, InstitutionFactory, ParticipationFactory, PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +31,7 @@ def test_home_shows_headline_counts_and_newest_agreements(client):
     response = client.get("/")
 
     assert response.status_code == 200
-    assert [agreement.slug for agreement in response.context["newest"]] == NEWEST_FIRST[:5]
+    assert [card["slug"] for card in response.context["newest"]] == NEWEST_FIRST[:5]
     assert (response.context["agreement_count"], response.context["institution_count"],
             response.context["country_count"]) == (6, 15, 5)
     assert counts(response.context["countries"]) == {"KR": 4, "US": 3, "CN": 2, "DE": 1, "AE": 1}
@@ -230,7 +235,7 @@ def test_country_page_shows_its_agreements_and_partner_countries(client):
     response = client.get("/countries/KR/")
 
     assert response.status_code == 200
-    assert [agreement.slug for agreement in response.context["agreements"]] == [
+    assert [card["slug"] for card in response.context["agreements"]] == [
         "ehs-amc-mou-2024", "charite-sccc-mou-2023", "cedars-sinai-snuh-inthesmart-mou-2019",
         "snuh-amc-snubh-medical-data-2017",
     ]
@@ -261,7 +266,7 @@ def test_area_list_shows_the_taxonomy_with_counts(client):
 def test_area_page_shows_agreements_of_narrower_areas(client):
     response = client.get("/areas/oncology/")
 
-    assert [agreement.slug for agreement in response.context["agreements"]] == [
+    assert [card["slug"] for card in response.context["agreements"]] == [
         "charite-sccc-mou-2023", "cedars-sinai-snuh-inthesmart-mou-2019",
     ]
     assert "Gastrointestinal cancer" in response.text
@@ -375,3 +380,50 @@ def test_agreement_list_sidebar_and_api_facets_give_the_same_counts(client, quer
     shown = count_maps(page.context["facets"])
     assert set(shown) == {"country", "area", "institution_kind", "kind", "year"}
     assert shown == {name: options for name, options in count_maps(api.json()).items() if name in shown}
+
+
+def test_country_and_area_pages_of_many_agreements_show_the_newest_and_link_to_the_list(
+    client, django_assert_max_num_queries
+):
+    # A page for a country or an area stays one page long however many agreements it has.
+    area = Area.objects.get(slug="oncology")
+    korean = Institution.objects.get(slug="seoul-national-university-hospital")
+    for agreement in AgreementFactory.create_batch(NEWEST_ON_RECORD_PAGES + 5):
+        AgreementPartyFactory(agreement=agreement, institution=korean)
+        AgreementAreaFactory(agreement=agreement, area=area)
+
+    for url, total, list_query in [
+        ("/countries/KR/", 4 + NEWEST_ON_RECORD_PAGES + 5, "country=KR"),
+        ("/areas/oncology/", 2 + NEWEST_ON_RECORD_PAGES + 5, "area=oncology"),
+    ]:
+        # Cards, counts, network: none grows with the agreements.
+        with django_assert_max_num_queries(25):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert len(response.context["agreements"]) == NEWEST_ON_RECORD_PAGES
+        assert response.text.count('class="card"') == NEWEST_ON_RECORD_PAGES
+        assert f"The newest {NEWEST_ON_RECORD_PAGES} of {total} agreements." in response.text
+        assert f'href="/partnerships/?{list_query}">See all {total} agreements in the list</a>' in response.text
+        assert client.get(f"/partnerships/?{list_query}").context["paginator"].count == total
+
+
+def test_country_page_names_its_most_active_institutions_and_links_to_all(client):
+    korean = Institution.objects.get(slug="seoul-national-university-hospital")
+    for agreement in AgreementFactory.create_batch(3):
+        AgreementPartyFactory(agreement=agreement, institution=korean)
+    for institution in InstitutionFactory.create_batch(MOST_ON_RECORD_PAGES, country="KR"):
+        AgreementPartyFactory(institution=institution)
+
+    response = client.get("/countries/KR/")
+    institutions = response.context["institutions"]
+
+    assert len(institutions) == MOST_ON_RECORD_PAGES
+    # Most agreements first, counted as the institution filter counts them (its units' included).
+    snuh = client.get("/partnerships/?institution=seoul-national-university-hospital").context["paginator"].count
+    assert (institutions[0].slug, institutions[0].agreement_count) == ("seoul-national-university-hospital", snuh)
+    assert snuh >= 5
+    assert [institution.agreement_count for institution in institutions[1:]] == sorted(
+        [institution.agreement_count for institution in institutions[1:]], reverse=True
+    )
+    total = Institution.objects.filter(country="KR").count()
+    assert f'href="/institutions/?country=KR">All {total} institutions in South Korea</a>' in response.text
