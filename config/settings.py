@@ -66,8 +66,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    # intcomma: counts grouped as each language groups digits (1,234 · 1.234).
-    "django.contrib.humanize",
     # Trigram lookups for typo-tolerant search; only used when the database is PostgreSQL.
     "django.contrib.postgres",
     "django_countries",
