@@ -7,6 +7,7 @@ import json
 from contextlib import contextmanager
 
 import orjson
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
@@ -66,11 +67,36 @@ class AllowedMethodsFirstMixin:
 
 
 class CachedCountPaginator(Paginator):
-    """Count the filtered rows once per state of the directory, not on every page."""
+    """Count the filtered rows once per state of the directory, and no further than the limit.
+
+    A list whose number is known without counting (a queryset's `known_count()`, e.g. from
+    counts kept on write) is counted exactly at any size; any other list, a search or a date
+    range, counts at most settings.LIST_COUNT_LIMIT rows, so a million matches cost no more
+    than the limit. `count_is_exact` says which it was; past the limit, `count` is the limit.
+    """
 
     @cached_property
+    def counted(self):
+        return while_unchanged("count:bounded", self.object_list, lambda: bounded_count(self.object_list))
+
+    @property
     def count(self):
-        return while_unchanged("count", self.object_list, self.object_list.count)
+        return self.counted[0]
+
+    @property
+    def count_is_exact(self):
+        return self.counted[1]
+
+
+def bounded_count(queryset):
+    """Return (rows, True), or (the limit, False) when there are more rows than settings.LIST_COUNT_LIMIT."""
+    known = queryset.known_count() if hasattr(queryset, "known_count") else None
+    if known is not None:
+        return known, True
+    limit = settings.LIST_COUNT_LIMIT
+    # COUNT over a LIMIT subquery: the database stops reading at the limit.
+    rows = queryset.order_by()[: limit + 1].count()
+    return (rows, True) if rows <= limit else (limit, False)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -112,6 +138,26 @@ class PageNumberPagination(pagination.PageNumberPagination):
         if errors := self.bad_parameters(request):
             raise exceptions.ValidationError(errors)
         return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["count_is_exact"] = self.page.paginator.count_is_exact
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["count"]["description"] = (
+            "The number of matching rows; when count_is_exact is false, a lower bound (the list stopped counting there)."
+        )
+        response["properties"]["count_is_exact"] = {
+            "type": "boolean",
+            "description": "False when the list stopped counting at its limit: there are more rows than count, "
+                           "and pages past count cannot be reached (narrow the filters, or use cursor pages).",
+        }
+        response.setdefault("required", [])
+        if "count_is_exact" not in response["required"]:
+            response["required"] = [*response["required"], "count_is_exact"]
+        return response
 
     def get_schema_operation_parameters(self, view):
         bounds = {
@@ -178,7 +224,7 @@ class PageOrCursorPagination(PageNumberPagination):
         if self.next_position is not None:
             cursor = base64.urlsafe_b64encode(json.dumps(self.next_position).encode()).decode()
             next_link = replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, cursor)
-        return Response({"count": None, "next": next_link, "previous": None, "results": data})
+        return Response({"count": None, "count_is_exact": False, "next": next_link, "previous": None, "results": data})
 
     def get_paginated_response_schema(self, schema):
         response = super().get_paginated_response_schema(schema)
@@ -336,6 +382,10 @@ class ReportsAllBadParametersMixin:
     """Answer a list request with every bad parameter at once: filters and paging alike."""
 
     def filter_queryset(self, queryset):
+        if self.detail:
+            # One record is named by its address: list filters have nothing to narrow, and
+            # building the filter set cost more than reading the record.
+            return queryset
         errors = {}
         if self.paginator is not None and self.action == "list":
             errors.update(self.paginator.bad_parameters(self.request))

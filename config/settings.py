@@ -155,6 +155,9 @@ CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem:/
 # common.caching.AnonymousReadsCacheMiddleware. Off by default with DEBUG, so an edited
 # template shows at once; the tests turn it on (tests/conftest.py).
 RESPONSE_CACHE_SECONDS = int(os.environ.get("DJANGO_RESPONSE_CACHE_SECONDS", "0" if DEBUG else "3600"))
+# A list that is not counted on write (a search, a date range) counts this many rows at most;
+# the API says "count_is_exact": false beyond it, the page "more than" (common/api.py).
+LIST_COUNT_LIMIT = int(os.environ.get("DJANGO_LIST_COUNT_LIMIT", "10000"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -278,8 +278,12 @@ class AgreementQuerySet(models.QuerySet):
         clone._known_count = known_count
         return clone
 
+    def known_count(self):
+        """Return how many agreements these are when that is known without counting them, else None."""
+        return self._known_count() if getattr(self, "_known_count", None) else None
+
     def count(self):
-        known = self._known_count() if getattr(self, "_known_count", None) else None
+        known = self.known_count()
         return super().count() if known is None else known
 
     def newest_first(self):

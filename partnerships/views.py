@@ -57,6 +57,11 @@ class AgreementListView(FilterView):
     # Counted once per filter and state of the directory, as in the API.
     paginator_class = CachedCountPaginator
 
+    def get_filterset_kwargs(self, filterset_class):
+        # Bound even with no parameters, as in the API: the filter set then counts the list
+        # from the counts kept on write, where an unbound one would leave it to a COUNT.
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
     def get_context_data(self, **kwargs):
         params = self.request.GET
         is_valid = self.filterset.is_valid()

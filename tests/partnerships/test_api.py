@@ -546,3 +546,25 @@ def test_the_same_list_sorted_another_way_reuses_its_cached_count(client):
 
     assert by_title["count"] == newest_first["count"] == 4
     assert not [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+
+
+def test_a_list_past_the_count_limit_says_its_count_is_a_lower_bound(client, settings):
+    # A search is not counted on write: it counts up to the limit and says so.
+    settings.LIST_COUNT_LIMIT = 3
+    for number in range(5):
+        AgreementFactory(title=f"Zebrafish imaging study {number}")
+
+    searched = client.get("/api/v1/agreements/?q=zebrafish&page_size=2").json()
+    assert (searched["count"], searched["count_is_exact"], len(searched["results"])) == (3, False, 2)
+    # Under the limit, the count is exact.
+    narrow = client.get("/api/v1/agreements/?q=zebrafish+imaging+study+4").json()
+    assert (narrow["count"], narrow["count_is_exact"]) == (1, True)
+    # A filter the counts kept on write answer is exact at any size.
+    everything = client.get("/api/v1/agreements/").json()
+    assert (everything["count"], everything["count_is_exact"]) == (Agreement.objects.count(), True)
+    assert everything["count"] > 3
+
+    page = client.get("/partnerships/?q=zebrafish")
+    assert "More than 3 agreements" in page.text
+    assert "The list stops counting at 3" in page.text
+    assert "More than" not in client.get("/partnerships/").text
