@@ -360,7 +360,10 @@ def option_lists(counts_by_facet):
         "country": lambda values: {code: str(country_name(code)) for code in values},
         "kind": lambda values: {value: str(label) for value, label in Agreement.Kind.choices},
         "institution_kind": lambda values: {value: str(label) for value, label in Institution.Kind.choices},
-        "institution": lambda values: dict(Institution.objects.filter(slug__in=values).values_list("slug", "name")),
+        "institution": lambda values: {
+            slug: native_names.get(get_language()) or name
+            for slug, name, native_names in Institution.objects.filter(slug__in=values).values_list("slug", "name", "native_names")
+        },
     }
     lists = {}
     for facet, counts in counts_by_facet.items():

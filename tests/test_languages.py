@@ -357,3 +357,11 @@ def test_every_message_is_translated_and_none_is_fuzzy(path):
 
     assert problems == []
     assert catalog.num_plurals == {"ar": 6, "de": 2, "ko": 1, "zh_Hans": 1}[path.parent.parent.name]
+
+
+def test_the_facets_and_chips_name_institutions_for_the_reader(client):
+    page = html_of(client.get("/ko/partnerships/?institution=asan-medical-center"))
+    facets = client.get("/api/v1/agreements/facets/", headers={"Accept-Language": "ko"}).json()
+
+    assert {option["value"]: option["label"] for option in facets["institution"]}["asan-medical-center"] == "서울아산병원"
+    assert re.search(r'<span class="chip__name">기관:</span> <span dir="auto">서울아산병원</span>', page)
