@@ -10,9 +10,11 @@ import re
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from institutions.models import Institution
 from partnerships.models import Agreement
@@ -34,6 +36,15 @@ KINDS = {"agreements": Agreement, "institutions": Institution}
 def style():
     """Return the citation style, parsed once per process."""
     return CitationStylesStyle(STYLE, validate=False)
+
+
+def stable_address(request, page, slug):
+    """Return the absolute address of a record's page in the default language, unprefixed: the one to cite."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return request.build_absolute_uri(reverse(page, args=[slug]))
+
+
+PAGES = {"agreements": "partnerships:detail", "institutions": "institutions:detail"}
 
 
 def release_of(kind, slug):
@@ -59,8 +70,7 @@ class RecordCitation:
     def of(cls, request, kind, slug):
         """Return the citation of the record of that kind and slug, or raise Http404."""
         record = get_object_or_404(KINDS[kind], slug=slug)
-        address = request.build_absolute_uri(record.get_absolute_url())
-        return cls(record, address=address, release=release_of(kind, slug))
+        return cls(record, address=stable_address(request, PAGES[kind], slug), release=release_of(kind, slug))
 
     def note(self):
         if self.kind == "agreements":

@@ -1,4 +1,4 @@
-from django.urls import reverse
+from releases.citations import stable_address
 
 # The views that answer with one agreement's or institution's record, and the page that is its stable address.
 RECORD_VIEWS = {
@@ -24,7 +24,7 @@ class CiteAsLinkMiddleware:
             return response
         page = RECORD_VIEWS.get(match.view_name)
         if page:
-            link = f'<{request.build_absolute_uri(reverse(page, args=[match.kwargs["slug"]]))}>; rel="cite-as"'
+            link = f'<{stable_address(request, page, match.kwargs["slug"])}>; rel="cite-as"'
             existing = response.get("Link")
             response["Link"] = f"{existing}, {link}" if existing and link not in existing else link
         return response

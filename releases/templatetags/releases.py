@@ -1,7 +1,7 @@
 """Template tags for the pages of agreements and institutions: their place in the releases, and their citation."""
 from django import template
 
-from releases.citations import RecordCitation, release_of
+from releases.citations import PAGES, RecordCitation, release_of, stable_address
 from releases.models import ReleasedRecord
 
 register = template.Library()
@@ -27,7 +27,7 @@ def citation_box(context, record):
     request = context["request"]
     kind = kind_of(record)
     citation = RecordCitation(
-        record, address=request.build_absolute_uri(record.get_absolute_url()), release=release_of(kind, record.slug)
+        record, address=stable_address(request, PAGES[kind], record.slug), release=release_of(kind, record.slug)
     )
     prefix = record.get_absolute_url()
     return {

@@ -148,3 +148,15 @@ def test_record_pages_show_the_citation_box(client, releases_dir):
     assert "As of release 1, at its stable address." in page
     assert f'href="{AGREEMENT}cite.bib" download' in page
     assert "@misc{hpd-ehs-amc-mou-2024," in page
+
+
+@pytest.mark.django_db
+def test_a_page_in_another_language_cites_the_one_stable_address(client, releases_dir):
+    make_release()
+
+    response = client.get("/ko/partnerships/ehs-amc-mou-2024/")
+
+    assert response.status_code == 200
+    assert response["Link"] == '<http://testserver/partnerships/ehs-amc-mou-2024/>; rel="cite-as"'
+    assert "url = {http://testserver/partnerships/ehs-amc-mou-2024/}" in response.content.decode()
+    assert client.get("/ko/releases/").status_code == 200
