@@ -83,7 +83,7 @@ def test_releases_pages_list_files_to_download(page, released_server_url, reques
     page.get_by_role("link", name="Files and changes of release 1").click()
     page.wait_for_url("**/releases/1/")
     with page.expect_download() as download:
-        page.get_by_role("link", name="agreements.csv").click()
+        page.get_by_role("link", name="agreements.csv", exact=True).click()
     assert download.value.suggested_filename == "release-1-agreements.csv"
     assert open(download.value.path(), encoding="utf-8").readline().startswith("key,")
     page.screenshot(path=SCREENSHOTS / "release-1.png", full_page=True)
