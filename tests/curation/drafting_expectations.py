@@ -127,6 +127,14 @@ OWN = {
             signed=["Emmanuel Rupert", "Harish Hiremath"], attended=["Dinesh Gundu Rao"],
         )],
     },
+    # "Hospital of the Catholic University of Korea": the university is the parent, not a party.
+    "parent_of_the_university.txt": {
+        "published_on": None,
+        "agreements": [agreement(
+            "mou", ["Seoul St. Mary's Hospital", "First Central Hospital"],
+            signed=["Yoon Seung-kew", "Batsaikhan Boldbaatar"],
+        )],
+    },
 }
 
 

@@ -197,3 +197,13 @@ def test_drafting_articles_read_countries_from_appositions_and_titles_before_nam
     [reddy] = agreement["people"]
     assert (reddy["name"], reddy["title"], reddy["role"]) == ("Prathap C. Reddy", "Apollo Hospitals Chairman", "spoke")
     assert reddy["institution"] == "Apollo Hospitals"
+
+
+@pytest.mark.django_db
+def test_drafting_articles_take_the_institution_a_party_is_of_as_its_parent():
+    [agreement] = draft_of("parent_of_the_university.txt")["agreements"]
+
+    mary = party(agreement, "Seoul St. Mary's Hospital")
+    assert (mary["parent"], mary["country"]) == ("Catholic University", "KR")
+    assert party(agreement, "First Central Hospital")["country"] == "MN"
+    assert agreement["place"] == "Ulaanbaatar"
