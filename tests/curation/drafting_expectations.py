@@ -135,6 +135,14 @@ OWN = {
             signed=["Yoon Seung-kew", "Batsaikhan Boldbaatar"],
         )],
     },
+    # A memorandum of cooperation, and the press release's "About ..." boilerplate after the news.
+    "boilerplate_moc_japan_thailand.txt": {
+        "published_on": "2024-09-09",
+        "agreements": [agreement(
+            "mou", ["National Cancer Center Japan", "Chulalongkorn University"], "2024-09-05", "day",
+            signed=["Hiroyuki Mano", "Wilert Puriwat"],
+        )],
+    },
 }
 
 
