@@ -143,6 +143,15 @@ OWN = {
             signed=["Hiroyuki Mano", "Wilert Puriwat"],
         )],
     },
+    # ", which signed a letter of intent in 2023, today signed a collaboration agreement": the
+    # agreement is the news; the headline's Sidra Medicine signs nothing in the text.
+    "aside_earlier_letter_of_intent.txt": {
+        "published_on": "2025-05-14",
+        "agreements": [agreement(
+            "agreement", ["Hamad Medical Corporation", "Cleveland Clinic"], "2025-05-14", "day",
+            signed=["Abdulla Al Ansari", "Tom Mihaljevic"],
+        )],
+    },
 }
 
 
