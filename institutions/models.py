@@ -7,6 +7,7 @@ from django.db import connections, models
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -74,8 +75,18 @@ class InstitutionQuerySet(models.QuerySet):
         Institution.objects.bulk_update(institutions, ["search_names"], batch_size=1000)
 
     def with_agreement_counts(self):
-        """Return institutions annotated with the number of agreements they are party to."""
-        return self.annotate(agreement_count=models.Count("parties"))
+        """Return institutions annotated with the number of agreements they are party to.
+
+        Counted by a subquery per institution rather than a join grouped over every party: a
+        page of 50 then counts the parties of its 50 institutions, not of the whole directory.
+        """
+        # The parties are partnerships' rows, reached through the relation: this app does not import it.
+        party = self.model._meta.get_field("parties").related_model
+        per_institution = (
+            party.objects.filter(institution=OuterRef("pk")).order_by().values("institution")
+            .annotate(count=models.Count("pk")).values("count")
+        )
+        return self.annotate(agreement_count=Coalesce(models.Subquery(per_institution), 0))
 
     def partner_countries(self):
         """Return {institution id: sorted country codes of the institutions it has agreements with}."""

@@ -8,6 +8,7 @@ from django.db import connections, models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import cached_property
@@ -125,9 +126,16 @@ def fold_whitespace(text):
 
 class PersonQuerySet(models.QuerySet):
     def with_agreement_counts(self):
-        """Return people with `agreement_count`, the agreements they took part in."""
+        """Return people with `agreement_count`, the agreements they took part in.
+
+        A subquery per person, not a join grouped over every part: a page of 50 counts its 50.
+        """
         # Distinct: one person can have several parts in one agreement.
-        return self.annotate(agreement_count=models.Count("participations__agreement", distinct=True))
+        per_person = (
+            Participation.objects.filter(person=OuterRef("pk")).order_by().values("person")
+            .annotate(count=models.Count("agreement", distinct=True)).values("count")
+        )
+        return self.annotate(agreement_count=Coalesce(models.Subquery(per_person), 0))
 
     def search(self, text):
         """Return people whose name or native name contains the text, ignoring case and accents."""

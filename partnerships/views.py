@@ -153,15 +153,16 @@ class CountryListView(TemplateView):
     template_name = "partnerships/country_list.html"
 
     def get_context_data(self, **kwargs):
-        agreements = Agreement.objects.all()
+        every = AgreementFilterSet(QueryDict(), queryset=Agreement.objects.all())
         institution_counts = dict(
             Institution.objects.order_by().values_list("country").annotate(count=Count("pk"))
         )
         country_rows = [
             {**option, "institution_count": institution_counts.get(option["value"], 0)}
-            for option in AgreementFilterSet(QueryDict()).facet_counts(only=["country"])["country"]
+            for option in every.facet_counts(only=["country"])["country"]
         ]
-        return super().get_context_data(countries=country_rows, matrix=CountryMatrix.of(agreements), **kwargs)
+        # From the newest agreements, as on the home page: the same cost at any size.
+        return super().get_context_data(countries=country_rows, matrix=CountryMatrix.of(every.newest_matching()), **kwargs)
 
 
 class CountryDetailView(TemplateView):

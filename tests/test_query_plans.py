@@ -6,7 +6,7 @@ from django.http import QueryDict
 
 from institutions.models import Institution
 from partnerships.filtersets import AgreementFilterSet
-from partnerships.models import Agreement
+from partnerships.models import Agreement, Person
 from partnerships.synthetic import generate
 
 pytestmark = pytest.mark.django_db
@@ -49,4 +49,14 @@ def test_list_queries_use_indexes_on_postgresql(expected_database):
     plan = plan_of(f"q={acronym}")
     if "agreement_search_trgm_idx" not in plan or "institution_search_trgm_idx" not in plan:
         problems[f"q={acronym}"] = plan
+    # The lists of institutions and people count the agreements of the page's rows only, each
+    # through the index of its own parties or parts, never by reading every party.
+    pages = {
+        "institutions": Institution.objects.with_agreement_counts().order_by("name")[:50],
+        "people": Person.objects.with_agreement_counts().order_by("name")[:50],
+    }
+    for name, page in pages.items():
+        plan = page.explain()
+        if "Seq Scan on partnerships_agreementparty" in plan or "Seq Scan on partnerships_participation" in plan:
+            problems[name] = plan
     assert problems == {}, "\n\n".join(f"{query}:\n{plan}" for query, plan in problems.items())
