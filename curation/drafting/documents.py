@@ -26,9 +26,10 @@ ASIDE = re.compile(r",\s+(?:which|who|that)\s+[^,]{0,120},|\([^()]*\)")
 
 def document_kind(text):
     """Return the Agreement kind the document a text names makes, or None when it names none."""
-    main = ASIDE.sub(" ", text)
-    if main != text and document_kind(main):
-        return document_kind(main)
+    return kind_named(ASIDE.sub(" ", text)) or kind_named(text)
+
+
+def kind_named(text):
     for pattern, kind in DOCUMENT_PATTERNS:
         if pattern.search(text):
             return kind
