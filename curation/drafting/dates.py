@@ -175,8 +175,3 @@ def relative_date(text, published_on):
         last = published_on.replace(day=1) - datetime.timedelta(days=1)
         return last.replace(day=1), [], "month"
     return None
-
-
-def year_mentioned(text):
-    """Return the years a sentence names, as integers."""
-    return [int(year) for year in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)]
