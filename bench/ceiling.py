@@ -35,7 +35,7 @@ def agreements_matching(request):
 
 def agreement_detail(request, slug):
     found = rows(
-        "SELECT a.id, a.slug, a.title, a.kind, a.status, a.signed_on, a.signed_on_precision, a.place, a.summary"
+        "SELECT a.id, a.slug, a.title, a.kind, a.signed_on, a.signed_on_precision, a.place, a.summary"
         " FROM partnerships_agreement a WHERE a.slug = :slug",
         {"slug": slug},
     )

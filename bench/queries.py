@@ -4,7 +4,7 @@ Parameters are written :name, as Datasette's canned queries take them.
 """
 import re
 
-COLUMNS = "a.id, a.slug, a.title, a.kind, a.status, a.signed_on, a.signed_on_precision, a.place"
+COLUMNS = "a.id, a.slug, a.title, a.kind, a.signed_on, a.signed_on_precision, a.place"
 # Newest first, undated last: SQLite sorts NULLs last in a descending order by itself, and
 # spelling NULLS LAST out there would keep it from using the index.
 NEWEST_FIRST = {

@@ -267,6 +267,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_rate("DJANGO_API_ANON_RATE", "120/min"),
         "user": env_rate("DJANGO_API_USER_RATE", "1200/min"),
+        # Readers' corrections and reports (the "Suggest a correction" forms), per client address.
+        "suggestions": env_rate("DJANGO_SUGGESTION_RATE", "10/hour"),
     },
     "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
 }

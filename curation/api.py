@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 
 from common.api import AllowedMethodsFirstMixin
 from curation.drafting import draft_from_article
+from curation.services import keep_draft
 from institutions.models import Institution, InstitutionName
 from partnerships.models import Agreement, Evidence, Participation
 
@@ -107,7 +108,7 @@ class DraftSerializer(serializers.Serializer):
 
 
 class DraftView(AllowedMethodsFirstMixin, APIView):
-    """Draft the agreements an article reports, for a curator to review; nothing is saved."""
+    """Draft the agreements an article reports, for a curator to review: no record is written, the draft is kept."""
 
     permission_classes = [permissions.IsAdminUser]
 
@@ -115,7 +116,8 @@ class DraftView(AllowedMethodsFirstMixin, APIView):
         summary="Draft records from a news article (curators only)",
         description=(
             "Reads the article (plain text, or a saved web page) and proposes its agreements, parties, "
-            "people, focus areas and dates, each with the sentence that states it. Nothing is written. "
+            "people, focus areas and dates, each with the sentence that states it. No record is written; "
+            "the draft is kept for review on the curators' pages. "
             "Staff users only."
         ),
         request=DraftRequestSerializer,
@@ -125,4 +127,6 @@ class DraftView(AllowedMethodsFirstMixin, APIView):
         given = DraftRequestSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         draft = draft_from_article(**given.validated_data)
+        # Kept for review on the curators' pages (/curation/drafts/), as a draft made there is.
+        keep_draft(**given.validated_data, proposal=draft, created_by=request.user)
         return Response(draft)

@@ -9,11 +9,14 @@ from institutions.models import Institution
 from partnerships.models import (
     Agreement,
     AgreementArea,
+    AgreementEvent,
     AgreementParty,
     Area,
+    Disagreement,
     Evidence,
     Participation,
     Person,
+    ReportedValue,
     Source,
 )
 
@@ -62,20 +65,54 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ["person", "institution"]
 
 
+class AgreementEventInline(admin.TabularInline):
+    model = AgreementEvent
+    extra = 0
+    verbose_name_plural = _("events in its life (the signing is the date signed above)")
+
+
+class DisagreementInline(admin.StackedInline):
+    model = Disagreement
+    extra = 0
+    fields = [("fact", "party"), "recorded_value", "reason"]
+    verbose_name_plural = _("facts the sources give differently (each source's value is edited on its own page)")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "party":
+            agreement_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = AgreementParty.objects.filter(agreement_id=agreement_id).select_related("institution")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ReportedValueInline(admin.TabularInline):
+    model = ReportedValue
+    extra = 1
+
+
+@admin.register(Disagreement)
+class DisagreementAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "fact", "recorded_value"]
+    list_select_related = ["agreement"]
+    raw_id_fields = ["agreement", "party"]
+    inlines = [ReportedValueInline]
+
+
 class EvidenceInline(admin.StackedInline):
     model = Evidence
     extra = 0
-    fields = [("source", "fact"), ("party", "area", "participation"), "quote", "note"]
+    fields = [("source", "fact"), ("party", "area", "participation", "event"), "quote", "note"]
     verbose_name_plural = _("evidence (save new parties, areas and people first to cite them)")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Offer only this agreement's own parties, areas and people as subjects.
         agreement_id = request.resolver_match.kwargs.get("object_id")
-        related = {"party": AgreementParty, "area": AgreementArea, "participation": Participation}
+        related = {
+            "party": AgreementParty, "area": AgreementArea, "participation": Participation, "event": AgreementEvent,
+        }
         if db_field.name in related:
             queryset = related[db_field.name].objects.filter(agreement_id=agreement_id)
             kwargs["queryset"] = queryset.select_related(*{
-                "party": ["institution"], "area": ["area__parent"], "participation": ["person"],
+                "party": ["institution"], "area": ["area__parent"], "participation": ["person"], "event": [],
             }[db_field.name])
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -85,9 +122,14 @@ class AgreementAdmin(HistoryWithLinksAdmin):
     form = EditConflictForm
     history_links = [
         (AgreementParty, "agreement"), (AgreementArea, "agreement"), (Participation, "agreement"), (Evidence, "agreement"),
+        (AgreementEvent, "agreement"), (Disagreement, "agreement"),
     ]
-    list_display = ["title", "kind", "status", "signed_on", "signed_on_precision"]
-    list_filter = [PartyCountryListFilter, AreaListFilter, "kind", "status", "signed_on_precision"]
+    list_display = ["title", "kind", "status_today", "signed_on", "signed_on_precision"]
+    list_filter = [PartyCountryListFilter, AreaListFilter, "kind", "signed_on_precision"]
+    @admin.display(description=_("status today"))
+    def status_today(self, agreement):
+        return agreement.get_status_display()
+
     search_fields = [
         "title", "slug", "summary",
         "institutions__name", "institutions__short_name", "institutions__other_names__name",
@@ -96,10 +138,15 @@ class AgreementAdmin(HistoryWithLinksAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["sources"]
     date_hierarchy = "signed_on"
-    inlines = [AgreementPartyInline, AgreementAreaInline, ParticipationInline, EvidenceInline]
+    inlines = [
+        AgreementPartyInline, AgreementAreaInline, ParticipationInline, AgreementEventInline, EvidenceInline,
+        DisagreementInline,
+    ]
+    readonly_fields = ["in_force_from", "expires_on", "ended_on"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status", "summary", "seen_version"]}),
+        (None, {"fields": ["title", "slug", "kind", "summary", "seen_version"]}),
         (_("Signing"), {"fields": [("signed_on", "signed_on_precision"), "place"]}),
+        (_("Term"), {"fields": [("term_years", "renewal_years"), ("in_force_from", "expires_on", "ended_on")]}),
         (_("Sources"), {"fields": ["sources"]}),
     ]
 

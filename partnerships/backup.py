@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from institutions.models import Institution, InstitutionName
 from partnerships.models import (
-    Agreement, AgreementArea, AgreementParty, Area, Evidence, Participation, Person, Source,
+    Agreement, AgreementArea, AgreementEvent, AgreementParty, Area, Disagreement, Evidence, Participation, Person,
+    ReportedValue, Source,
 )
 
 FORMAT = "hospital-partnerships-directory"
@@ -67,6 +68,7 @@ def export_directory(*, progress=lambda line: None):
         "sources", "parties__institution", "agreement_areas__area",
         "participations__person", "participations__institution",
         "evidence__source", "evidence__party__institution", "evidence__area__area", "evidence__participation__person",
+        "evidence__event", "events", "disagreements__party__institution", "disagreements__reported_values__source",
     )
     return {
         "format": FORMAT,
@@ -118,6 +120,21 @@ def agreement_record(agreement):
             ),
             key=lambda record: (record["person"], record["role"]),
         ),
+        "events": sorted(
+            (plain_values(event) for event in agreement.events.all()),
+            key=lambda record: (record["dated_on"], record["kind"]),
+        ),
+        "disagreements": [
+            {
+                **plain_values(disagreement),
+                "party": disagreement.party.institution.slug if disagreement.party_id else None,
+                "reported_values": [
+                    {"source": reported.source.slug, **plain_values(reported)}
+                    for reported in sorted(disagreement.reported_values.all(), key=lambda reported: reported.pk)
+                ],
+            }
+            for disagreement in sorted(agreement.disagreements.all(), key=lambda disagreement: disagreement.pk)
+        ],
         # In the order curators entered it, which the pages keep.
         "evidence": [
             {"source": evidence.source.slug, "subject": evidence.subject, **plain_values(evidence)}
@@ -152,10 +169,10 @@ def check_header(backup):
     check_keys(backup, {"format", "version", "exported_at", *SECTIONS}, where="the file")
 
 
-def check_keys(record, expected, *, where):
+def check_keys(record, expected, *, where, optional=()):
     if not isinstance(record, dict):
         raise BackupError(f"{where}: expected an object, found {type(record).__name__}")
-    if missing := sorted(set(expected) - record.keys()):
+    if missing := sorted(set(expected) - record.keys() - set(optional)):
         raise BackupError(f"{where}: missing {', '.join(missing)}")
     if unexpected := sorted(record.keys() - set(expected)):
         raise BackupError(f"{where}: unexpected {', '.join(unexpected)}")
@@ -261,6 +278,9 @@ class Restore:
                   where=where)
 
     def restore_source(self, record, *, where):
+        if isinstance(record, dict):
+            # Files written before sources kept their text in the database have no "text".
+            record = {"text": "", **record}
         check_keys(record, plain_fields(Source), where=where)
         self.save(Source, key=["slug"], values=texts(record, plain_fields(Source), where=where), where=where)
 
@@ -280,8 +300,14 @@ class Restore:
             self.save(InstitutionName, key=["institution", "name"], values=values, where=other_where)
 
     def restore_agreement(self, record, *, where):
-        links = ["sources", "parties", "areas", "participations", "evidence"]
-        check_keys(record, [*plain_fields(Agreement), *links], where=where)
+        links = ["sources", "parties", "areas", "participations", "events", "disagreements", "evidence"]
+        # Backups written before agreements had a life and disagreements lack these, and carry a
+        # typed-in status that the dated events now replace.
+        added_later = ["term_years", "renewal_years", "events", "disagreements"]
+        if isinstance(record, dict):
+            record = {name: value for name, value in record.items() if name != "status"}
+        check_keys(record, [*plain_fields(Agreement), *links], where=where, optional=added_later)
+        record = {"term_years": None, "renewal_years": None, "events": [], "disagreements": [], **record}
         agreement = self.save(
             Agreement, key=["slug"], values=texts(record, plain_fields(Agreement), where=where), where=where
         )
@@ -320,8 +346,36 @@ class Restore:
             }
             self.save(Participation, key=["agreement", "person", "role"], values=values, where=part_where)
 
+        for position, event in enumerate(records(record, "events", where=where)):
+            event_where = f"{where}.events[{position}]"
+            check_keys(event, plain_fields(AgreementEvent), where=event_where)
+            values = {**texts(event, plain_fields(AgreementEvent), where=event_where), "agreement": agreement}
+            self.save(AgreementEvent, key=["agreement", "kind", "dated_on"], values=values, where=event_where)
+
+        for position, disagreement in enumerate(records(record, "disagreements", where=where)):
+            self.restore_disagreement(disagreement, agreement=agreement, where=f"{where}.disagreements[{position}]")
+
         for position, evidence in enumerate(records(record, "evidence", where=where)):
             self.restore_evidence(evidence, agreement=agreement, where=f"{where}.evidence[{position}]")
+
+    def restore_disagreement(self, record, *, agreement, where):
+        check_keys(record, ["party", "reported_values", *plain_fields(Disagreement)], where=where)
+        party = None
+        if record["party"] is not None:
+            party = agreement.parties.filter(institution__slug=texts(record, ["party"], where=where)["party"]).first()
+            if party is None:
+                raise BackupError(f"{where}.party: the agreement has no party {record['party']!r}")
+        values = {**texts(record, plain_fields(Disagreement), where=where), "agreement": agreement, "party": party}
+        disagreement = self.save(Disagreement, key=["agreement", "fact", "party"], values=values, where=where)
+        for position, reported in enumerate(records(record, "reported_values", where=where)):
+            reported_where = f"{where}.reported_values[{position}]"
+            check_keys(reported, ["source", *plain_fields(ReportedValue)], where=reported_where)
+            values = {
+                **texts(reported, plain_fields(ReportedValue), where=reported_where),
+                "disagreement": disagreement,
+                "source": self.find(Source, reported["source"], where=f"{reported_where}.source"),
+            }
+            self.save(ReportedValue, key=["disagreement", "source"], values=values, where=reported_where)
 
     def restore_evidence(self, record, *, agreement, where):
         check_keys(record, ["source", "subject", *plain_fields(Evidence)], where=where)
@@ -345,13 +399,16 @@ class Restore:
         elif fact == "person":
             person, _, role = subject.partition("/")
             rows = {"participation": agreement.participations.filter(person__slug=person, role=role).first()}
+        elif fact == "event":
+            kind, _, dated_on = subject.partition("/")
+            rows = {"event": agreement.events.filter(kind=kind, dated_on=dated_on).first() if dated_on else None}
         elif subject:
             raise BackupError(f"{where}: a {fact!r} fact names no party, area or person, yet names {subject!r}")
         else:
             rows = {}
         if None in rows.values():
             raise BackupError(f"{where}: the agreement has no {next(iter(rows))} {subject!r}")
-        return {"party": None, "area": None, "participation": None, **rows}
+        return {"party": None, "area": None, "participation": None, "event": None, **rows}
 
 
 def describe(error):

@@ -248,6 +248,8 @@ def recount_agreements_of_area(sender, instance, **kwargs):
 # list counts them among its newest agreements only: its options are as many as institutions,
 # too many to keep a count of each pair.
 FACET_INSTITUTIONS = 50
+# A list of at most this many agreements is found from its ids in the stored options.
+LISTED_BY_IDS = 2_000
 INSTITUTIONS_COUNTED_OVER = 20_000
 
 
@@ -319,12 +321,20 @@ def agreements_with(options):
 
 
 def number_with(options):
-    """Return how many agreements have every one of the options (none: every agreement)."""
+    """Return how many agreements have every one of the options (none: every agreement).
+
+    None, one option or a pair of paired facets' options is one row of FacetCount; more are counted.
+    """
     if not options:
         return FacetCount.objects.filter(facet="", value="").values_list("count", flat=True).first() or 0
     if len(options) == 1:
         (facet, value), = options
         return FacetCount.objects.filter(facet=facet, value=value, other_facet="").values_list("count", flat=True).first() or 0
+    if len(options) == 2 and all(facet in PAIRED_FACETS for facet, _value in options):
+        # Stored in the order counted_keys() writes pairs: the smaller option first.
+        (facet, value), (other_facet, other_value) = sorted(options)
+        pair = FacetCount.objects.filter(facet=facet, value=value, other_facet=other_facet, other_value=other_value)
+        return pair.values_list("count", flat=True).first() or 0
     return agreements_with(options).order_by().count()
 
 

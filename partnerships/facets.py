@@ -1,5 +1,6 @@
 """The filter sidebar of the agreement list: each option with its count of agreements, and a
 removable chip for each active filter, both read from the list's AgreementFilterSet."""
+from django.utils.translation import gettext as _
 from django_countries import countries
 
 from institutions.models import Institution
@@ -48,7 +49,7 @@ def value_labels(filterset, name, values):
     """Return {value: how a chip shows it} for the chosen values of one filter."""
     declared = filterset.filters[name]
     if name in {"country", "between"}:
-        return {code: countries.name(code) for code in values}
+        return {code: countries.name(code) if code != "*" else _("any other country") for code in values}
     if name == "area":
         return dict(Area.objects.filter(slug__in=values).values_list("slug", "name"))
     if name == "institution":

@@ -14,16 +14,29 @@ from partnerships.models import Agreement, Area, Person
 
 
 class BetweenCountriesField(CountryCodesField):
+    """Two or more country codes; `*` stands for any country other than those named (KR,*)."""
+
+    def clean_item(self, item):
+        return item if item == ANY_OTHER_COUNTRY else super().clean_item(item)
+
     def clean(self, value):
         codes = super().clean(value)
         if codes and len(set(codes)) < 2:
-            raise forms.ValidationError(_("Give two or more different country codes, e.g. KR,AE."), code="too_few")
+            raise forms.ValidationError(
+                _("Give two or more different country codes, e.g. KR,AE, or KR,* for any other country."),
+                code="too_few",
+            )
         return codes
+
+
+ANY_OTHER_COUNTRY = "*"
 
 
 @extend_schema_field({"type": "string", "example": "KR,AE"})
 class BetweenCountriesFilter(django_filters.Filter):
     field_class = BetweenCountriesField
+    # Parties in every one of the countries: each country is an option the agreement must have.
+    every_value_is_option_of = "country"
 
 
 class SlugsFilter(django_filters.Filter):
@@ -101,7 +114,17 @@ class AgreementFilterSet(django_filters.FilterSet):
     kind = counted_in(
         "kind", django_filters.MultipleChoiceFilter(choices=Agreement.Kind.choices, label=_("Kind of agreement"))
     )
-    status = django_filters.MultipleChoiceFilter(choices=Agreement.Status.choices, label=_("Status"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=Agreement.Status.choices, method="filter_status", label=_("Status today")
+    )
+    as_of = django_filters.DateFilter(
+        method="filter_as_of", label=_("In force on"),
+        error_messages={"invalid": _("as_of must be a date written YYYY-MM-DD, e.g. 2020-01-01.")},
+    )
+    expiring_before = django_filters.DateFilter(
+        method="filter_expiring_before", label=_("Term runs out before"),
+        error_messages={"invalid": _("expiring_before must be a date written YYYY-MM-DD, e.g. 2030-01-01.")},
+    )
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label=_("Signed on or after"))
     signed_before = django_filters.DateFilter(
         field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
@@ -125,7 +148,14 @@ class AgreementFilterSet(django_filters.FilterSet):
         # A search without an explicit order lists the best matches first.
         if self.form.cleaned_data.get("q", "").strip() and not self.form.cleaned_data.get("ordering"):
             queryset = queryset.best_match_first()
-        return queryset.counted_by(self.known_count)
+        queryset = queryset.counted_by(self.known_count)
+        # A short list is found from its ids in the stored options, not by reading the newest
+        # agreements until enough of them match (which reads most of them for a rare match).
+        options = self.options_of(self.active_filters())
+        if options and self.known_count() <= counts.LISTED_BY_IDS:
+            ids = counts.agreements_with(options).values_list("agreement_id", flat=True)
+            queryset = queryset.filter(pk__in=list(ids[: counts.LISTED_BY_IDS]))
+        return queryset
 
     def facet_filters(self):
         """Return {facet: names of the filters that choose its options}, as the filters declare them."""
@@ -156,11 +186,16 @@ class AgreementFilterSet(django_filters.FilterSet):
         """
         options = []
         for name, values in active.items():
+            if every := getattr(self.filters[name], "every_value_is_option_of", None):
+                if ANY_OTHER_COUNTRY in values:
+                    return None  # "any country but these" is no stored option
+                options.extend((every, value) for value in values)
+                continue
             facet = getattr(self.filters[name], "facet", None)
             if facet is None or facet != name or len(values) != 1:
                 return None
             options.append((facet, f"{values[0]:04d}" if facet == "year" else values[0]))
-        return options
+        return list(dict.fromkeys(options))
 
     def facet_counts(self, only=None):
         """Return how many matching agreements fall under each option of each facet (or of those in `only`).
@@ -198,8 +233,9 @@ class AgreementFilterSet(django_filters.FilterSet):
             matching = type(self)(data, queryset=Agreement.objects.all(), request=self.request)
             ids, newest = matching.matching_ids(), matching.newest_matching()
             key = "facets:" + ",".join(facets)
+            # Keyed by the matching ids' query: building matching.qs would look up its count.
             counted_by_facet.update(while_unchanged(
-                key, matching.qs, lambda: counts.counted_over(ids, facets, newest=newest)
+                key, Agreement.objects.filter(pk__in=ids), lambda: counts.counted_over(ids, facets, newest=newest)
             ))
         return counts.option_lists(counted_by_facet)
 
@@ -219,8 +255,10 @@ class AgreementFilterSet(django_filters.FilterSet):
 
     def known_count(self):
         """Return how many agreements match from the counts kept on write, or None when the filters are not options."""
-        options = self.options_of(self.active_filters())
-        return None if options is None else counts.number_with(options)
+        if not hasattr(self, "_known"):
+            options = self.options_of(self.active_filters())
+            self._known = None if options is None else counts.number_with(options)
+        return self._known
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value.strip()) if value.strip() else queryset
@@ -239,6 +277,15 @@ class AgreementFilterSet(django_filters.FilterSet):
 
     def filter_institution_kind(self, queryset, name, value):
         return queryset.with_institution_kinds(value) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value) if value else queryset
+
+    def filter_as_of(self, queryset, name, value):
+        return queryset.in_force_on(value) if value else queryset
+
+    def filter_expiring_before(self, queryset, name, value):
+        return queryset.expiring_before(value) if value else queryset
 
 
 class PersonFilterSet(django_filters.FilterSet):

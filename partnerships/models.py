@@ -7,10 +7,10 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections, models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -27,6 +27,7 @@ from common.models import (
 from common.search import rows_matching
 from common.text import fold_for_search
 from institutions.models import Institution, country_name
+from partnerships import life as agreement_life
 
 
 class AreaQuerySet(models.QuerySet):
@@ -88,6 +89,12 @@ class Source(models.Model):
         _("archived text file"), max_length=255, blank=True,
         help_text=_("File name under fixtures/sources/ holding the text as it was saved."),
     )
+    # Articles published from the curators' page keep their text here, in the same
+    # transaction as their records; the curated articles keep theirs in archive_file.
+    text = models.TextField(
+        _("archived text"), blank=True,
+        help_text=_("The article's text as it was saved, for articles not kept under fixtures/sources/."),
+    )
 
     objects = SlugNaturalKeyManager()
 
@@ -97,7 +104,7 @@ class Source(models.Model):
         verbose_name_plural = _("sources")
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind="article") | Q(archive_file=""), name="source_only_articles_archived"
+                condition=Q(kind="article") | Q(archive_file="", text=""), name="source_only_articles_archived"
             ),
         ]
 
@@ -111,7 +118,7 @@ class Source(models.Model):
     def archived_text(self):
         """Return the archived text of the article, or an empty string for sources kept by reference."""
         if not self.archive_file:
-            return ""
+            return self.text
         return (settings.SOURCE_ARCHIVE_DIR / self.archive_file).read_text(encoding="utf-8")
 
     def contains(self, quote):
@@ -181,11 +188,19 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(Exists(parties))
 
     def between(self, country_codes):
-        """Return agreements with parties in every one of the countries."""
+        """Return agreements with parties in every one of the countries; `*` is any country not named."""
+        named = [code for code in country_codes if code != "*"]
         queryset = self
-        for code in country_codes:
+        for code in named:
             queryset = queryset.with_party_in([code])
+        if "*" in country_codes:
+            queryset = queryset.with_party_outside(named)
         return queryset
+
+    def with_party_outside(self, country_codes):
+        """Return agreements with a party in none of the countries."""
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk")).exclude(institution__country__in=country_codes)
+        return self.filter(Exists(parties))
 
     def in_areas(self, area_slugs):
         """Return agreements in any of the areas, a broader area counting its narrower ones."""
@@ -240,6 +255,37 @@ class AgreementQuerySet(models.QuerySet):
             default=1,
         )
         return self.filter(pk__in=ids[0].union(*ids[1:])).annotate(search_rank=rank)
+
+    def in_force_on(self, day):
+        """Return agreements in force on the day, as their dated events and stated term show."""
+        return self.filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=day),
+            Q(ended_on__isnull=True) | Q(ended_on__gt=day),
+            in_force_from__lte=day,
+        )
+
+    def expiring_before(self, day):
+        """Return agreements whose term runs out before the day, leaving out those that ended earlier."""
+        return self.filter(expires_on__lt=day).exclude(ended_on__lte=F("expires_on"))
+
+    def with_status(self, statuses, *, on=None):
+        """Return agreements with any of the statuses on the day (today by default); see life.status_on."""
+        day = on or timezone.localdate()
+        ended = Q(ended_on__lte=day)
+        expired = ~ended & Q(expires_on__lt=day)
+        in_force = ~ended & ~expired & Q(in_force_from__lte=day)
+        undated = ~ended & ~expired & (Q(in_force_from__isnull=True) | Q(in_force_from__gt=day))
+        conditions = {
+            Agreement.Status.ENDED: ended,
+            Agreement.Status.EXPIRED: expired,
+            Agreement.Status.IN_FORCE: in_force,
+            Agreement.Status.SIGNED: undated & ~Q(kind=Agreement.Kind.COLLABORATION),
+            Agreement.Status.REPORTED: undated & Q(kind=Agreement.Kind.COLLABORATION),
+        }
+        matching = Q(pk__in=[])
+        for status in statuses:
+            matching |= conditions[status]
+        return self.filter(matching)
 
     def best_match_first(self):
         """Return searched agreements by search rank, then newest first."""
@@ -329,9 +375,16 @@ class AgreementQuerySet(models.QuerySet):
     def with_evidence(self):
         """Return agreements with their evidence and what each piece of it supports loaded up front."""
         evidence = Evidence.objects.select_related(
-            "source", "party__institution", "area__area", "participation__person"
+            "source", "party__institution", "area__area", "participation__person", "event"
         )
-        return self.prefetch_related(models.Prefetch("evidence", queryset=evidence))
+        disagreements = Disagreement.objects.select_related("party__institution").prefetch_related(
+            models.Prefetch("reported_values", queryset=ReportedValue.objects.select_related("source"))
+        )
+        return self.prefetch_related(
+            models.Prefetch("evidence", queryset=evidence),
+            "events",
+            models.Prefetch("disagreements", queryset=disagreements),
+        )
 
 
 class Agreement(EditedRecord):
@@ -347,8 +400,12 @@ class Agreement(EditedRecord):
         COLLABORATION = "collaboration", _("Collaboration without a reported signed document")
 
     class Status(models.TextChoices):
-        SIGNED = "signed", _("Signed")
-        ACTIVE = "active", _("Under way")
+        """What an agreement's dated events make of it on a day (partnerships/life.py), never typed in."""
+
+        REPORTED = "reported", _("Reported, no date known")
+        SIGNED = "signed", _("Signed, not known to be in force")
+        IN_FORCE = "in_force", _("In force or under way")
+        EXPIRED = "expired", _("Expired")
         ENDED = "ended", _("Ended")
 
     class Precision(models.TextChoices):
@@ -360,11 +417,10 @@ class Agreement(EditedRecord):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
         _("slug"), max_length=300, unique=True,
-        # /api/v1/agreements/facets/ is an address of its own, not an agreement's.
-        validators=[ReservedSlugValidator("facets")],
+        # /api/v1/agreements/facets/ and /network/ are addresses of their own, not an agreement's.
+        validators=[ReservedSlugValidator("facets", "network")],
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SIGNED)
     signed_on = models.DateField(
         _("date signed"), null=True, blank=True,
         help_text=_("With month or year precision, the first day of that month or year."),
@@ -374,6 +430,17 @@ class Agreement(EditedRecord):
     )
     place = models.CharField(_("place of signing"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    term_years = models.PositiveSmallIntegerField(
+        _("term in years"), null=True, blank=True, help_text=_("Only where a source states it (valid for five years)."),
+    )
+    renewal_years = models.PositiveSmallIntegerField(
+        _("renewable by years"), null=True, blank=True,
+        help_text=_("Only where a source states it (may be extended for five more years)."),
+    )
+    # Worked out from the signing, the term and the events on every save (partnerships/life.py).
+    in_force_from = models.DateField(_("in force from"), null=True, blank=True, editable=False)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True, editable=False)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True, editable=False)
     institutions = models.ManyToManyField(
         Institution, through="AgreementParty", related_name="agreements", verbose_name=_("parties")
     )
@@ -388,7 +455,9 @@ class Agreement(EditedRecord):
     search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = SlugNaturalKeyManager.from_queryset(AgreementQuerySet)()
-    history = HistoricalRecords(excluded_fields=[*EDITED_RECORD_FIELDS, "search_text"])
+    history = HistoricalRecords(
+        excluded_fields=[*EDITED_RECORD_FIELDS, "search_text", "in_force_from", "expires_on", "ended_on"]
+    )
 
     class Meta:
         ordering = [models.F("signed_on").desc(nulls_last=True), "title"]
@@ -398,7 +467,8 @@ class Agreement(EditedRecord):
         indexes = [
             models.Index(fields=["title", "id"], name="agreement_title_idx"),
             models.Index(fields=["kind"], name="agreement_kind_idx"),
-            models.Index(fields=["status"], name="agreement_status_idx"),
+            models.Index(fields=["in_force_from"], name="agreement_in_force_from_idx"),
+            models.Index(fields=["expires_on"], name="agreement_expires_on_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(slug=""), name="agreement_slug_not_empty"),
@@ -426,6 +496,37 @@ class Agreement(EditedRecord):
         return reverse("partnerships:detail", args=[self.slug])
 
     @property
+    def life(self):
+        return agreement_life.Life(in_force_from=self.in_force_from, expires_on=self.expires_on, ended_on=self.ended_on)
+
+    def status_on(self, day):
+        """Return the status on the day (an Agreement.Status value)."""
+        return agreement_life.status_on(self.life, kind=self.kind, day=day)
+
+    @property
+    def status(self):
+        """The status today, from the dated events: never stored, so it changes as dates pass."""
+        return self.status_on(timezone.localdate())
+
+    def get_status_display(self):
+        return Agreement.Status(self.status).label
+
+    def work_out_life(self, events=None):
+        """Set in_force_from, expires_on and ended_on from the signing, the term and the events."""
+        if events is None:
+            events = list(self.events.all()) if self.pk else []
+        worked_out = agreement_life.life_of(
+            # A value set from text (a form, a test) is parsed as saving it would.
+            signed_on=Agreement._meta.get_field("signed_on").to_python(self.signed_on),
+            signed_on_precision=self.signed_on_precision,
+            term_years=self.term_years, renewal_years=self.renewal_years,
+            events=[event.as_life_event() for event in events],
+        )
+        self.in_force_from, self.expires_on, self.ended_on = (
+            worked_out.in_force_from, worked_out.expires_on, worked_out.ended_on
+        )
+
+    @property
     def signed_on_display(self):
         """The signing date written with no more precision than is known."""
         return date_display(self.signed_on, self.signed_on_precision)
@@ -436,6 +537,87 @@ def date_display(date, precision):
     if date is None:
         return _("date not reported")
     return formats.date_format(date, {"day": "j F Y", "month": "F Y", "year": "Y"}[precision])
+
+
+class AgreementEventManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug, kind, dated_on):
+        return self.get(agreement__slug=agreement_slug, kind=kind, dated_on=dated_on)
+
+
+class AgreementEvent(models.Model):
+    """A dated event in an agreement's life that a source reports: announced, in force, renewed, extended, expires, ended.
+
+    The signing is the agreement's own `signed_on`, written once; the timeline shows it among these.
+    """
+
+    class Kind(models.TextChoices):
+        ANNOUNCED = "announced", _("Announced")
+        IN_FORCE = "in_force", _("In force from")
+        RENEWED = "renewed", _("Renewed")
+        EXTENDED = "extended", _("Extended")
+        EXPIRES = "expires", _("Expires")
+        ENDED = "ended", _("Ended")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    dated_on = models.DateField(
+        _("date"), help_text=_("With month or year precision, the first day of that month or year."),
+    )
+    dated_on_precision = models.CharField(
+        _("precision of the date"), max_length=8, choices=Precision.choices, default=Precision.DAY
+    )
+    years = models.PositiveSmallIntegerField(
+        _("for years"), null=True, blank=True,
+        help_text=_("A renewal's or extension's length, where a source states it."),
+    )
+
+    objects = AgreementEventManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dated_on", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "kind", "dated_on"], name="event_once_per_agreement"),
+            models.CheckConstraint(
+                condition=(
+                    Q(dated_on_precision="day")
+                    | Q(dated_on_precision="month", dated_on__day=1)
+                    | Q(dated_on_precision="year", dated_on__day=1, dated_on__month=1)
+                ),
+                name="event_date_matches_precision",
+            ),
+            models.CheckConstraint(
+                condition=Q(years__isnull=True) | Q(kind__in=["renewed", "extended"], years__gte=1),
+                name="event_years_only_on_renewals",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.dated_on_display}"
+
+    def natural_key(self):
+        return (self.agreement.slug, self.kind, self.dated_on.isoformat())
+
+    natural_key.dependencies = ["partnerships.agreement"]
+
+    @property
+    def dated_on_display(self):
+        """The date written with no more precision than is known."""
+        date_format = {"day": "j F Y", "month": "F Y", "year": "Y"}[self.dated_on_precision]
+        return formats.date_format(self.dated_on, date_format)
+
+    def as_life_event(self):
+        return agreement_life.Event(
+            kind=self.kind, on=AgreementEvent._meta.get_field("dated_on").to_python(self.dated_on),
+            precision=self.dated_on_precision, years=self.years,
+        )
 
 
 class AgreementPartyQuerySet(models.QuerySet):
@@ -582,6 +764,8 @@ class Evidence(models.Model):
         DATE = "date", _("Date signed")
         PLACE = "place", _("Place of signing")
         KIND = "kind", _("Kind and status")
+        TERM = "term", _("Term and renewal")
+        EVENT = "event", _("Event in its life")
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="evidence")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="evidence")
@@ -590,6 +774,9 @@ class Evidence(models.Model):
     area = models.ForeignKey(AgreementArea, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence")
     participation = models.ForeignKey(
         Participation, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
+    )
+    event = models.ForeignKey(
+        AgreementEvent, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
     )
     quote = models.TextField(
         _("quote"), blank=True, help_text=_("Verbatim from the archived text of the source."),
@@ -612,13 +799,17 @@ class Evidence(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(fact__in=["party", "institution"], party__isnull=False, area__isnull=True,
-                      participation__isnull=True)
-                    | Q(fact="area", party__isnull=True, area__isnull=False, participation__isnull=True)
-                    | Q(fact="person", party__isnull=True, area__isnull=True, participation__isnull=False)
-                    | Q(fact__in=["date", "place", "kind"], party__isnull=True, area__isnull=True,
-                        participation__isnull=True)
+                      participation__isnull=True, event__isnull=True)
+                    | Q(fact="area", party__isnull=True, area__isnull=False, participation__isnull=True,
+                        event__isnull=True)
+                    | Q(fact="person", party__isnull=True, area__isnull=True, participation__isnull=False,
+                        event__isnull=True)
+                    | Q(fact="event", party__isnull=True, area__isnull=True, participation__isnull=True,
+                        event__isnull=False)
+                    | Q(fact__in=["date", "place", "kind", "term"], party__isnull=True, area__isnull=True,
+                        participation__isnull=True, event__isnull=True)
                 ),
-                name="evidence_names_its_subject",
+                name="evidence_names_its_subject_or_event",
             ),
             models.UniqueConstraint(
                 fields=["party", "source", "fact", "quote", "note"], condition=Q(party__isnull=False),
@@ -633,9 +824,13 @@ class Evidence(models.Model):
                 name="evidence_once_per_participation",
             ),
             models.UniqueConstraint(
+                fields=["event", "source", "quote", "note"], condition=Q(event__isnull=False),
+                name="evidence_once_per_event",
+            ),
+            models.UniqueConstraint(
                 fields=["agreement", "source", "fact", "quote", "note"],
-                condition=Q(party__isnull=True, area__isnull=True, participation__isnull=True),
-                name="evidence_once_per_agreement_fact",
+                condition=Q(party__isnull=True, area__isnull=True, participation__isnull=True, event__isnull=True),
+                name="evidence_once_per_agreement_fact_only",
             ),
         ]
 
@@ -644,7 +839,7 @@ class Evidence(models.Model):
 
     def clean(self):
         if self.quote and self.source_id:
-            if not self.source.archive_file:
+            if not self.source.archived_text:
                 raise ValidationError(
                     {"quote": _("This source has no archived text: put what it states in the note.")}
                 )
@@ -660,6 +855,8 @@ class Evidence(models.Model):
             return self.area.area.slug
         if self.participation_id:
             return f"{self.participation.person.slug}/{self.participation.role}"
+        if self.event_id:
+            return f"{self.event.kind}/{self.event.dated_on.isoformat()}"
         return ""
 
     @staticmethod
@@ -672,15 +869,118 @@ class Evidence(models.Model):
         if fact == "person":
             person_slug, role = subject.split("/")
             return {"participation__person__slug": person_slug, "participation__role": role}
-        return {"party": None, "area": None, "participation": None}
+        if fact == "event":
+            kind, dated_on = subject.split("/")
+            return {"event__kind": kind, "event__dated_on": dated_on}
+        return {"party": None, "area": None, "participation": None, "event": None}
 
     def natural_key(self):
         return (self.agreement.slug, self.source.slug, self.fact, self.subject, self.quote, self.note)
 
     natural_key.dependencies = [
         "partnerships.agreementparty", "partnerships.agreementarea", "partnerships.participation",
-        "partnerships.source",
+        "partnerships.agreementevent", "partnerships.source",
     ]
+
+
+class DisagreementManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug, fact, subject):
+        party = {"party__institution__slug": subject} if subject else {"party": None}
+        return self.get(agreement__slug=agreement_slug, fact=fact, **party)
+
+
+class Disagreement(models.Model):
+    """A fact of an agreement that sources give differently, with the value recorded and the curator's reason."""
+
+    class Fact(models.TextChoices):
+        DATE = "date", _("Date signed")
+        PLACE = "place", _("Place of signing")
+        PARTY_NAME = "party_name", _("Name of a party")
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="disagreements")
+    fact = models.CharField(_("fact"), max_length=16, choices=Fact.choices)
+    party = models.ForeignKey(
+        AgreementParty, on_delete=models.CASCADE, null=True, blank=True, related_name="disagreements",
+        help_text=_("The party whose name the sources give differently."),
+    )
+    recorded_value = models.CharField(_("value recorded"), max_length=300)
+    reason = models.TextField(_("why this value"), help_text=_("The curator's reason, naming the sources it rests on."))
+
+    objects = DisagreementManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("disagreement between sources")
+        verbose_name_plural = _("disagreements between sources")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fact="party_name", party__isnull=False) | (~Q(fact="party_name") & Q(party__isnull=True)),
+                name="disagreement_party_only_for_names",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "fact"], condition=Q(party__isnull=True), name="disagreement_once_per_fact"
+            ),
+            models.UniqueConstraint(
+                fields=["party"], condition=Q(party__isnull=False), name="disagreement_once_per_party"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_fact_display()}: {self.recorded_value}"
+
+    def natural_key(self):
+        return (self.agreement.slug, self.fact, self.party.institution.slug if self.party_id else "")
+
+    natural_key.dependencies = ["partnerships.agreement", "partnerships.agreementparty"]
+
+
+class ReportedValueManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug, fact, subject, source_slug):
+        disagreement = Disagreement.objects.get_by_natural_key(agreement_slug, fact, subject)
+        return self.get(disagreement=disagreement, source__slug=source_slug)
+
+
+class ReportedValue(models.Model):
+    """The value one source gives for a disputed fact, with the quote or note that shows it."""
+
+    disagreement = models.ForeignKey(Disagreement, on_delete=models.CASCADE, related_name="reported_values")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="reported_values")
+    value = models.CharField(_("value given"), max_length=300)
+    quote = models.TextField(_("quote"), blank=True, help_text=_("Verbatim from the archived text of the source."))
+    note = models.CharField(
+        _("note"), max_length=500, blank=True,
+        help_text=_("What a source without archived text states, in the curator's words."),
+    )
+
+    objects = ReportedValueManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("value a source gives")
+        verbose_name_plural = _("values the sources give")
+        constraints = [
+            models.CheckConstraint(condition=~Q(quote="") | ~Q(note=""), name="reported_value_quote_or_note"),
+            models.UniqueConstraint(fields=["disagreement", "source"], name="reported_value_once_per_source"),
+        ]
+
+    def __str__(self):
+        return f"{self.source}: {self.value}"
+
+    def natural_key(self):
+        return self.disagreement.natural_key() + (self.source.slug,)
+
+    natural_key.dependencies = ["partnerships.disagreement", "partnerships.source"]
+
+    def clean(self):
+        if self.quote and self.source_id:
+            if not self.source.archive_file:
+                raise ValidationError(
+                    {"quote": _("This source has no archived text: put what it states in the note.")}
+                )
+            if not self.source.contains(self.quote):
+                raise ValidationError({"quote": _("The archived text of this source does not contain this quote.")})
 
 
 class AgreementFacetValue(models.Model):
@@ -732,12 +1032,35 @@ def fold_agreement_text(sender, instance, **kwargs):
     instance.search_text = fold_for_search(instance.title, instance.summary)
 
 
+@receiver(pre_save, sender=Agreement)
+def work_out_agreement_life(sender, instance, **kwargs):
+    instance.work_out_life()
+
+
+def work_out_life_after_event_change(sender, instance, **kwargs):
+    # A fixture loads the agreement before its events, so each event saved works the dates out again.
+    agreement = Agreement.objects.filter(pk=instance.agreement_id).first()
+    if agreement is None:
+        return
+    agreement.work_out_life()
+    Agreement.objects.filter(pk=agreement.pk).update(
+        in_force_from=agreement.in_force_from, expires_on=agreement.expires_on, ended_on=agreement.ended_on
+    )
+
+
+post_save.connect(work_out_life_after_event_change, sender=AgreementEvent, dispatch_uid="life-after-event-save")
+post_delete.connect(work_out_life_after_event_change, sender=AgreementEvent, dispatch_uid="life-after-event-delete")
+
+
 @receiver(pre_save, sender=Person)
 def fold_person_names(sender, instance, **kwargs):
     instance.search_names = fold_for_search(instance.name, instance.native_name)
 
 
-for directory_model in [Agreement, AgreementParty, AgreementArea, Participation, Evidence, Person, Source, Area]:
+for directory_model in [
+    Agreement, AgreementParty, AgreementArea, Participation, Evidence, Person, Source, Area, AgreementEvent,
+    Disagreement, ReportedValue,
+]:
     post_save.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
     post_delete.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
 

@@ -21,6 +21,7 @@ from common.models import DataVersion
 from common.text import fold_for_search
 from partnerships import synthetic_names as words
 from partnerships.counts import rebuild as rebuild_counts
+from partnerships.life import end_of_period
 from partnerships.models import (
     Agreement, AgreementArea, AgreementParty, Area, Evidence, Participation, Person, Source,
 )
@@ -34,7 +35,6 @@ INSTITUTION_KINDS = [
 PARTY_COUNTS = [(2, 65), (3, 25), (4, 10)]
 AREA_COUNTS = [(1, 30), (2, 30), (3, 20), (4, 12), (5, 8)]
 AGREEMENT_KINDS = [("mou", 55), ("agreement", 30), ("collaboration", 15)]
-STATUSES = [("signed", 60), ("active", 30), ("ended", 10)]
 PRECISIONS = [("day", 55), ("month", 20), ("year", 15), ("unknown", 10)]
 PERSON_ROLES = [("signed", 50), ("attended", 25), ("spoke", 15), ("led", 10)]
 TITLE_OPENINGS = {
@@ -125,8 +125,8 @@ def tables():
             "id", "slug", "kind", "headline", "publisher", "url", "published_on", "language",
         ]),
         "agreement": Table(Agreement, [
-            "id", "title", "slug", "kind", "status", "signed_on", "signed_on_precision", "place", "summary",
-            "search_text",
+            "id", "title", "slug", "kind", "signed_on", "signed_on_precision", "place", "summary",
+            "search_text", "in_force_from",
         ]),
         "party": Table(AgreementParty, ["id", "agreement_id", "institution_id", "role"]),
         "area": Table(AgreementArea, ["id", "agreement_id", "area_id"]),
@@ -255,7 +255,6 @@ class Generator:
         self.party_count = WeightedChoice(PARTY_COUNTS)
         self.area_count = WeightedChoice(AREA_COUNTS)
         self.agreement_kind = WeightedChoice(AGREEMENT_KINDS)
-        self.status = WeightedChoice(STATUSES)
         self.precision = WeightedChoice(PRECISIONS)
         self.person_role = WeightedChoice(PERSON_ROLES)
 
@@ -417,8 +416,8 @@ class Generator:
                 year = signed_on[:4] if signed_on else "undated"
                 slug = slugs(f"{slug_base(names[0])[:30]}-{slug_base(names[1])[:30]}-{kind}-{year}")
                 chunk["agreement"].append((
-                    agreement_id, title, slug, kind, self.status(rng), signed_on, precision, place, summary,
-                    fold_for_search(title, summary),
+                    agreement_id, title, slug, kind, signed_on, precision, place, summary,
+                    fold_for_search(title, summary), in_force_from(signed_on, precision),
                 ))
                 party_ids = []
                 for party in parties:
@@ -560,3 +559,10 @@ class SQLiteBulkPragmas:
             with connection.cursor() as cursor:
                 cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
                 cursor.execute(f"PRAGMA synchronous = {int(synchronous)}")
+
+
+def in_force_from(signed_on, precision):
+    """Return the in-force date a signing alone gives (partnerships/life.py), as the bulk insert writes it."""
+    if signed_on is None:
+        return None
+    return end_of_period(date.fromisoformat(signed_on), precision).isoformat()

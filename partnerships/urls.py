@@ -1,13 +1,16 @@
 from django.urls import path
 
 from partnerships import views
+from partnerships.feeds import AgreementFeed
 
 app_name = "partnerships"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("partnerships/", views.AgreementListView.as_view(), name="list"),
-    path("partnerships/feed/", views.LatestAgreementsFeed(), name="feed"),
+    path("partnerships/feed/", AgreementFeed(), name="feed"),
+    path("partnerships/network.graphml", views.NetworkFileView.as_view(), {"extension": "graphml"}, name="network_graphml"),
+    path("partnerships/network.gexf", views.NetworkFileView.as_view(), {"extension": "gexf"}, name="network_gexf"),
     path("partnerships/<slug:slug>/", views.AgreementDetailView.as_view(), name="detail"),
     path("countries/", views.CountryListView.as_view(), name="country_list"),
     path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country_detail"),

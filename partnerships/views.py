@@ -1,13 +1,12 @@
+import datetime
 from collections import defaultdict
 
-from django.contrib.syndication.views import Feed
 from django.db.models import Count
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 from django_countries import countries
 from django_filters.views import FilterView
@@ -15,10 +14,12 @@ from django_filters.views import FilterView
 from institutions.models import Institution
 from partnerships import counts
 from partnerships.facets import active_filter_chips, sidebar_facets
+from partnerships.feeds import filters_of
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, Area, Participation, Person, Source
 from common.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
+from partnerships.network_files import Network
 
 NEWEST_COUNT = 5
 # A country's page names its most active institutions, an institution's page its closest partners.
@@ -75,6 +76,7 @@ class AgreementListView(FilterView):
             facets=sidebar_facets(counted),
             chips=active_filter_chips(self.filterset),
             query=query.urlencode(),
+            feed_query=filters_of(params).urlencode(),
             errors=[error for errors in self.filterset.errors.values() for error in errors],
             year_from=params.get("year_from", ""),
             year_to=params.get("year_to", ""),
@@ -90,7 +92,11 @@ class AgreementDetailView(DetailView):
     queryset = Agreement.objects.for_detail()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(sources=cite_sources(self.object), **kwargs)
+        sources = cite_sources(self.object)
+        return super().get_context_data(
+            sources=sources, timeline=timeline(self.object), disagreements=disagreements(self.object, sources),
+            today=timezone.localdate(), **kwargs,
+        )
 
 
 def cite_sources(agreement):
@@ -110,7 +116,7 @@ def cite_sources(agreement):
     by_source = {source.pk: source for source in sources}
     for evidence in agreement.evidence.all():
         by_source[evidence.source_id].statements.append(evidence)
-        subject = evidence.party_id or evidence.area_id or evidence.participation_id
+        subject = evidence.party_id or evidence.area_id or evidence.participation_id or evidence.event_id
         cited[(evidence.fact if not subject else subject_kind(evidence), subject)].add(numbers[evidence.source_id])
     for party in agreement.parties.all():
         party.citations = sorted(cited[("party", party.pk)])
@@ -118,7 +124,9 @@ def cite_sources(agreement):
         link.citations = sorted(cited[("area", link.pk)])
     for participation in agreement.participations.all():
         participation.citations = sorted(cited[("person", participation.pk)])
-    for fact in ["date", "place", "kind"]:
+    for event in agreement.events.all():
+        event.citations = sorted(cited[("event", event.pk)])
+    for fact in ["date", "place", "kind", "term"]:
         setattr(agreement, f"{fact}_citations", sorted(cited[(fact, None)]))
     return sources
 
@@ -127,26 +135,59 @@ def subject_kind(evidence):
     # Details of a party (its city, names) are cited on the party's line.
     if evidence.party_id:
         return "party"
+    if evidence.event_id:
+        return "event"
     return "area" if evidence.area_id else "person"
 
 
-class LatestAgreementsFeed(Feed):
-    feed_type = Atom1Feed
-    title = _("Hospital Partnerships Directory: newest agreements")
-    subtitle = _("International partnership agreements between hospitals, universities, companies and health agencies.")
-    link = reverse_lazy("partnerships:list")
+def timeline(agreement):
+    """Return the agreement's life, oldest first: the signing among its dated events, each with its citations.
 
-    def items(self):
-        return Agreement.objects.for_listing().newest_first()[:20]
+    An undated signing comes first, since it is known to have happened before any later report.
+    """
+    entries = []
+    if agreement.kind != Agreement.Kind.COLLABORATION or agreement.signed_on:
+        entries.append({
+            "label": _("Signed"), "kind": "signed", "date": agreement.signed_on,
+            "display": agreement.signed_on_display, "citations": agreement.date_citations,
+        })
+    for event in agreement.events.all():
+        label = event.get_kind_display()
+        if event.years:
+            label = _("%(event)s for %(years)s years") % {"event": label, "years": event.years}
+        entries.append({
+            "label": label, "kind": event.kind, "date": event.dated_on,
+            "display": event.dated_on_display, "citations": event.citations,
+        })
+    # Sorted by date; an undated entry first; a tie keeps the order above (signing before events).
+    entries.sort(key=lambda entry: (entry["date"] is not None, entry["date"] or datetime.date.min))
+    return entries
 
-    def item_title(self, item):
-        return item.title
 
-    def item_description(self, item):
-        # Atom carries the summary as HTML (type="html"): escaped, so a feed reader shows markup
-        # in a record as text. The title is plain text and needs nothing.
-        parties = ", ".join(party.institution.name for party in item.parties.all())
-        return escape(f"{item.signed_on_display}. {parties}. {item.summary}")
+def disagreements(agreement, sources):
+    """Return the facts the sources give differently, each reported value with its source's number."""
+    numbers = {source.pk: source.number for source in sources}
+    rows = list(agreement.disagreements.all())
+    for row in rows:
+        for reported in row.reported_values.all():
+            reported.number = numbers.get(reported.source_id)
+    return rows
+
+
+class NetworkFileView(View):
+    """The network of the filtered list as a file for Gephi or NetworkX (partnerships/network_files.py)."""
+
+    content_types = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
+
+    def get(self, request, extension):
+        filterset = AgreementFilterSet(filters_of(request.GET), queryset=Agreement.objects.all(), request=request)
+        if not filterset.is_valid():
+            return JsonResponse(filterset.errors, status=400)
+        network = Network(filterset, request=request)
+        text = network.as_graphml() if extension == "graphml" else network.as_gexf()
+        response = HttpResponse(text.encode("utf-8"), content_type=f"{self.content_types[extension]}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="agreements.{extension}"'
+        return response
 
 
 class CountryListView(TemplateView):

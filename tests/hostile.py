@@ -42,7 +42,7 @@ def create_hostile_agreement():
         author=hostile("Author"), url="https://example.org/report",
     )
     agreement = Agreement.objects.create(
-        slug=AGREEMENT_SLUG, title=hostile("Title"), kind="mou", status="signed",
+        slug=AGREEMENT_SLUG, title=hostile("Title"), kind="mou",
         signed_on=datetime.date(2099, 1, 1), signed_on_precision="day",
         place=hostile("Place"), summary=hostile("Summary"),
     )

@@ -60,13 +60,12 @@ def test_curator_adds_an_agreement_with_its_party_through_the_admin(admin_client
     charite = Institution.objects.get(slug="charite")
     tsinghua = Institution.objects.get(slug="tsinghua-university")
     inline_management = {}
-    for prefix in ["parties", "agreement_areas", "participations", "evidence"]:
+    for prefix in ["parties", "agreement_areas", "participations", "events", "evidence", "disagreements"]:
         inline_management |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     data = {
         "title": "Charité – Tsinghua exchange",
         "slug": "charite-tsinghua-exchange",
         "kind": "mou",
-        "status": "signed",
         "signed_on": "2025-03-01",
         "signed_on_precision": "month",
         "sources": [Source.objects.get(slug="ror").pk],
@@ -86,11 +85,11 @@ def test_curator_adds_an_agreement_with_its_party_through_the_admin(admin_client
 def test_admin_refuses_a_day_in_a_month_precision_date(admin_client):
     url = reverse("admin:partnerships_agreement_add")
     data = {
-        "title": "Bad date", "slug": "bad-date", "kind": "mou", "status": "signed",
+        "title": "Bad date", "slug": "bad-date", "kind": "mou",
         "signed_on": "2025-03-15", "signed_on_precision": "month",
         "sources": [Source.objects.get(slug="ror").pk],
     }
-    for prefix in ["parties", "agreement_areas", "participations", "evidence"]:
+    for prefix in ["parties", "agreement_areas", "participations", "events", "evidence", "disagreements"]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     response = admin_client.post(url, data)
     assert response.status_code == 200

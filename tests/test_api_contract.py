@@ -121,8 +121,16 @@ LIST_QUERIES = {
     "/api/v1/agreements/": [
         {}, {"country": "KR"}, {"between": "KR,AE"}, {"q": "서울"}, {"cursor": ""}, {"page_size": "2"},
         {"country": "FR"}, {"country": "XX"}, {"page": "99"}, {"page": "abc", "country": "XX"}, {"page_size": "0"},
+        {"as_of": "2020-01-01"}, {"expiring_before": "2030-01-01"}, {"status": "in_force"}, {"as_of": "yesterday"},
     ],
-    "/api/v1/agreements/facets/": [{}, {"country": "KR"}, {"area": "oncology"}, {"country": "XX"}],
+    "/api/v1/agreements/facets/": [
+        {}, {"country": "KR"}, {"area": "oncology"}, {"country": "XX"}, {"as_of": "2020-01-01"},
+        {"as_of": "2020-02-30"},
+    ],
+    "/api/v1/agreements/network/": [
+        {}, {"country": "KR"}, {"as_of": "2020-01-01", "country": "KR"}, {"country": "FR"}, {"country": "XX"},
+        {"expiring_before": "soon"},
+    ],
     "/api/v1/institutions/": [
         {}, {"country": "DE"}, {"q": "charite"}, {"has_agreements": "false"}, {"country": "XX"}, {"page": "99"},
     ],

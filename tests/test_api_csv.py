@@ -9,7 +9,8 @@ from tests.factories import AgreementFactory, AgreementPartyFactory, Institution
 pytestmark = pytest.mark.django_db
 
 AGREEMENT_COLUMNS = [
-    "slug", "title", "kind", "status", "signed_on", "signed_on_precision", "place", "parties", "countries",
+    "slug", "title", "kind", "status", "signed_on", "signed_on_precision", "in_force_from", "expires_on", "ended_on",
+    "place", "parties", "countries",
     "areas", "people", "sources", "summary", "url",
 ]
 INSTITUTION_COLUMNS = [

@@ -67,9 +67,9 @@ def throttle_rates(**env):
 
 
 def test_api_throttle_rates_come_from_the_environment():
-    assert throttle_rates() == (0, "{'anon': '120/min', 'user': '1200/min'}", [])
-    assert throttle_rates(DJANGO_API_ANON_RATE="30/s", DJANGO_API_USER_RATE="off") == (
-        0, "{'anon': '30/s', 'user': None}", []
+    assert throttle_rates() == (0, "{'anon': '120/min', 'user': '1200/min', 'suggestions': '10/hour'}", [])
+    assert throttle_rates(DJANGO_API_ANON_RATE="30/s", DJANGO_API_USER_RATE="off", DJANGO_SUGGESTION_RATE="3/day") == (
+        0, "{'anon': '30/s', 'user': None, 'suggestions': '3/day'}", []
     )
     assert throttle_rates(DJANGO_API_ANON_RATE="lots") == (
         1, "", ["django.core.exceptions.ImproperlyConfigured: DJANGO_API_ANON_RATE must be a rate such as 120/min, "

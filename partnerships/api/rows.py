@@ -39,6 +39,10 @@ def agreement_rows(agreements, *, request):
             "status": agreement.status,
             "signed_on": DATE.to_representation(agreement.signed_on) if agreement.signed_on else None,
             "signed_on_precision": agreement.signed_on_precision,
+            **{name: DATE.to_representation(value) if value else None for name, value in [
+                ("in_force_from", agreement.in_force_from), ("expires_on", agreement.expires_on),
+                ("ended_on", agreement.ended_on),
+            ]},
             "place": agreement.place,
             "summary": agreement.summary,
             **{name: rows.get(agreement.pk, []) for name, rows in related.items()},

@@ -7,11 +7,14 @@ from institutions.api.serializers import InstitutionSummarySerializer
 from institutions.models import Institution
 from partnerships.models import (
     Agreement,
+    AgreementEvent,
     AgreementParty,
     Area,
+    Disagreement,
     Evidence,
     Participation,
     Person,
+    ReportedValue,
     Source,
 )
 from partnerships.api.rows import agreement_rows
@@ -53,6 +56,34 @@ class EvidenceSerializer(serializers.ModelSerializer):
         fields = ["fact", "subject", "quote", "note", "source"]
 
 
+class EventSerializer(serializers.ModelSerializer):
+    evidence = EvidenceSerializer(many=True, help_text="What the sources state about this event.")
+
+    class Meta:
+        model = AgreementEvent
+        fields = ["kind", "dated_on", "dated_on_precision", "years", "evidence"]
+
+
+class ReportedValueSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source.slug")
+
+    class Meta:
+        model = ReportedValue
+        fields = ["source", "value", "quote", "note"]
+
+
+class DisagreementSerializer(serializers.ModelSerializer):
+    party = serializers.CharField(
+        source="party.institution.slug", default=None, allow_null=True,
+        help_text="The institution whose name the sources give differently; null for other facts.",
+    )
+    reported_values = ReportedValueSerializer(many=True, help_text="Each source's value, with its evidence.")
+
+    class Meta:
+        model = Disagreement
+        fields = ["fact", "party", "recorded_value", "reason", "reported_values"]
+
+
 class AgreementListSerializer(serializers.ListSerializer):
     """A page of agreements, built flat (partnerships/api/rows.py) rather than field by field."""
 
@@ -71,12 +102,25 @@ class AgreementSerializer(serializers.ModelSerializer):
     areas = AreaSummarySerializer(source="agreement_areas", many=True)
     people = PersonPartSerializer(source="participations", many=True)
     sources = SourceSerializer(many=True)
+    status = serializers.ChoiceField(
+        choices=Agreement.Status.choices, read_only=True,
+        help_text="Today's status, worked out from the signing, the stated term and the dated events; never typed in.",
+    )
+    in_force_from = serializers.DateField(
+        read_only=True, allow_null=True,
+        help_text="The first day it is known to be in force (the last day of a month or year given without a day).",
+    )
+    expires_on = serializers.DateField(
+        read_only=True, allow_null=True, help_text="When its term runs out, with renewals; null when no source says.",
+    )
+    ended_on = serializers.DateField(read_only=True, allow_null=True, help_text="When it ended, where a source says.")
 
     class Meta:
         model = Agreement
         list_serializer_class = AgreementListSerializer
         fields = [
             "slug", "url", "html_url", "title", "kind", "status", "signed_on", "signed_on_precision",
+            "in_force_from", "expires_on", "ended_on",
             "place", "summary", "parties", "areas", "people", "sources", "updated_at",
         ]
 
@@ -88,14 +132,34 @@ class AgreementDetailSerializer(AgreementSerializer):
     """An agreement with the evidence for each of its facts."""
 
     evidence = EvidenceSerializer(many=True)
+    term_years = serializers.IntegerField(read_only=True, allow_null=True, help_text="Its term, where a source states it.")
+    renewal_years = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text="By how many years it may be renewed, where a source states it.",
+    )
+    events = EventSerializer(many=True, help_text="Dated events in its life, oldest first; the signing is signed_on.")
+    disagreements = DisagreementSerializer(
+        many=True, help_text="Facts the sources give differently: each source's value beside the one recorded, and why.",
+    )
 
     class Meta(AgreementSerializer.Meta):
-        fields = [*AgreementSerializer.Meta.fields, "evidence"]
+        fields = [*AgreementSerializer.Meta.fields, "term_years", "renewal_years", "events", "disagreements", "evidence"]
 
     def to_representation(self, agreement):
-        # Built like a list row (partnerships/api/rows.py), with the evidence added.
+        # Built like a list row (partnerships/api/rows.py), with the evidence, the term, the events
+        # and the disagreements added.
         row = agreement_rows([agreement], request=self.context["request"])[0]
-        row["evidence"] = EvidenceSerializer(agreement.evidence.all(), many=True).data
+        evidence = list(agreement.evidence.all())
+        row["evidence"] = EvidenceSerializer([item for item in evidence if not item.event_id], many=True).data
+        row["term_years"], row["renewal_years"] = agreement.term_years, agreement.renewal_years
+        row["events"] = [
+            {
+                "kind": event.kind, "dated_on": event.dated_on.isoformat(),
+                "dated_on_precision": event.dated_on_precision, "years": event.years,
+                "evidence": EvidenceSerializer([item for item in evidence if item.event_id == event.pk], many=True).data,
+            }
+            for event in agreement.events.all()
+        ]
+        row["disagreements"] = DisagreementSerializer(agreement.disagreements.all(), many=True).data
         return {name: row[name] for name in self.Meta.fields}
 
 
@@ -108,6 +172,9 @@ class AgreementCSVSerializer(serializers.Serializer):
     status = serializers.CharField()
     signed_on = serializers.SerializerMethodField()
     signed_on_precision = serializers.CharField()
+    in_force_from = serializers.SerializerMethodField()
+    expires_on = serializers.SerializerMethodField()
+    ended_on = serializers.SerializerMethodField()
     place = serializers.CharField()
     parties = serializers.SerializerMethodField()
     countries = serializers.SerializerMethodField()
@@ -119,6 +186,15 @@ class AgreementCSVSerializer(serializers.Serializer):
 
     def get_signed_on(self, agreement):
         return agreement.signed_on.isoformat() if agreement.signed_on else ""
+
+    def get_in_force_from(self, agreement):
+        return agreement.in_force_from.isoformat() if agreement.in_force_from else ""
+
+    def get_expires_on(self, agreement):
+        return agreement.expires_on.isoformat() if agreement.expires_on else ""
+
+    def get_ended_on(self, agreement):
+        return agreement.ended_on.isoformat() if agreement.ended_on else ""
 
     def get_parties(self, agreement):
         return "; ".join(
@@ -173,7 +249,7 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
     class Meta:
         model = Agreement
         fields = [
-            "slug", "title", "kind", "status", "signed_on", "signed_on_precision", "place", "summary",
+            "slug", "title", "kind", "signed_on", "signed_on_precision", "place", "summary",
             "parties", "areas", "people", "sources",
         ]
 
@@ -291,6 +367,39 @@ class AgreementFacetsSerializer(serializers.Serializer):
     year = YearFacetOptionSerializer(many=True)
     institution = FacetOptionSerializer(many=True, help_text="The fifty institutions with most agreements.")
     institution_kind = InstitutionKindFacetOptionSerializer(many=True)
+
+
+class NetworkNodeSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="The institution's slug.")
+    label = serializers.CharField(help_text="The institution's name.")
+    country = serializers.RegexField(r"^[A-Z]{2}$", help_text="ISO 3166-1 alpha-2")
+    country_name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Institution.Kind.choices)
+    url = serializers.URLField(help_text="The institution's page.")
+
+
+class NetworkEdgeSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="The agreement's slug and the pair's number within it.")
+    source = serializers.CharField(help_text="A party's institution slug.")
+    target = serializers.CharField(help_text="Another party's institution slug.")
+    agreement = serializers.CharField(help_text="The agreement's slug.")
+    label = serializers.CharField(help_text="The agreement's title.")
+    kind = serializers.ChoiceField(choices=Agreement.Kind.choices)
+    signed_on = serializers.CharField(help_text="YYYY-MM-DD, or empty when not reported; see signed_on_precision.")
+    signed_on_precision = serializers.ChoiceField(choices=Agreement.Precision.choices)
+    status = serializers.ChoiceField(choices=Agreement.Status.choices, help_text="Today's status.")
+    url = serializers.URLField(help_text="The agreement's page.")
+
+
+class AgreementNetworkSerializer(serializers.Serializer):
+    """The network of the filtered agreements: institutions as nodes, an edge per pair of parties of each agreement."""
+
+    agreements_matching = serializers.IntegerField(min_value=0)
+    agreements_included = serializers.IntegerField(min_value=0)
+    is_partial = serializers.BooleanField(help_text="True when more agreements match than `limit`.")
+    limit = serializers.IntegerField(help_text="The most agreements a network holds: the latest added.")
+    nodes = NetworkNodeSerializer(many=True)
+    edges = NetworkEdgeSerializer(many=True)
 
 
 class PersonSerializer(serializers.ModelSerializer):

@@ -15,6 +15,7 @@ from partnerships.api.serializers import (
     AgreementCSVSerializer,
     AgreementDetailSerializer,
     AgreementFacetsSerializer,
+    AgreementNetworkSerializer,
     AgreementSerializer,
     AgreementWriteSerializer,
     AreaSerializer,
@@ -24,6 +25,7 @@ from partnerships.api.serializers import (
 )
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, Area, Person
+from partnerships.network_files import Network
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, enum=["json", "csv"],
@@ -34,7 +36,8 @@ FORMAT_PARAMETER = OpenApiParameter(
 
 # A slug never names the list's own actions: /agreements/facets/ is not a agreement.
 AGREEMENT_SLUG = OpenApiParameter(
-    "slug", str, OpenApiParameter.PATH, pattern=r"^(?!facets$)[-a-zA-Z0-9_]+$", description="The agreement's slug."
+    "slug", str, OpenApiParameter.PATH, pattern=r"^(?!(facets|network)$)[-a-zA-Z0-9_]+$",
+    description="The agreement's slug.",
 )
 
 
@@ -74,7 +77,7 @@ class AgreementViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin, C
             # Parties, areas, people and sources come from AgreementDetailSerializer's flat queries;
             # a record's CSV is its list row, from the list's queryset.
             return Agreement.objects.with_evidence()
-        if self.action == "facets":
+        if self.action in {"facets", "network"}:
             return Agreement.objects.all()
         return super().get_queryset()
 
@@ -98,6 +101,22 @@ class AgreementViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin, C
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
         return Response(filterset.facet_counts())
+
+    @extend_schema(
+        filters=True,
+        summary="The network of the filtered agreements, as a JSON edge list",
+        description="Institutions as nodes (with country and kind) and, for every agreement, an edge between "
+        "each pair of its parties (with its date, kind and status). At most `limit` agreements are included, "
+        "the latest added; `is_partial` says whether some were left out. The same network as GraphML and GEXF, "
+        "for Gephi: /partnerships/network.graphml and /partnerships/network.gexf with the same filters.",
+        responses=AgreementNetworkSerializer,
+    )
+    @action(detail=False, renderer_classes=[JSONRenderer])
+    def network(self, request):
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        return Response(Network(filterset, request=request).as_json())
 
 
 @extend_schema_view(list=extend_schema(summary="The focus-area taxonomy with agreement counts"))

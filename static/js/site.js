@@ -45,9 +45,12 @@ document.addEventListener("DOMContentLoaded", function () {
           .then(function (response) { return response.ok ? response.json() : []; })
           .then(function (institutions) {
             if (input.value.trim() !== text) { return; }
-            suggestions.replaceChildren.apply(suggestions, institutions.map(function (institution) {
+            // A field may name its own list and which value to offer (a slug for the curators' forms).
+            var list = input.list || suggestions;
+            var key = input.dataset.autocompleteValue;
+            list.replaceChildren.apply(list, institutions.map(function (institution) {
               var option = document.createElement("option");
-              option.value = institution.short_name || institution.name;
+              option.value = key ? institution[key] : (institution.short_name || institution.name);
               option.label = [institution.name, institution.city, institution.country_name].filter(Boolean).join(" · ");
               return option;
             }));

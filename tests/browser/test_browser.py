@@ -75,7 +75,7 @@ def test_search_for_an_acronym_leads_to_the_agreement_and_its_sources(page, serv
     assert page.locator(".party__name").all_inner_texts() == [
         "Cedars-Sinai Medical Center", "Seoul National University Hospital", "InTheSmart",
     ]
-    assert page.locator("time").inner_text() == "September 2019"
+    assert page.locator(".facts time").inner_text() == "September 2019"
     assert page.locator(".source__title").all_inner_texts() == [
         "[1] Cedars-Sinai and South Korea Organizations Sign Memorandum of Understanding",
         "[2] Places, relations and websites confirmed in other published reports",

@@ -6,14 +6,15 @@ from django.core.management import CommandError, call_command
 
 from institutions.models import Institution, InstitutionName
 from partnerships.models import (
-    Agreement, AgreementArea, AgreementParty, Area, Evidence, Participation, Person, Source,
+    Agreement, AgreementArea, AgreementEvent, AgreementParty, Area, Disagreement, Evidence, Participation, Person,
+    ReportedValue, Source,
 )
 
 pytestmark = pytest.mark.django_db
 
 DIRECTORY_MODELS = [
     Area, Source, Institution, InstitutionName, Person, Agreement, AgreementParty, AgreementArea, Participation,
-    Evidence,
+    AgreementEvent, Evidence, Disagreement, ReportedValue,
 ]
 
 
@@ -54,8 +55,9 @@ def test_backup_restores_the_whole_directory_into_an_empty_database(tmp_path, ca
     output = import_file(tmp_path / "backup.json", capsys)
 
     assert directory_dump() == before
-    assert "evidence: 101 created, 0 changed, 0 unchanged" in output.out.splitlines()
+    assert "evidence: 103 created, 0 changed, 0 unchanged" in output.out.splitlines()
     assert "agreements: 6/6" in output.err.splitlines()
+    assert "values the sources give: 5 created, 0 changed, 0 unchanged" in output.out.splitlines()
 
 
 def test_backup_imported_twice_changes_nothing(tmp_path, capsys):
@@ -68,7 +70,8 @@ def test_backup_imported_twice_changes_nothing(tmp_path, capsys):
 
     assert directory_dump() == restored
     lines = output.out.splitlines()
-    assert len(lines) == 11
+    # Areas to evidence, then events, disagreements and their reported values.
+    assert len(lines) == 14
     assert [line.split(": ")[1].split(", ")[:2] for line in lines] == [["0 created", "0 changed"]] * len(lines)
 
 
@@ -129,7 +132,7 @@ def agreement_index(backup, slug):
         (set_value("agreements", -1, "kind", value="treaty"),
          "agreements[5]: kind: Value 'treaty' is not a valid choice."),
         (set_value("agreements", -1, "evidence", -1, "quote", value="A sentence the article never printed."),
-         "agreements[5].evidence[22]: quote: The archived text of this source does not contain this quote."),
+         "agreements[5].evidence[23]: quote: The archived text of this source does not contain this quote."),
     ],
 )
 def test_backup_malformed_file_is_refused_and_nothing_written(tmp_path, change, message):

@@ -38,7 +38,7 @@ def directory_digest():
         Person.objects.values_list("slug", "name", "native_name", "search_names"),
         Source.objects.values_list("slug", "kind", "headline", "publisher", "published_on"),
         Agreement.objects.values_list(
-            "slug", "title", "kind", "status", "signed_on", "signed_on_precision", "place", "summary", "search_text"
+            "slug", "title", "kind", "signed_on", "signed_on_precision", "place", "summary", "search_text"
         ),
         AgreementParty.objects.values_list("agreement__slug", "institution__slug", "role"),
         AgreementArea.objects.values_list("agreement__slug", "area__slug"),

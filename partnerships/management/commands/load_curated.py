@@ -2,9 +2,15 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
 from institutions.models import Institution, InstitutionName
-from partnerships.models import AgreementArea, AgreementParty, Agreement, Evidence, Participation, Person
+from partnerships.models import (
+    Agreement, AgreementArea, AgreementEvent, AgreementParty, Disagreement, Evidence, Participation, Person,
+    ReportedValue,
+)
 
-HISTORY_MODELS = [Institution, InstitutionName, Person, Agreement, AgreementParty, AgreementArea, Participation, Evidence]
+HISTORY_MODELS = [
+    Institution, InstitutionName, Person, Agreement, AgreementParty, AgreementArea, Participation, AgreementEvent,
+    Evidence, Disagreement, ReportedValue,
+]
 
 
 class Command(BaseCommand):
