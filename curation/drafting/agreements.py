@@ -52,7 +52,6 @@ class DraftAgreement:
     """An agreement being drafted: its kind, parties and the sentences that report it."""
 
     kind: str
-    status: str = "signed"
     parties: list = field(default_factory=list)
     # The sentences that report the signing (or the collaboration) itself.
     signing: list = field(default_factory=list)
@@ -216,7 +215,7 @@ def find_collaborations(article, entities, excluded):
             continue
         key = tuple(sorted(party.key for party in parties))
         if key not in found:
-            agreement = DraftAgreement(kind="collaboration", status="active", signing=[sentence], sentences=[sentence])
+            agreement = DraftAgreement(kind="collaboration", signing=[sentence], sentences=[sentence])
             for party in parties:
                 agreement.add_party(party, sentence)
             found[key] = agreement
