@@ -168,7 +168,9 @@ def is_background(text):
 
 def is_headline(sentence, article):
     """Say whether a sentence is the headline: the title, or a first line without a closing mark."""
-    return sentence.text.strip() == article.title.strip() or (
+    closed = re.search(r"[.!?][\"”“’)]?$", sentence.text.strip())
+    # A text without a headline takes its first sentence as the title: that one is the news.
+    return (sentence.text.strip() == article.title.strip() and not closed) or (
         sentence.index == 0 and not re.search(r"[.!?][\"”“’)]?$", sentence.text.strip())
     )
 

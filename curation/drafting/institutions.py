@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 from curation.drafting.directory import GENERIC, canonical
 from curation.drafting.documents import is_signing
 from curation.drafting.gazetteer import (
-    CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
+    CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
 
 CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed)"
@@ -322,6 +322,10 @@ def reads_as_prose(sentence):
 def trim_name(text, start, end):
     """Drop what a capitalised run holds around a name: a closing full stop, a leading people or country."""
     end = without_full_stop(text, start, end)
+    title = re.search(rf"\s(?:{TITLE_HONORIFICS})(?![\w-])", text[start:end])
+    if title:
+        # "Severance Hospital President Lee Kang-young": the hospital, then its president.
+        end = start + title.start()
     while True:
         name = text[start:end]
         first = re.match(r"(?:South |North )?[\w-]+\s+", name)

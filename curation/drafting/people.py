@@ -169,7 +169,7 @@ def title_of(text, match):
     if match.group("honorific") and re.match(TITLE_HONORIFICS, match.group("honorific").strip()):
         # "Korean Ambassador Choi Young-sam", "Karnataka Health Minister Dinesh Gundu Rao": the
         # capitalised words in front belong to the title.
-        before = re.search(r"(?<=[a-z,] )((?:[A-Z][\w&-]+ ){1,5})$", text[:match.start()])
+        before = re.search(r"(?:(?<=[a-z,] )|^)((?:[A-Z][\w&-]+ ){1,5})$", text[:match.start()])
         prefix = before.group(1) if before and not re.search(HONORIFICS, before.group(1)) else ""
         # "Chairman Dr.": the title without the doctor.
         title = re.sub(rf"(?:\s+(?:{HONORIFICS}))+$", "", match.group("honorific").strip())

@@ -152,6 +152,14 @@ OWN = {
             signed=["Abdulla Al Ansari", "Tom Mihaljevic"],
         )],
     },
+    # No headline; "on the 16th"; "Severance Hospital President Lee Kang-young ... signed".
+    "korean_titles_before_names.txt": {
+        "published_on": "2025-04-18",
+        "agreements": [agreement(
+            "mou", ["Severance Hospital", "Intermed Hospital"], "2025-04-16", "day",
+            signed=["Lee Kang-young", "Enkhbat Tsend"],
+        )],
+    },
 }
 
 
