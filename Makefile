@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 ARTIFACTS := test-artifacts
 
-.PHONY: run serve-prod test test-sqlite test-postgresql fuzz load-test install load system-deps clean bench
+.PHONY: run serve-prod test test-sqlite test-postgresql fuzz load-test install translations load system-deps clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 install: $(VENV)/.installed
 
 # A developer's machine: DEBUG is off unless asked for (config/settings.py).
-run load test-sqlite test-postgresql fuzz: export DJANGO_DEBUG = 1
+run translations load test-sqlite test-postgresql fuzz: export DJANGO_DEBUG = 1
 
-load: install
+# The .po files of locale/ compiled to .mo in pure Python (Babel): no GNU gettext needed.
+# Only files whose .po changed are compiled again.
+translations: install
+	$(BIN)/python manage.py compile_translations
+
+load: install translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_curated
 
@@ -42,15 +47,19 @@ WORKERS ?= 3
 serve-prod: export DJANGO_DEBUG = 0
 serve-prod: install
 	$(BIN)/python manage.py check --deploy
+	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/gunicorn config.wsgi --bind $(BIND) --workers $(WORKERS) --access-logfile -
 
-# Debian's PostgreSQL server and Chromium, installed when missing and we may (root, apt).
+# Debian's PostgreSQL server and Chromium, and the Noto fonts for Korean, Chinese and Arabic
+# (so the screenshots show text, not empty boxes), installed when missing and we may (root, apt).
 system-deps:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
+	ls /usr/share/fonts/truetype/noto/NotoSansArabic-* >/dev/null 2>&1 || missing="$$missing fonts-noto-core"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "Installing$$missing from Debian"; \
@@ -64,11 +73,11 @@ test: $(VENV)/.installed-test system-deps
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgresql
 
-test-sqlite: $(VENV)/.installed-test
+test-sqlite: $(VENV)/.installed-test translations
 	@mkdir -p $(ARTIFACTS)
 	EXPECTED_DATABASE=sqlite $(BIN)/pytest --junitxml=$(ARTIFACTS)/junit-sqlite.xml $(PYTEST_ARGS)
 
-test-postgresql: $(VENV)/.installed-test
+test-postgresql: $(VENV)/.installed-test translations
 	@mkdir -p $(ARTIFACTS)
 	EXPECTED_DATABASE=postgresql tests/postgres.sh $(BIN)/pytest --junitxml=$(ARTIFACTS)/junit-postgresql.xml $(PYTEST_ARGS)
 

@@ -18,3 +18,21 @@ def fold_for_search(*parts):
     without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
     folded = unicodedata.normalize("NFC", without_marks).casefold()
     return SEPARATORS.sub(" ", folded).strip()
+
+
+# The letters of each page language that does not write in the Latin alphabet, by Unicode block.
+SCRIPT_RANGES = {
+    "ko": [(0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF)],
+    "ar": [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)],
+    "zh-hans": [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)],
+}
+
+
+def is_written_in(text, language):
+    """Whether every letter of the text is in the script of the language (Hangul for ko, and so on).
+
+    Latin-script languages (en, de) answer False: their readers get the name as it is recorded.
+    """
+    ranges = SCRIPT_RANGES.get(language)
+    letters = [ord(char) for char in text if char.isalpha()]
+    return bool(ranges and letters) and all(any(low <= code <= high for low, high in ranges) for code in letters)

@@ -1,4 +1,4 @@
-"""Answers for requests the site cannot serve: a body that is too big, too many parameters, a
+"""The reader's language, and answers for requests the site cannot serve: a body that is too big, too many parameters, a
 database that is down.
 
 All answer JSON under /api/ and a short HTML page elsewhere, so API clients can read the
@@ -9,9 +9,13 @@ import logging
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
+from config.languages import accepted_language, address_in, is_translated_path, preferred_language
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +30,10 @@ def error_response(request, status, message, **headers):
     else:
         # No template: the page must render without the database, and so without base.html.
         response = HttpResponse(
-            format_html('<!doctype html><html lang="en"><title>{}</title><h1>{}</h1></html>', message, message),
+            format_html(
+                '<!doctype html><html lang="{}" dir="{}"><title>{}</title><h1>{}</h1></html>',
+                translation.get_language(), "rtl" if translation.get_language_bidi() else "ltr", message, message,
+            ),
             status=status,
         )
     for name, value in headers.items():
@@ -108,3 +115,41 @@ class DatabaseUnavailableMiddleware:
             request, 503, _("The database is unavailable for a moment; please try again shortly."),
             **{"Retry-After": str(DATABASE_RETRY_AFTER)},
         )
+
+
+class ReaderLanguageMiddleware:
+    """Give the API the language of Accept-Language, and send readers to the pages in their language.
+
+    After Django's LocaleMiddleware, which takes a page's language from its prefix (/ko/...) and
+    gives every unprefixed address English. The API is one contract at one address: its
+    `display_name` and country names follow Accept-Language alone. A reader who asks for a plain
+    page address and prefers another language (by the switcher's cookie, else Accept-Language)
+    is redirected to the same page, query string and all, under that language's prefix; the
+    plain answer says that it depends on both (Vary). Prefixed addresses are one language for
+    everyone, so they can be shared, cached and listed as hreflang alternates.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if path.startswith("/api/"):
+            translation.activate(accepted_language(request))
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
+            patch_vary_headers(response, ("Accept-Language",))
+            return response
+        if (
+            request.method not in ("GET", "HEAD")
+            or not is_translated_path(path)
+            or translation.get_language_from_path(path)
+        ):
+            return self.get_response(request)
+        language = preferred_language(request)
+        if language != settings.LANGUAGE_CODE:
+            response = HttpResponseRedirect(address_in(language, request))
+        else:
+            response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the locale: the API's language from Accept-Language, a reader's own language for plain addresses.
+    "config.middleware.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,6 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.context_processors.languages",
             ],
         },
     },
@@ -179,9 +182,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Pages in English at their plain addresses and in the other languages under a prefix
+# (/ko/partnerships/); the API is never prefixed and reads Accept-Language (README, Languages).
+# Each language is named in itself, as the switcher shows it.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [
+    ("en", "English"),
+    ("ko", "한국어"),
+    ("ar", "العربية"),
+    ("de", "Deutsch"),
+    ("zh-hans", "简体中文"),
+]
+# The .po files are in the repository; `manage.py compile_translations` (make run, make test)
+# writes the .mo files beside them.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them (2025년 3월 1일, 1. März 2025), English as before (1 March 2025).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,13 +1,21 @@
-"""The site's addresses: pages, the curators' admin and the JSON API under /api/v1/."""
+"""The site's addresses: pages (English unprefixed, other languages under /ko/, /ar/, /de/,
+/zh-hans/), the curators' admin and the JSON API under /api/v1/, which are never prefixed."""
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+
+from config.views import choose_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
-    path("institutions/", include("institutions.urls")),
-    path("", include("curation.urls")),
-    path("", include("partnerships.urls")),
+    path("language/<str:code>/", choose_language, name="choose-language"),
+    *i18n_patterns(
+        path("institutions/", include("institutions.urls")),
+        path("", include("curation.urls")),
+        path("", include("partnerships.urls")),
+        prefix_default_language=False,
+    ),
 ]
 
 handler404 = "config.views.page_not_found"

@@ -229,7 +229,8 @@ class Writer:
     def write_agreement(self, entry, *, where):
         title = (entry.get("title") or "").strip()
         agreement = Agreement(
-            title=title, kind=entry.get("kind") or "", status=entry.get("status") or Agreement.Status.SIGNED,
+            # The draft's status is what the article says; the record's is worked out from its dates.
+            title=title, kind=entry.get("kind") or "",
             signed_on=as_date(entry.get("signed_on"), where=where),
             signed_on_precision=entry.get("signed_on_precision") or Agreement.Precision.UNKNOWN,
             place=(entry.get("place") or "").strip(),

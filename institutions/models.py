@@ -10,7 +10,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.conf import settings
+from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
@@ -71,8 +72,10 @@ class InstitutionQuerySet(models.QuerySet):
         """Recompute the folded names of these institutions, after writes that bypass save()."""
         institutions = list(self.prefetch_related("other_names"))
         for institution in institutions:
-            institution.search_names = institution.fold_names(other_names=institution.other_names.all())
-        Institution.objects.bulk_update(institutions, ["search_names"], batch_size=1000)
+            other_names = institution.other_names.all()
+            institution.search_names = institution.fold_names(other_names=other_names)
+            institution.native_names = native_names_by_language(other_names)
+        Institution.objects.bulk_update(institutions, ["search_names", "native_names"], batch_size=1000)
 
     def with_agreement_counts(self):
         """Return institutions annotated with the number of agreements they are party to.
@@ -152,9 +155,12 @@ class Institution(EditedRecord):
     description = models.TextField(_("short description"), blank=True)
     # All its names folded by fold_for_search, kept up to date on save, for search in any script.
     search_names = models.TextField(editable=False, blank=True, default="")
+    # Its native-script names by page language ({"ko": "서울대병원"}), kept up to date like
+    # search_names, so that a list can show them with no extra query.
+    native_names = models.JSONField(editable=False, blank=True, default=dict)
 
     objects = SlugNaturalKeyManager.from_queryset(InstitutionQuerySet)()
-    history = HistoricalRecords(excluded_fields=[*EDITED_RECORD_FIELDS, "search_names"])
+    history = HistoricalRecords(excluded_fields=[*EDITED_RECORD_FIELDS, "search_names", "native_names"])
 
     class Meta:
         ordering = ["name"]
@@ -189,6 +195,30 @@ class Institution(EditedRecord):
 
     def fold_names(self, *, other_names):
         return fold_for_search(self.name, self.short_name, *(other.name for other in other_names))
+
+    @property
+    def display_name(self):
+        """The name in the reader's script where a native-script name in their language is recorded."""
+        return self.native_names.get(get_language()) or self.name
+
+    @property
+    def names(self):
+        """The name in every recorded language: English, then each native-script name."""
+        return {settings.LANGUAGE_CODE: self.name, **self.native_names}
+
+
+def native_names_by_language(other_names):
+    """Return {page language: name} of the native-script names whose language the pages are written in."""
+    names = {}
+    for other in other_names:
+        if other.kind != InstitutionName.Kind.NATIVE or not other.language:
+            continue
+        try:
+            language = get_supported_language_variant(other.language.lower())
+        except LookupError:
+            continue
+        names.setdefault(language, other.name)
+    return names
 
 
 class InstitutionNameManager(models.Manager):
@@ -238,8 +268,9 @@ class InstitutionName(models.Model):
 @receiver(pre_save, sender=Institution)
 def fold_institution_names(sender, instance, **kwargs):
     # Fixtures save "raw" and skip save(); signals still run for them.
-    other_names = InstitutionName.objects.filter(institution_id=instance.pk) if instance.pk else []
+    other_names = list(InstitutionName.objects.filter(institution_id=instance.pk)) if instance.pk else []
     instance.search_names = instance.fold_names(other_names=other_names)
+    instance.native_names = native_names_by_language(other_names)
 
 
 @receiver([post_save, post_delete], sender=InstitutionName)

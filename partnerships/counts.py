@@ -16,9 +16,18 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from django.utils.translation import get_language
 
 from institutions.models import Institution, country_name
-from partnerships.models import Agreement, AgreementArea, AgreementFacetValue, AgreementParty, Area, FacetCount
+from partnerships.models import (
+    AREA_NAME_FIELDS,
+    Agreement,
+    AgreementArea,
+    AgreementFacetValue,
+    AgreementParty,
+    Area,
+    FacetCount,
+)
 
 FACETS = ["country", "area", "kind", "year", "institution", "institution_kind"]
 # Facets with a few dozen options at most: every pair of their options is counted. The
@@ -361,7 +370,10 @@ def option_lists(counts_by_facet):
         "country": lambda values: {code: str(country_name(code)) for code in values},
         "kind": lambda values: {value: str(label) for value, label in Agreement.Kind.choices},
         "institution_kind": lambda values: {value: str(label) for value, label in Institution.Kind.choices},
-        "institution": lambda values: dict(Institution.objects.filter(slug__in=values).values_list("slug", "name")),
+        "institution": lambda values: {
+            slug: native_names.get(get_language()) or name
+            for slug, name, native_names in Institution.objects.filter(slug__in=values).values_list("slug", "name", "native_names")
+        },
     }
     lists = {}
     for facet, counts in counts_by_facet.items():
@@ -371,8 +383,9 @@ def option_lists(counts_by_facet):
                 for year, count in sorted(counts.items(), reverse=True)
             ]
         elif facet == "area":
-            areas = {slug: (name, parent) for slug, name, parent in
-                     Area.objects.filter(slug__in=counts).values_list("slug", "name", "parent__slug")}
+            language_field = AREA_NAME_FIELDS.get(get_language(), "name")
+            areas = {slug: (translated or name, parent) for slug, name, translated, parent in
+                     Area.objects.filter(slug__in=counts).values_list("slug", "name", language_field, "parent__slug")}
             lists[facet] = by_count(
                 {"value": slug, "label": areas[slug][0], "count": count, "parent": areas[slug][1]}
                 for slug, count in counts.items() if slug in areas

@@ -51,9 +51,9 @@ def value_labels(filterset, name, values):
     if name in {"country", "between"}:
         return {code: countries.name(code) if code != "*" else _("any other country") for code in values}
     if name == "area":
-        return dict(Area.objects.filter(slug__in=values).values_list("slug", "name"))
+        return {area.slug: area.display_name for area in Area.objects.filter(slug__in=values)}
     if name == "institution":
-        return dict(Institution.objects.filter(slug__in=values).values_list("slug", "name"))
+        return {institution.slug: institution.display_name for institution in Institution.objects.filter(slug__in=values)}
     if "choices" in declared.extra:
         return {value: str(label) for value, label in declared.extra["choices"]}
     return {}

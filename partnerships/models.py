@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, pgettext
 from simple_history.models import HistoricalRecords
 
 
@@ -25,7 +26,7 @@ from common.models import (
     bump_data_version,
 )
 from common.search import rows_matching
-from common.text import fold_for_search
+from common.text import fold_for_search, is_written_in
 from institutions.models import Institution, country_name
 from partnerships import life as agreement_life
 
@@ -36,10 +37,24 @@ class AreaQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
 
+# The column of an area's name in each language other than English.
+AREA_NAME_FIELDS = {"ko": "name_ko", "ar": "name_ar", "de": "name_de", "zh-hans": "name_zh_hans"}
+
+
+def area_names(name, translated):
+    """Return {language: name} from the English name and the translated ones, leaving out blanks."""
+    return {settings.LANGUAGE_CODE: name, **{code: value for code, value in translated.items() if value}}
+
+
 class Area(models.Model):
     """A focus area of collaboration, in a two-level taxonomy (Oncology › Gastrointestinal cancer)."""
 
     name = models.CharField(_("name"), max_length=128)
+    # The name in each other language of the pages: a column each, so lists need no extra query.
+    name_ko = models.CharField(_("name in Korean"), max_length=128, blank=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=128, blank=True)
+    name_de = models.CharField(_("name in German"), max_length=128, blank=True)
+    name_zh_hans = models.CharField(_("name in Simplified Chinese"), max_length=128, blank=True)
     slug = models.SlugField(_("slug"), max_length=128, unique=True)
     parent = models.ForeignKey(
         "self", verbose_name=_("broader area"), null=True, blank=True,
@@ -62,6 +77,16 @@ class Area(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def names(self):
+        """The name in every language of the pages that has one, by language code."""
+        return area_names(self.name, {code: getattr(self, field) for code, field in AREA_NAME_FIELDS.items()})
+
+    @property
+    def display_name(self):
+        """The name in the active language, English where no translation is recorded."""
+        return self.names.get(get_language(), self.name)
 
     def clean(self):
         # Two levels keep the sidebar and the facet counts readable.
@@ -172,6 +197,16 @@ class Person(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def display_name(self):
+        """The native-script name for a reader of that script (서창석 for Korean), else the name."""
+        return display_name_of_person(self.name, self.native_name)
+
+
+def display_name_of_person(name, native_name):
+    """Return the native-script name when the active language writes in its script, else the name."""
+    return native_name if native_name and is_written_in(native_name, get_language()) else name
 
 
 # A country's, area's or institution's page shows its newest agreements; the list has them all.
@@ -350,12 +385,19 @@ class AgreementQuerySet(models.QuerySet):
         rows = list(self.values_list("pk", "slug", "title", "kind", "signed_on", "signed_on_precision"))
         ids = [row[0] for row in rows]
         parties, areas = defaultdict(list), defaultdict(list)
+        language = get_language()
         party_rows = AgreementParty.objects.filter(agreement_id__in=ids).order_by("pk")
-        for agreement_id, name, country in party_rows.values_list("agreement_id", "institution__name", "institution__country"):
-            parties[agreement_id].append({"name": name, "country_name": country_name(country)})
+        for agreement_id, name, country, native_names in party_rows.values_list(
+            "agreement_id", "institution__name", "institution__country", "institution__native_names"
+        ):
+            # The name in the reader's script where one is recorded, the English name beside it.
+            parties[agreement_id].append({
+                "name": name, "display_name": native_names.get(language) or name, "country_name": country_name(country),
+            })
         area_rows = AgreementArea.objects.filter(agreement_id__in=ids).order_by("pk")
-        for agreement_id, name in area_rows.values_list("agreement_id", "area__name"):
-            areas[agreement_id].append(name)
+        name_field = f"area__{AREA_NAME_FIELDS[language]}" if language in AREA_NAME_FIELDS else "area__name"
+        for agreement_id, name, translated in area_rows.values_list("agreement_id", "area__name", name_field):
+            areas[agreement_id].append(translated or name)
         # One reverse() for the page, the slug put in per card: reverse() costs more than a card.
         address = reverse("partnerships:detail", args=["SLUG"])
         kinds = dict(Agreement.Kind.choices)
@@ -536,7 +578,13 @@ def date_display(date, precision):
     """Return the date written with no more precision than is known ("March 2024", not "1 March 2024")."""
     if date is None:
         return _("date not reported")
-    return formats.date_format(date, {"day": "j F Y", "month": "F Y", "year": "Y"}[precision])
+    # Each language's own order (2025년 3월, März 2025); a year alone as a translated format.
+    date_format = {
+        "day": "DATE_FORMAT",
+        "month": "YEAR_MONTH_FORMAT",
+        "year": pgettext("date format of a year alone (PHP date characters)", "Y"),
+    }[precision]
+    return formats.date_format(date, date_format)
 
 
 class AgreementEventManager(models.Manager):

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 
 from django.db.models import Count, Exists, F, OuterRef
+from django.utils.translation import get_language
 from django_countries import countries
 
 from institutions.models import Institution
@@ -48,7 +49,8 @@ class NetworkPicture:
     def of(cls, agreements):
         """Return the picture of the agreements, built once per filter and state of the directory."""
         # The number changes with the picture's shape, so a shared cache never serves an older one.
-        return while_unchanged("network:2", agreements, lambda: cls(agreements))
+        # Country names in the legend are in the reader's language: one picture per language.
+        return while_unchanged(f"network:2:{get_language()}", agreements, lambda: cls(agreements))
 
     def __init__(self, agreements, *, most_institutions=30):
         parties = AgreementParty.objects.order_by().filter(agreement__in=agreements.order_by().values("pk"))
@@ -135,7 +137,7 @@ class CountryMatrix:
     @classmethod
     def of(cls, agreements):
         """Return the table of the agreements, built once per filter and state of the directory."""
-        return while_unchanged("matrix", agreements, lambda: cls(agreements))
+        return while_unchanged(f"matrix:{get_language()}", agreements, lambda: cls(agreements))
 
     def __init__(self, agreements, *, most_countries=12):
         parties = AgreementParty.objects.order_by().filter(agreement__in=agreements.order_by().values("pk"))

@@ -6,6 +6,12 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """Compile the .po files the pages are translated from, as make test does (a no-op when current)."""
+    call_command("compile_translations", verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Give every test database the curated directory; each test's changes are rolled back."""

@@ -17,10 +17,12 @@ class InstitutionSummarySerializer(serializers.ModelSerializer):
 
     country = serializers.CharField(source="country.code")
     country_name = serializers.CharField(source="country.name")
+    display_name = serializers.CharField(read_only=True, help_text="The name in the language Accept-Language chose, where recorded; else the English name.")
+    names = serializers.DictField(child=serializers.CharField(), read_only=True, help_text="The name in each recorded language, by language code (en, and ko, ar, de or zh-hans where recorded).")
 
     class Meta:
         model = Institution
-        fields = ["slug", "name", "short_name", "country", "country_name", "kind"]
+        fields = ["slug", "name", "display_name", "names", "short_name", "country", "country_name", "kind"]
 
 
 class AutocompleteSerializer(InstitutionSummarySerializer):
@@ -70,6 +72,8 @@ class InstitutionSerializer(serializers.ModelSerializer):
     html_url = serializers.SerializerMethodField()
     country = CountryField()
     country_name = serializers.CharField(source="country.name", read_only=True)
+    display_name = serializers.CharField(read_only=True, help_text="The name in the language Accept-Language chose, where recorded; else the English name.")
+    names = serializers.DictField(child=serializers.CharField(), read_only=True, help_text="The name in each recorded language, by language code (en, and ko, ar, de or zh-hans where recorded).")
     parent = InstitutionReferenceField(allow_null=True, required=False)
     other_names = InstitutionNameSerializer(many=True, required=False)
     agreement_count = serializers.IntegerField(read_only=True)
@@ -78,7 +82,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Institution
         fields = [
-            "slug", "url", "html_url", "name", "short_name", "other_names", "kind", "country", "country_name",
+            "slug", "url", "html_url", "name", "display_name", "names", "short_name", "other_names", "kind", "country", "country_name",
             "city", "parent", "website", "ror_id", "wikidata_id", "description",
             "agreement_count", "partner_countries", "updated_at",
         ]

@@ -10,8 +10,19 @@ from collections import defaultdict
 from django.urls import reverse
 from rest_framework import serializers
 
+from django.conf import settings
+from django.utils.translation import get_language
+
 from institutions.models import country_name
-from partnerships.models import Agreement, AgreementArea, AgreementParty, Participation
+from partnerships.models import (
+    AREA_NAME_FIELDS,
+    Agreement,
+    AgreementArea,
+    AgreementParty,
+    Participation,
+    area_names,
+    display_name_of_person,
+)
 
 DATE = serializers.DateField()
 DATETIME = serializers.DateTimeField()
@@ -67,27 +78,34 @@ def grouped(rows):
 def parties_of(ids):
     rows = AgreementParty.objects.filter(agreement_id__in=ids).order_by("pk").values_list(
         "agreement_id", "role", "institution__slug", "institution__name", "institution__short_name",
-        "institution__country", "institution__kind",
+        "institution__country", "institution__kind", "institution__native_names",
     )
+    language = get_language()
     return grouped(
         (agreement_id, {
             "role": role,
             "institution": {
-                "slug": slug, "name": name, "short_name": short_name, "country": country,
+                "slug": slug, "name": name, "display_name": native_names.get(language) or name,
+                "names": {settings.LANGUAGE_CODE: name, **native_names}, "short_name": short_name, "country": country,
                 "country_name": country_name(country), "kind": kind,
             },
         })
-        for agreement_id, role, slug, name, short_name, country, kind in rows
+        for agreement_id, role, slug, name, short_name, country, kind, native_names in rows
     )
 
 
 def areas_of(ids):
     rows = AgreementArea.objects.filter(agreement_id__in=ids).order_by("pk").values_list(
-        "agreement_id", "area__slug", "area__name", "area__parent__slug"
+        "agreement_id", "area__slug", "area__name", "area__parent__slug",
+        *(f"area__{field}" for field in AREA_NAME_FIELDS.values()),
     )
-    return grouped(
-        (agreement_id, {"slug": slug, "name": name, "parent": parent}) for agreement_id, slug, name, parent in rows
-    )
+    language = get_language()
+
+    def area(slug, name, parent, translated):
+        names = area_names(name, dict(zip(AREA_NAME_FIELDS, translated)))
+        return {"slug": slug, "name": name, "display_name": names.get(language, name), "names": names, "parent": parent}
+
+    return grouped((agreement_id, area(slug, name, parent, translated)) for agreement_id, slug, name, parent, *translated in rows)
 
 
 def people_of(ids):
@@ -96,7 +114,8 @@ def people_of(ids):
     )
     return grouped(
         (agreement_id, {
-            "slug": slug, "name": name, "native_name": native_name, "title": title,
+            "slug": slug, "name": name, "native_name": native_name,
+            "display_name": display_name_of_person(name, native_name), "title": title,
             "institution": institution, "role": role,
         })
         for agreement_id, slug, name, native_name, title, institution, role in rows

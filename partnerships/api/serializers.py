@@ -29,6 +29,8 @@ class PartySerializer(serializers.Serializer):
 class AreaSummarySerializer(serializers.Serializer):
     slug = serializers.CharField(source="area.slug")
     name = serializers.CharField(source="area.name")
+    display_name = serializers.CharField(source="area.display_name", help_text="The name in the language Accept-Language chose, where recorded; else the English name.")
+    names = serializers.DictField(child=serializers.CharField(), source="area.names", help_text="The name in each recorded language, by language code (en, and ko, ar, de or zh-hans where recorded).")
     parent = serializers.CharField(source="area.parent.slug", default=None, allow_null=True)
 
 
@@ -36,6 +38,9 @@ class PersonPartSerializer(serializers.Serializer):
     slug = serializers.CharField(source="person.slug")
     name = serializers.CharField(source="person.name")
     native_name = serializers.CharField(source="person.native_name")
+    display_name = serializers.CharField(
+        source="person.display_name", help_text="The native-script name for a reader of its script (Accept-Language), else the name."
+    )
     title = serializers.CharField()
     institution = serializers.CharField(source="institution.slug", default=None, allow_null=True)
     role = serializers.CharField()
@@ -314,10 +319,12 @@ class AreaSerializer(serializers.ModelSerializer):
     parent = serializers.CharField(source="parent.slug", default=None, allow_null=True)
     agreement_count = serializers.SerializerMethodField()
     url = RecordURLField(view_name="area-detail", lookup_field="slug")
+    display_name = serializers.CharField(read_only=True, help_text="The name in the language Accept-Language chose, where recorded; else the English name.")
+    names = serializers.DictField(child=serializers.CharField(), read_only=True, help_text="The name in each recorded language, by language code (en, and ko, ar, de or zh-hans where recorded).")
 
     class Meta:
         model = Area
-        fields = ["slug", "url", "name", "parent", "description", "agreement_count"]
+        fields = ["slug", "url", "name", "display_name", "names", "parent", "description", "agreement_count"]
 
     def get_agreement_count(self, area) -> int:
         return self.context["agreement_counts"].get(area.slug, 0)
@@ -405,10 +412,13 @@ class AgreementNetworkSerializer(serializers.Serializer):
 class PersonSerializer(serializers.ModelSerializer):
     url = RecordURLField(view_name="person-detail", lookup_field="slug")
     agreement_count = serializers.IntegerField(read_only=True)
+    display_name = serializers.CharField(
+        read_only=True, help_text="The native-script name for a reader of its script (Accept-Language), else the name."
+    )
 
     class Meta:
         model = Person
-        fields = ["slug", "url", "name", "native_name", "agreement_count"]
+        fields = ["slug", "url", "name", "native_name", "display_name", "agreement_count"]
 
 
 class PersonAgreementSerializer(serializers.Serializer):

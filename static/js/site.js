@@ -28,7 +28,8 @@ document.addEventListener("DOMContentLoaded", function () {
 });
 
 // Search boxes marked data-autocomplete suggest institutions as the user types: names from
-// the API's autocomplete endpoint fill the shared <datalist>, each with its city and country.
+// the API's autocomplete endpoint fill the shared <datalist>, each with its city and country,
+// named in the page's language (the API reads Accept-Language, not the page's address).
 document.addEventListener("DOMContentLoaded", function () {
   var suggestions = document.getElementById("institution-suggestions");
   if (!suggestions) { return; }
@@ -41,7 +42,9 @@ document.addEventListener("DOMContentLoaded", function () {
       if (text.length < 2 || text === asked) { return; }
       timer = setTimeout(function () {
         asked = text;
-        fetch(input.dataset.autocomplete + "?q=" + encodeURIComponent(text), {headers: {Accept: "application/json"}})
+        fetch(input.dataset.autocomplete + "?q=" + encodeURIComponent(text), {
+          headers: {Accept: "application/json", "Accept-Language": document.documentElement.lang || "en"}
+        })
           .then(function (response) { return response.ok ? response.json() : []; })
           .then(function (institutions) {
             if (input.value.trim() !== text) { return; }
@@ -51,7 +54,7 @@ document.addEventListener("DOMContentLoaded", function () {
             list.replaceChildren.apply(list, institutions.map(function (institution) {
               var option = document.createElement("option");
               option.value = key ? institution[key] : (institution.short_name || institution.name);
-              option.label = [institution.name, institution.city, institution.country_name].filter(Boolean).join(" · ");
+              option.label = [institution.display_name || institution.name, institution.city, institution.country_name].filter(Boolean).join(" · ");
               return option;
             }));
           })

@@ -40,10 +40,13 @@ def server_url(tmp_path_factory):
 
 
 @contextmanager
-def serve_directory(folder, *setup):
-    """Serve the curated data, after the extra manage.py commands in `setup`, from a database in `folder`."""
+def serve_directory(folder, *setup, settings=None):
+    """Serve the curated data, after the extra manage.py commands in `setup`, from a database in `folder`.
+
+    `settings` are environment variables that change the server's settings (DJANGO_DEBUG=0).
+    """
     database = folder / "directory.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1", **(settings or {})}
     manage = [sys.executable, str(REPOSITORY / "manage.py")]
     for command in (["migrate", "--noinput"], ["load_curated"], *setup):
         subprocess.run(manage + command, env=env, cwd=REPOSITORY, check=True, capture_output=True)

@@ -43,11 +43,16 @@ def test_agreement_list_row_has_the_documented_shape(client):
     assert row["parties"][0] == {
         "role": "party",
         "institution": {
-            "slug": "emirates-health-services", "name": "Emirates Health Services", "short_name": "EHS",
+            "slug": "emirates-health-services", "name": "Emirates Health Services",
+            "display_name": "Emirates Health Services", "names": {"en": "Emirates Health Services"}, "short_name": "EHS",
             "country": "AE", "country_name": "United Arab Emirates", "kind": "health_agency",
         },
     }
-    assert {"slug": "visiting-consultants", "name": "Visiting consultants", "parent": "clinical-services"} in row["areas"]
+    assert {
+        "slug": "visiting-consultants", "name": "Visiting consultants", "display_name": "Visiting consultants",
+        "names": {"en": "Visiting consultants", "ko": "초빙 전문의", "ar": "الاستشاريون الزائرون", "de": "Gastärzte", "zh-hans": "客座专家"},
+        "parent": "clinical-services",
+    } in row["areas"]
     signers = {(p["name"], p["institution"]) for p in row["people"] if p["role"] == "signed"}
     assert signers == {("Essam Al Zarooni", "emirates-health-services"), ("In-Ho Jeon", "asan-medical-center")}
     assert {source["published_on"] for source in row["sources"]} >= {"2024-02-20"}
@@ -296,7 +301,9 @@ def test_areas_list_the_taxonomy_with_counts(client):
     assert areas["education"]["agreement_count"] == 4
     assert areas["visiting-consultants"] == {
         "slug": "visiting-consultants", "url": "http://testserver/api/v1/areas/visiting-consultants/",
-        "name": "Visiting consultants", "parent": "clinical-services", "description": "", "agreement_count": 1,
+        "name": "Visiting consultants", "display_name": "Visiting consultants",
+        "names": {"en": "Visiting consultants", "ko": "초빙 전문의", "ar": "الاستشاريون الزائرون", "de": "Gastärzte", "zh-hans": "客座专家"},
+        "parent": "clinical-services", "description": "", "agreement_count": 1,
     }
 
 

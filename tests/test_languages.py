@@ -1,0 +1,367 @@
+"""The directory in Korean, Arabic, German and Simplified Chinese beside English.
+
+Pages: English at the plain addresses, the other languages under a prefix (/ko/...), chosen by
+Accept-Language or the switcher; the API at one address, its display names chosen by
+Accept-Language. The answer cache never hands one language's answer to a reader of another.
+"""
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from babel.messages.pofile import read_po
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+LANGUAGES = {"en": "", "ko": "/ko", "ar": "/ar", "de": "/de", "zh-hans": "/zh-hans"}
+SNUH_AMC = "snuh-amc-snubh-medical-data-2017"
+EHS_AMC = "ehs-amc-mou-2024"
+
+
+def html_of(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def html_tag(page):
+    return re.search(r"<html lang=\"([^\"]+)\" dir=\"([^\"]+)\">", page).groups()
+
+
+def alternates(page):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page))
+
+
+def switcher_links(page):
+    nav = re.search(r'<nav class="language-switch".*?</nav>', page, re.S).group(0)
+    return {lang: unescape(href) for href, lang in re.findall(r'<a href="([^"]+)" lang="([^"]+)"', nav)}
+
+
+def h1(page):
+    return re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)).strip()
+
+
+# Choosing the language
+
+
+@pytest.mark.parametrize(
+    ("accept", "prefix"),
+    [("ko-KR,ko;q=0.9,en;q=0.5", "/ko"), ("ar-AE", "/ar"), ("de-DE,de;q=0.9", "/de"), ("zh-CN,zh;q=0.9", "/zh-hans"),
+     ("zh-Hans", "/zh-hans"), ("zh", "/zh-hans")],
+)
+def test_accept_language_sends_a_reader_to_the_page_in_their_language_with_its_filters(client, accept, prefix):
+    response = client.get("/partnerships/?country=KR&area=oncology", headers={"Accept-Language": accept})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{prefix}/partnerships/?country=KR&area=oncology"
+    assert {"Accept-Language", "Cookie"} <= {part.strip() for part in response["Vary"].split(",")}
+
+
+@pytest.mark.parametrize("accept", [None, "en-US,en;q=0.9", "fr-FR,fr;q=0.9", "en;q=0.9, ko;q=0.5", "*"])
+def test_readers_of_english_or_of_no_language_of_ours_get_the_english_page(client, accept):
+    headers = {"Accept-Language": accept} if accept else {}
+    response = client.get("/partnerships/?country=KR", headers=headers)
+
+    assert html_tag(html_of(response)) == ("en", "ltr")
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_the_switchers_cookie_wins_over_accept_language(client):
+    client.cookies["django_language"] = "en"
+    english = client.get("/partnerships/", headers={"Accept-Language": "ko"})
+    client.cookies["django_language"] = "de"
+    german = client.get("/partnerships/", headers={"Accept-Language": "ko"})
+
+    assert html_tag(html_of(english)) == ("en", "ltr")
+    assert (german.status_code, german["Location"]) == (302, "/de/partnerships/")
+
+
+def test_a_prefixed_address_is_its_language_whatever_the_reader_prefers(client):
+    client.cookies["django_language"] = "ko"
+    page = html_of(client.get("/de/partnerships/", headers={"Accept-Language": "ar"}))
+
+    assert html_tag(page) == ("de", "ltr")
+    assert h1(page) == "Vereinbarungen"
+
+
+@pytest.mark.parametrize(
+    ("language", "tag", "direction", "heading"),
+    [("en", "en", "ltr", "Agreements"), ("ko", "ko", "ltr", "협약"), ("ar", "ar", "rtl", "الاتفاقيات"),
+     ("de", "de", "ltr", "Vereinbarungen"), ("zh-hans", "zh-Hans", "ltr", "协议")],
+)
+def test_each_language_has_its_lang_and_direction(client, language, tag, direction, heading):
+    page = html_of(client.get(f"{LANGUAGES[language]}/partnerships/"))
+
+    assert html_tag(page) == (tag, direction)
+    assert h1(page) == heading
+
+
+def test_every_page_lists_its_alternates_in_every_language_with_the_query_string(client):
+    page = html_of(client.get("/ko/partnerships/?country=KR&area=oncology"))
+
+    assert alternates(page) == {
+        "en": "http://testserver/partnerships/?country=KR&amp;area=oncology",
+        "ko": "http://testserver/ko/partnerships/?country=KR&amp;area=oncology",
+        "ar": "http://testserver/ar/partnerships/?country=KR&amp;area=oncology",
+        "de": "http://testserver/de/partnerships/?country=KR&amp;area=oncology",
+        "zh-Hans": "http://testserver/zh-hans/partnerships/?country=KR&amp;area=oncology",
+        "x-default": "http://testserver/partnerships/?country=KR&amp;area=oncology",
+    }
+
+
+def test_the_switcher_keeps_the_page_and_its_filters_and_remembers_the_choice(client):
+    page = html_of(client.get("/de/partnerships/?country=KR&area=oncology"))
+    links = switcher_links(page)
+    assert set(links) == {"en", "ko", "ar", "de", "zh-Hans"}
+    assert parse_qs(urlsplit(links["ko"]).query) == {"next": ["/de/partnerships/?country=KR&area=oncology"]}
+
+    chosen = client.get(links["ko"])
+
+    assert (chosen.status_code, chosen["Location"]) == (302, "/ko/partnerships/?country=KR&area=oncology")
+    assert chosen.cookies["django_language"].value == "ko"
+    english = client.get(client.get(links["en"])["Location"], headers={"Accept-Language": "de"})
+    assert html_tag(html_of(english)) == ("en", "ltr")
+    assert "Korea" in html_of(client.get("/partnerships/?country=KR"))
+
+
+def test_the_switcher_marks_the_current_language(client):
+    page = html_of(client.get("/ar/"))
+
+    assert re.search(r'lang="ar" hreflang="ar" aria-current="true">العربية</a>', page)
+    assert page.count('aria-current="true"') == 1
+
+
+@pytest.mark.parametrize(
+    ("address", "status", "location"),
+    [("/language/fr/?next=/partnerships/", 404, None),
+     ("/language/ko/?next=https://elsewhere.example/", 302, "/ko/"),
+     ("/language/ko/?next=//elsewhere.example/", 302, "/ko/"),
+     ("/language/ko/", 302, "/ko/"),
+     ("/language/en/?next=/ko/areas/oncology/", 302, "/areas/oncology/"),
+     ("/language/de/?next=/api/v1/agreements/", 302, "/api/v1/agreements/")],
+)
+def test_choosing_a_language_goes_only_to_this_sites_pages(client, address, status, location):
+    response = client.get(address)
+
+    assert response.status_code == status
+    assert response.get("Location") == location
+
+
+def test_the_api_is_never_prefixed(client):
+    assert client.get("/ko/api/v1/agreements/").status_code == 404
+    assert client.get("/api/v1/agreements/", headers={"Accept-Language": "ko"}).status_code == 200
+
+
+# Localised text, dates and data
+
+
+@pytest.mark.parametrize(
+    ("language", "date"),
+    [("en", "29 January 2024"), ("ko", "2024년 1월 29일"), ("ar", "29 يناير، 2024"), ("de", "29. Januar 2024"),
+     ("zh-hans", "2024年1月29日")],
+)
+def test_dates_are_written_as_each_language_writes_them(client, language, date):
+    page = html_of(client.get(f"{LANGUAGES[language]}/partnerships/{EHS_AMC}/"))
+
+    assert f'<time datetime="2024-01-29">{date}</time>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "korea", "emirates"),
+    [("en", "South Korea", "United Arab Emirates"), ("ko", "대한민국", "아랍에미리트"),
+     ("ar", "كوريا الجنوبية", "الإمارات العربية المتحدة"), ("de", "Südkorea", "Vereinigte Arabische Emirate"),
+     ("zh-hans", "韩国", "阿拉伯联合酋长国")],
+)
+def test_country_names_are_in_the_readers_language(client, language, korea, emirates):
+    page = html_of(client.get(f"{LANGUAGES[language]}/countries/"))
+    agreements = html_of(client.get(f"{LANGUAGES[language]}/partnerships/?country=KR"))
+
+    assert korea in page and emirates in page
+    assert korea in agreements
+
+
+@pytest.mark.parametrize(
+    ("language", "oncology", "visiting"),
+    [("en", "Oncology", "Visiting consultants"), ("ko", "종양학", "초빙 전문의"), ("ar", "الأورام", "الاستشاريون الزائرون"),
+     ("de", "Onkologie", "Gastärzte"), ("zh-hans", "肿瘤学", "客座专家")],
+)
+def test_focus_areas_are_named_in_the_readers_language(client, language, oncology, visiting):
+    prefix = LANGUAGES[language]
+
+    assert h1(html_of(client.get(f"{prefix}/areas/oncology/"))) == oncology
+    assert f">{visiting}</a>" in html_of(client.get(f"{prefix}/areas/"))
+    listed = html_of(client.get(f"{prefix}/partnerships/?area=visiting-consultants"))
+    assert f"<li>{visiting}</li>" in listed  # the card's tag
+    assert re.search(rf'<label for="area-visiting-consultants">\s*{re.escape(visiting)}', listed)  # the sidebar
+
+
+def test_a_korean_reader_sees_hangul_names_with_the_english_beside_them(client):
+    page = html_of(client.get(f"/ko/partnerships/{SNUH_AMC}/"))
+
+    assert ('>서울대병원</a> <span class="muted" lang="en" dir="ltr">(Seoul National University Hospital)</span>') in page
+    assert '>서울아산병원</a> <span class="muted" lang="en" dir="ltr">(Asan Medical Center)</span>' in page
+    assert re.search(r'dir="auto">서창석</a> <span dir="auto">Suh Chang-suk</span>', page)
+    institution = html_of(client.get("/ko/institutions/seoul-national-university-hospital/"))
+    assert h1(institution) == "서울대병원 (Seoul National University Hospital)"
+
+
+@pytest.mark.parametrize("language", ["en", "de", "ar", "zh-hans"])
+def test_readers_of_other_scripts_see_the_recorded_name_first(client, language):
+    page = html_of(client.get(f"{LANGUAGES[language]}/partnerships/{SNUH_AMC}/"))
+
+    assert 'dir="auto">Seoul National University Hospital</a>' in page
+    assert re.search(r'dir="auto">Suh Chang-suk</a> <span dir="auto">서창석</span>', page)
+
+
+def test_the_feed_is_in_the_readers_language(client):
+    german = client.get("/de/partnerships/feed/").content.decode()
+    korean = client.get("/ko/partnerships/feed/").content.decode()
+
+    assert "Verzeichnis der Krankenhauspartnerschaften: neueste Vereinbarungen" in german
+    assert "병원 파트너십 디렉터리: 최신 협약" in korean
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "Page not found"), ("ko", "페이지를 찾을 수 없습니다"), ("ar", "الصفحة غير موجودة"), ("de", "Seite nicht gefunden"),
+     ("zh-hans", "找不到页面")],
+)
+def test_the_not_found_page_is_in_the_readers_language(client, settings, language, heading):
+    settings.DEBUG = False
+    response = client.get(f"{LANGUAGES[language]}/no-such-page/")
+
+    assert response.status_code == 404
+    assert h1(response.content.decode()) == heading
+
+
+# The API
+
+
+@pytest.mark.parametrize(
+    ("accept", "snuh", "oncology", "korea"),
+    [(None, "Seoul National University Hospital", "Oncology", "South Korea"),
+     ("ko-KR,ko;q=0.9", "서울대병원", "종양학", "대한민국"),
+     ("de", "Seoul National University Hospital", "Onkologie", "Südkorea"),
+     ("zh-CN", "Seoul National University Hospital", "肿瘤学", "韩国")],
+)
+def test_accept_language_chooses_the_apis_display_names(client, accept, snuh, oncology, korea):
+    headers = {"Accept-Language": accept} if accept else {}
+
+    institution = client.get("/api/v1/institutions/seoul-national-university-hospital/", headers=headers)
+    areas = {row["slug"]: row for row in client.get("/api/v1/areas/", headers=headers).json()}
+
+    assert institution["Content-Language"] == (accept or "en")[:2].lower().replace("zh", "zh-hans")
+    assert "Accept-Language" in institution["Vary"]
+    body = institution.json()
+    assert (body["name"], body["display_name"], body["country_name"]) == ("Seoul National University Hospital", snuh, korea)
+    assert body["names"] == {"en": "Seoul National University Hospital", "ko": "서울대병원"}
+    assert areas["oncology"]["display_name"] == oncology
+    assert areas["oncology"]["names"]["de"] == "Onkologie"
+
+
+def test_the_apis_agreement_rows_name_parties_areas_and_people_for_the_reader(client):
+    rows = client.get("/api/v1/agreements/?institution=asan-medical-center", headers={"Accept-Language": "ko"}).json()
+    row = next(row for row in rows["results"] if row["slug"] == SNUH_AMC)
+    record = client.get(f"/api/v1/agreements/{SNUH_AMC}/", headers={"Accept-Language": "ko"}).json()
+
+    for answer in (row, record):
+        parties = {party["institution"]["slug"]: party["institution"]["display_name"] for party in answer["parties"]}
+        assert parties["seoul-national-university-hospital"] == "서울대병원"
+        people = {person["slug"]: person["display_name"] for person in answer["people"]}
+        assert people["suh-chang-suk"] == "서창석"
+        assert {area["display_name"] for area in answer["areas"]} >= {"의료 빅데이터와 인공지능"}
+
+
+# The answer cache keeps languages apart
+
+
+def test_a_korean_api_answer_is_never_served_to_a_german_reader(client, django_assert_max_num_queries):
+    address = "/api/v1/agreements/?country=KR"
+    korean = client.get(address, headers={"Accept-Language": "ko"})
+    with django_assert_max_num_queries(1):
+        korean_again = client.get(address, headers={"Accept-Language": "ko"})
+
+    german = client.get(address, headers={"Accept-Language": "de"})
+    english = client.get(address)
+
+    assert korean_again.content == korean.content
+    assert "대한민국" in korean.content.decode()
+    assert "Südkorea" in german.content.decode() and "대한민국" not in german.content.decode()
+    assert "South Korea" in english.content.decode()
+
+
+def test_a_korean_page_is_never_served_to_a_german_reader(client, django_assert_max_num_queries):
+    korean = html_of(client.get("/ko/partnerships/?country=KR"))
+    with django_assert_max_num_queries(1):
+        assert html_of(client.get("/ko/partnerships/?country=KR")) == korean
+    english = html_of(client.get("/partnerships/?country=KR"))
+
+    # The plain address, cached in English, sends a German reader to the German page instead.
+    redirected = client.get("/partnerships/?country=KR", headers={"Accept-Language": "de"})
+    german = html_of(client.get(redirected["Location"]))
+    assert redirected["Location"] == "/de/partnerships/?country=KR"
+    assert html_tag(german) == ("de", "ltr") and "Südkorea" in german and "대한민국" not in german
+    assert html_tag(english) == ("en", "ltr") and "대한민국" not in english
+
+
+def test_the_network_picture_is_cached_per_language(client):
+    korean = html_of(client.get("/ko/"))
+    german = html_of(client.get("/de/"))
+
+    legend = lambda page: re.search(r'<ul class="legend".*?</ul>', page, re.S).group(0)  # noqa: E731
+    assert "대한민국" in legend(korean)
+    assert "Südkorea" in legend(german) and "대한민국" not in legend(german)
+
+
+def test_csv_exports_keep_languages_apart(client):
+    korean = client.get("/api/v1/areas/", headers={"Accept-Language": "ko"}).content.decode()
+    german = client.get("/api/v1/areas/", headers={"Accept-Language": "de"}).content.decode()
+    csv_de = client.get("/api/v1/agreements/?format=csv", headers={"Accept-Language": "de"})
+    csv_ko = client.get("/api/v1/agreements/?format=csv", headers={"Accept-Language": "ko"})
+
+    assert '"display_name":"종양학"' in korean.replace(" ", "") and '"display_name":"Onkologie"' in german.replace(" ", "")
+    assert csv_de["Content-Language"] == "de" and csv_ko["Content-Language"] == "ko"
+    assert "Accept-Language" in csv_de["Vary"]
+
+
+# The translations themselves
+
+
+def catalogs():
+    return sorted(LOCALE.glob("*/LC_MESSAGES/django.po"))
+
+
+def test_there_is_a_catalog_for_every_language_but_english():
+    assert [path.parent.parent.name for path in catalogs()] == ["ar", "de", "ko", "zh_Hans"]
+
+
+@pytest.mark.parametrize("path", catalogs(), ids=lambda path: path.parent.parent.name)
+def test_every_message_is_translated_and_none_is_fuzzy(path):
+    with path.open("rb") as po_file:
+        catalog = read_po(po_file)
+    placeholders = re.compile(r"%\(\w+\)[sd]")
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        if message.fuzzy or not all(strings):
+            problems.append(("untranslated or fuzzy", ids[0]))
+        expected = set(placeholders.findall(ids[-1])) - {"%(counter)s"}
+        for string in strings:
+            if string and not set(placeholders.findall(string)) >= expected:
+                problems.append(("placeholders lost", ids[0], string))
+
+    assert problems == []
+    assert catalog.num_plurals == {"ar": 6, "de": 2, "ko": 1, "zh_Hans": 1}[path.parent.parent.name]
+
+
+def test_the_facets_and_chips_name_institutions_for_the_reader(client):
+    page = html_of(client.get("/ko/partnerships/?institution=asan-medical-center"))
+    facets = client.get("/api/v1/agreements/facets/", headers={"Accept-Language": "ko"}).json()
+
+    assert {option["value"]: option["label"] for option in facets["institution"]}["asan-medical-center"] == "서울아산병원"
+    assert re.search(r'<span class="chip__name">기관:</span> <span dir="auto">서울아산병원</span>', page)
