@@ -423,6 +423,11 @@ def trim_country(text, start, end):
     match = re.search(r"\s+of\s+(?:the\s+)?(Republic of [A-Z]\w+|[A-Z][\w]*(?: [A-Z][\w]*)*)$", name)
     if match and match.group(1) in country_names() and kind_of_name(name[:match.start()]):
         return start, start + match.start()
+    # "Mayo Clinic of Rochester, Minnesota": a place after "of", then a comma and its region or
+    # country, says where the institution is; "University of Tokyo" has no institution before "of".
+    place = match and (match.group(1) in CITIES or re.match(r",\s+[A-Z][a-z]", text[end:end + 4]))
+    if place and names_an_institution(name[:match.start()]) and not kind_of_name(match.group(1)):
+        return start, start + match.start()
     return start, end
 
 
