@@ -396,6 +396,8 @@ def split_chain(text, start, end):
         offset += len(part)
     if current:
         pieces.append((start + current_start, start + current_start + len(current)))
+    # "... and Director Nguyen Tri Thuc of Cho Ray Hospital": each piece may open with a person's title.
+    pieces = [(s + title.end(), e) if (title := TITLE_START.match(text[s:e])) else (s, e) for s, e in pieces]
     names = [trim_country(text, s, without_full_stop(text, s, e)) for s, e in pieces if text[s:e].strip()]
     return [part for s, e in names for part in split_of(text, s, e)]
 

@@ -27,3 +27,35 @@ def test_drafting_keeps_of_in_a_name_whose_own_words_name_no_institution():
         "The University of Tokyo and Seoul National University Hospital signed a memorandum of understanding."
     ), published_on=datetime.date(2025, 3, 12))
     assert "University of Tokyo" in parties(draft)
+
+
+def people(draft, index=0):
+    return {(person["name"], person["role"]) for person in draft["agreements"][index]["people"]}
+
+
+@pytest.mark.django_db
+def test_drafting_reads_a_title_written_before_the_name_with_a_comma_in_lower_case_or_in_words():
+    draft = draft_from_article(text=(
+        "Hospitals sign MoU\n\n"
+        "Acme University Hospital signed a memorandum of understanding with Seoul National University Hospital. "
+        "Chief Executive Officer Rashid Khalani signed for Acme University Hospital, in the presence of "
+        "India's Union Health Minister, Jagat Prakash Nadda, and state health minister Damodar Raja Narasimha."
+    ), published_on=datetime.date(2025, 3, 12))
+    assert people(draft) == {
+        ("Rashid Khalani", "signed"), ("Jagat Prakash Nadda", "attended"), ("Damodar Raja Narasimha", "attended"),
+    }
+    titles = {person["name"]: person["title"] for person in draft["agreements"][0]["people"]}
+    assert titles["Jagat Prakash Nadda"] == "Union Health Minister"
+    assert titles["Damodar Raja Narasimha"] == "State health minister"
+
+
+@pytest.mark.django_db
+def test_drafting_does_not_take_a_signers_title_and_name_for_a_party():
+    draft = draft_from_article(text=(
+        "Hospitals sign MoU\n\n"
+        "Seoul St. Mary's Hospital signed a memorandum of understanding with Cho Ray Hospital on April 21. "
+        "Director Yoon Seung-kew of Seoul St. Mary's Hospital and Director Nguyen Tri Thuc of Cho Ray Hospital "
+        "signed the agreement."
+    ), published_on=datetime.date(2025, 4, 22))
+    assert sorted(parties(draft)) == ["Cho Ray Hospital", "Seoul St. Mary's Hospital"]
+    assert people(draft) == {("Yoon Seung-kew", "signed"), ("Nguyen Tri Thuc", "signed")}
