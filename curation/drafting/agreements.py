@@ -19,7 +19,7 @@ BACKGROUND = re.compile(
     re.I,
 )
 COLLABORATION = re.compile(
-    r"\b(?:partner(?:s|ed|ing)? with|working with|work with|works with|collaborat\w* with|helping to develop with|"
+    r"\b(?:partner(?:s|ed|ing)? with|working with|work with|works with|worked with|collaborat\w* with|helping to develop with|"
     r"develop\w* with|teamed up with|joined forces with|cooperat\w* with|in partnership with|partner to|"
     r"helping \w+ develop|working together with|arbeite\w* mit|kooperier\w* mit)\b",
     re.I,
@@ -112,6 +112,13 @@ def find_agreements(article, entities, warnings):
             parties = parties_in(sentence, entities, article, excluded)
             kind = "renewal" if RENEWAL.search(text) else document_kind(text)
             others = [p for p in parties if not any(p in a.parties for a in agreements)]
+            unnamed = [a for a in agreements if not a.parties]
+            if unnamed and others and not COUNT.search(text):
+                # "Two memoranda were signed on Sunday. A signed an MoU with B. In a separate agreement, C ...":
+                # each later signing names the parties of one of the memoranda counted.
+                unnamed[0].take_signing(sentence, kind, parties)
+                group = [unnamed[0]]
+                continue
             if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text) or (
                 PLURAL.search(text) and len(parties) >= 3
             ):
