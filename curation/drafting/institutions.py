@@ -19,6 +19,8 @@ LEADING = {
     "Under", "As", "This", "That", "These", "Our", "Their", "His", "Her", "Its", "Meanwhile", "Separately",
     "Additionally", "Also", "And", "Der", "Die", "Das", "Mit", "Im", "Am", "Von", "Through", "Since", "After",
     "During", "Representatives", "Officials", "Leaders", "Delegations", "Last", "Earlier", "Recently",
+    # After "and"/"und" a name may open with a lower-case article: "und die Universität Kyoto".
+    "the", "der", "die", "das", "den", "dem",
 }
 DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
@@ -336,7 +338,9 @@ def trim_name(text, start, end):
             # "India's Apollo Hospitals": the country, then the name.
             start += possessive.end()
         elif first and first.group(0).strip() in DEMONYMS and kind_of_name(name[first.end():]) \
-                and len(name[first.end():].split()) >= 2:
+                and len(name[first.end():].split()) >= 2 \
+                and not all(word.lower() in GENERIC for word in name[first.end():].split()):
+            # "Korean Samsung Medical Center" drops the people; "Philippine General Hospital" is a name.
             start += first.end()
         else:
             return start, end

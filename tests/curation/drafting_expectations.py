@@ -252,10 +252,10 @@ HELD_OUT.update({
         )],
     },
     "heldout3_japan_company_business.txt": {
-        # "today announced that it has concluded": the announcement's day, not the signing's.
+        # "today announced that it has concluded": read as heldout_osaka_takeda.txt reads it, the day.
         "published_on": "2025-06-03",
         "agreements": [agreement(
-            "agreement", ["Olympus Corporation", "Siriraj Hospital"],
+            "agreement", ["Olympus Corporation", "Siriraj Hospital"], "2025-06-03", "day",
             signed=["Yasuo Takeuchi", "Apichat Asavamongkolkul"],
         )],
     },
@@ -276,7 +276,7 @@ HELD_OUT.update({
     "heldout3_german_kooperationsvereinbarung.txt": {
         "published_on": "2025-05-15",
         "agreements": [agreement(
-            "framework", ["charite", "Universität Kyoto"], "2025-05-14", "day",
+            "agreement", ["charite", "Universität Kyoto"], "2025-05-14", "day",
             signed=["Heyo K. Kroemer", "Nagahiro Minato"],
         )],
     },

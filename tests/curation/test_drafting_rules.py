@@ -59,3 +59,46 @@ def test_drafting_does_not_take_a_signers_title_and_name_for_a_party():
     ), published_on=datetime.date(2025, 4, 22))
     assert sorted(parties(draft)) == ["Cho Ray Hospital", "Seoul St. Mary's Hospital"]
     assert people(draft) == {("Yoon Seung-kew", "signed"), ("Nguyen Tri Thuc", "signed")}
+
+
+@pytest.mark.django_db
+def test_drafting_gives_each_counted_memorandum_the_parties_named_after_the_count():
+    draft = draft_from_article(text=(
+        "Two MoUs signed\n\n"
+        "RIYADH, 10 March 2025 — Two memoranda of understanding were signed on Sunday in Riyadh. "
+        "King Faisal Specialist Hospital signed an MoU with Samsung Medical Center. "
+        "In a separate agreement, King Fahad Medical City signed an MoU with Seoul National University Hospital."
+    ))
+    assert len(draft["agreements"]) == 2
+    assert [sorted(party["institution"] or party["name"] for party in a["parties"]) for a in draft["agreements"]] == [
+        ["King Faisal Specialist Hospital", "samsung-medical-center"],
+        ["King Fahad Medical City", "seoul-national-university-hospital"],
+    ]
+    assert [a["signed_on"] for a in draft["agreements"]] == ["2025-03-09", "2025-03-09"]
+
+
+@pytest.mark.django_db
+def test_drafting_reads_a_name_after_a_lower_case_article_and_a_people_word_before_generic_words():
+    draft = draft_from_article(text=(
+        "Kooperation\n\n"
+        "Berlin, 15. Mai 2025 – Die Charité – Universitätsmedizin Berlin und die Universität Kyoto haben am "
+        "Mittwoch eine Kooperationsvereinbarung unterzeichnet."
+    ))
+    assert sorted(parties(draft)) == ["Charité – Universitätsmedizin Berlin", "Universität Kyoto"]
+    draft = draft_from_article(text=(
+        "Hospitals sign\n\n"
+        "The Philippine General Hospital (PGH) and the University of Tokyo Hospital signed a letter of intent."
+    ))
+    assert sorted(parties(draft)) == ["Philippine General Hospital", "University of Tokyo Hospital"]
+
+
+@pytest.mark.django_db
+def test_drafting_a_document_never_signed_makes_a_collaboration_of_those_who_worked_together():
+    draft = draft_from_article(text=(
+        "Column\n\n"
+        "For several years Oslo University Hospital has worked with Singapore General Hospital on patient safety. "
+        "The two hospitals have not signed any formal agreement."
+    ))
+    [agreement] = draft["agreements"]
+    assert agreement["kind"] == "collaboration"
+    assert sorted(parties(draft)) == ["Oslo University Hospital", "Singapore General Hospital"]
