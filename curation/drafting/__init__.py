@@ -121,6 +121,9 @@ def add_signers_institutions(agreement, people, entities):
         entity = by_name.get(person.institution)
         if not quote or entity is None or entity in agreement.parties or entity.owner_keys & {p.key for p in agreement.parties}:
             continue
+        if any(entity.key in party.owner_keys for party in agreement.parties):
+            # The Dean of a party's faculty signs for the party, not for a party of its own.
+            continue
         sentence = next((s for s in signing.values() if s.text == quote), None)
         if sentence is not None:
             agreement.add_party(entity, sentence)

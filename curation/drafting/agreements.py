@@ -245,7 +245,7 @@ def home_entity(article, entities, excluded):
 
 def excluded_entities(article, entities):
     """Return the keys of institutions that are never parties: the publisher, and those only in biographies."""
-    excluded = set()
+    excluded = set(entities.describing_units)
     publisher = canonical(article.publisher or "")
     for entity in entities:
         if publisher and canonical(entity.name) == publisher:

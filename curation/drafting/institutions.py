@@ -44,6 +44,7 @@ OWNED_BY = re.compile(
     r"|\s+of\s+(?:the\s+)?",
     re.I,
 )
+UNIT = re.compile(r"(?:Faculty|School|Department|College|Graduate School|Institute) of\s", re.I)
 PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
 GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
 POSITION_WORDS = {"left", "right", "center", "centre", "middle", "front", "back", "l", "r", "c", "second from left"}
@@ -82,6 +83,8 @@ class Entities:
         self.directory = directory
         self.by_key = {}
         self.aliases = {}
+        # Keys of units named only to describe a party ("X, Faculty of Medicine X, Y University"): never parties.
+        self.describing_units = set()
         # Offsets of names given in brackets after another: never a name of their own.
         self.bracketed = []
         for sentence in article.sentences:
@@ -229,6 +232,14 @@ class Entities:
                 if first is not second and OWNED_BY.fullmatch(between) and first.parent is None:
                     first.parent = second.name
                     first.owner_keys.add(second.key)
+            # "Siriraj Hospital, Faculty of Medicine Siriraj Hospital, Mahidol University": a unit of
+            # the parent set off by commas after the name describes it; the parent is the last name.
+            for (_s1, end, first), (start, end2, unit), (start3, _e3, parent) in zip(mentions, mentions[1:], mentions[2:]):
+                if first.parent is None and UNIT.match(unit.name) and first is not parent \
+                        and re.fullmatch(r",\s*", text[end:start]) and re.fullmatch(r",\s*", text[end2:start3]):
+                    first.parent = parent.name
+                    first.owner_keys.update({unit.key, parent.key})
+                    self.describing_units.add(unit.key)
 
     def read_aliases(self):
         """Count each use of an acronym or native name the article gave in brackets, and of a new name."""

@@ -102,3 +102,17 @@ def test_drafting_a_document_never_signed_makes_a_collaboration_of_those_who_wor
     [agreement] = draft["agreements"]
     assert agreement["kind"] == "collaboration"
     assert sorted(parties(draft)) == ["Oslo University Hospital", "Singapore General Hospital"]
+
+
+@pytest.mark.django_db
+def test_drafting_reads_a_unit_and_its_university_after_a_name_as_where_it_belongs_not_as_parties():
+    draft = draft_from_article(text=(
+        "Olympus concludes agreement\n\n"
+        "TOKYO, June 3, 2025 – Olympus Corporation today announced that it has concluded a business agreement "
+        "with Siriraj Hospital, Faculty of Medicine Siriraj Hospital, Mahidol University, to train surgeons. "
+        "The agreement was signed by Yasuo Takeuchi, President of Olympus, and Prof. Apichat Asavamongkolkul, "
+        "Dean of the Faculty of Medicine Siriraj Hospital."
+    ))
+    [agreement] = draft["agreements"]
+    assert sorted(parties(draft)) == ["Olympus Corporation", "Siriraj Hospital"]
+    assert {p["name"]: p["parent"] for p in agreement["parties"]}["Siriraj Hospital"] == "Mahidol University"
