@@ -116,3 +116,25 @@ def test_drafting_reads_a_unit_and_its_university_after_a_name_as_where_it_belon
     [agreement] = draft["agreements"]
     assert sorted(parties(draft)) == ["Olympus Corporation", "Siriraj Hospital"]
     assert {p["name"]: p["parent"] for p in agreement["parties"]}["Siriraj Hospital"] == "Mahidol University"
+
+
+@pytest.mark.django_db
+def test_drafting_gives_the_datelines_country_to_the_one_party_without_one_and_says_so():
+    draft = draft_from_article(text=(
+        "NUH and Cedars-Sinai renew\n\n"
+        "SINGAPORE, 2 September 2025 – National University Hospital and Cedars-Sinai renewed their memorandum "
+        "of understanding on 1 September."
+    ))
+    countries = {p["name"]: p["country"] for p in draft["agreements"][0]["parties"]}
+    assert countries["National University Hospital"] == "SG"
+    assert "National University Hospital: the country SG is read from the dateline; check it." in draft["warnings"]
+
+
+@pytest.mark.django_db
+def test_drafting_does_not_give_the_datelines_country_to_a_foreign_partner_of_a_party_of_that_country():
+    draft = draft_from_article(text=(
+        "Hospitals sign\n\n"
+        "SEOUL, March 5, 2025 -- Samsung Medical Center signed a memorandum of understanding with Bach Mai Hospital."
+    ))
+    countries = {p["name"]: p["country"] for p in draft["agreements"][0]["parties"]}
+    assert countries["Bach Mai Hospital"] is None
