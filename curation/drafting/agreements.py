@@ -119,10 +119,15 @@ def find_agreements(article, entities, warnings):
                 unnamed[0].take_signing(sentence, kind, parties)
                 group = [unnamed[0]]
                 continue
+            pair = None if COUNT.search(text) or RENEWAL.search(text) else document_pair(text)
             if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text) or (
                 PLURAL.search(text) and len(parties) >= 3
-            ):
-                group = split_by_count(text, kind, parties, sentence)
+            ) or (pair and others):
+                if pair:
+                    # "signed an MoU and a research agreement": two documents between the same parties.
+                    group = [made for kind in pair for made in split_by_count(text, kind, parties, sentence)]
+                else:
+                    group = split_by_count(text, kind, parties, sentence)
                 if COUNT.search(text) and agreements and not any(a.parties for a in agreements[-len(group):]):
                     agreements = agreements[:-len(group)]
                 agreements.extend(group)
@@ -187,6 +192,27 @@ def reads_as_prose(text):
     if re.search(r"[.!?][\"”“’)]?$", text.strip()):
         return True
     return bool(words) and sum(word[0].isupper() for word in words) / len(words) < 0.6
+
+
+# "an MoU and a research agreement", "a memorandum of understanding and a letter of intent": each
+# document with its own article, joined by "and", right after a signing verb.
+DOCUMENT_WORD = (
+    r"(?:memorandum of (?:understanding|cooperation)|MoU|MOU|MoC|memorandum|letter of intent|LoI|LOI|"
+    r"(?:[a-z]+\s+){0,3}agreement|contract)"
+)
+DOCUMENT_PAIR = re.compile(
+    rf"\b(?:signed|signs|inked|concluded|exchanged)\s+(?:an?|the)\s+(?P<first>{DOCUMENT_WORD})\s+"
+    rf"(?:and|as well as)\s+(?:an?|the)\s+(?P<second>{DOCUMENT_WORD})\b",
+)
+
+
+def document_pair(text):
+    """Return the kinds of two documents one signing names ("an MoU and a research agreement"), or None."""
+    match = DOCUMENT_PAIR.search(text)
+    if not match:
+        return None
+    kinds = [document_kind(match.group(name)) for name in ("first", "second")]
+    return kinds if all(kinds) else None
 
 
 def split_by_count(text, kind, parties, sentence):

@@ -138,3 +138,19 @@ def test_drafting_does_not_give_the_datelines_country_to_a_foreign_partner_of_a_
     ))
     countries = {p["name"]: p["country"] for p in draft["agreements"][0]["parties"]}
     assert countries["Bach Mai Hospital"] is None
+
+
+@pytest.mark.django_db
+def test_drafting_one_signing_of_two_documents_gives_two_agreements_between_the_same_parties():
+    draft = draft_from_article(text=(
+        "Hospitals sign\n\n"
+        "Samsung Medical Center signed an MoU and a research agreement with Bach Mai Hospital on 3 March 2025."
+    ), published_on=datetime.date(2025, 3, 12))
+    assert [a["kind"] for a in draft["agreements"]] == ["mou", "agreement"]
+    assert [sorted(p["name"] for p in a["parties"]) for a in draft["agreements"]] == [
+        ["Bach Mai Hospital", "Samsung Medical Center"]] * 2
+    draft = draft_from_article(text=(
+        "Hospitals sign\n\n"
+        "Samsung Medical Center signed an MoU with Bach Mai Hospital, and the two will set up a research unit."
+    ), published_on=datetime.date(2025, 3, 12))
+    assert len(draft["agreements"]) == 1
