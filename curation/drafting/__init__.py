@@ -13,6 +13,7 @@ from curation.drafting.agreements import find_agreements
 from curation.drafting.areas import find_areas
 from curation.drafting.dates import signing_date
 from curation.drafting.directory import Directory
+from curation.drafting.gazetteer import country_in
 from curation.drafting.institutions import Entities
 from curation.drafting.people import find_people
 from curation.drafting.places import place_of
@@ -37,8 +38,10 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
     entities = Entities(article, Directory(vocabulary=article.text))
     people = find_people(article, entities)
     agreements = []
+    home_country = dateline_country(article)
     for agreement in find_agreements(article, entities, warnings):
         add_signers_institutions(agreement, people, entities)
+        add_dateline_country(agreement, home_country, warnings)
         agreements.append(agreement_contract(agreement, article, people, warnings))
     if not agreements:
         warnings.append("No agreement or collaboration was found in the text.")
@@ -100,6 +103,34 @@ def status_of(kind):
     return status_on(Life(in_force_from=None, expires_on=None, ended_on=None), kind=kind, day=datetime.date.today())
 
 
+def dateline_country(article):
+    """Return the country the dateline names ("CHENNAI, India, March 12, 2025 —", "SINGAPORE —"), or None."""
+    if not article.dateline_end:
+        return None
+    line = article.text[:article.dateline_end].rstrip().split("\n")[-1]
+    return country_in(line.title()) or country_in(line)
+
+
+def add_dateline_country(agreement, country, warnings):
+    """Give the dateline's country to the one new party whose country the text does not say.
+
+    A release datelined "SINGAPORE —" is issued where one of its parties is; it is taken to be
+    the party without a country, unless another party is already of that country (a ministry
+    of that country aside), and a warning asks the curator to check it.
+    """
+    if not country:
+        return
+    unknown = [party for party in agreement.parties if party.country is None and party.record is None]
+    if len(unknown) != 1:
+        return
+    [party] = unknown
+    others = {other.country for other in agreement.parties if other is not party}
+    if country in others and party.kind != "government_body":
+        return
+    party.country = country
+    warnings.append(f"{party.name}: the country {country} is read from the dateline; check it.")
+
+
 def party_warnings(agreement):
     """Return what a curator should check about the parties: new institutions, near matches."""
     found = []
@@ -120,6 +151,9 @@ def add_signers_institutions(agreement, people, entities):
         quote = person.roles.get("signed")
         entity = by_name.get(person.institution)
         if not quote or entity is None or entity in agreement.parties or entity.owner_keys & {p.key for p in agreement.parties}:
+            continue
+        if any(entity.key in party.owner_keys for party in agreement.parties):
+            # The Dean of a party's faculty signs for the party, not for a party of its own.
             continue
         sentence = next((s for s in signing.values() if s.text == quote), None)
         if sentence is not None:

@@ -19,7 +19,7 @@ BACKGROUND = re.compile(
     re.I,
 )
 COLLABORATION = re.compile(
-    r"\b(?:partner(?:s|ed|ing)? with|working with|work with|works with|collaborat\w* with|helping to develop with|"
+    r"\b(?:partner(?:s|ed|ing)? with|working with|work with|works with|worked with|collaborat\w* with|helping to develop with|"
     r"develop\w* with|teamed up with|joined forces with|cooperat\w* with|in partnership with|partner to|"
     r"helping \w+ develop|working together with|arbeite\w* mit|kooperier\w* mit)\b",
     re.I,
@@ -112,10 +112,22 @@ def find_agreements(article, entities, warnings):
             parties = parties_in(sentence, entities, article, excluded)
             kind = "renewal" if RENEWAL.search(text) else document_kind(text)
             others = [p for p in parties if not any(p in a.parties for a in agreements)]
+            unnamed = [a for a in agreements if not a.parties]
+            if unnamed and others and not COUNT.search(text):
+                # "Two memoranda were signed on Sunday. A signed an MoU with B. In a separate agreement, C ...":
+                # each later signing names the parties of one of the memoranda counted.
+                unnamed[0].take_signing(sentence, kind, parties)
+                group = [unnamed[0]]
+                continue
+            pair = None if COUNT.search(text) or RENEWAL.search(text) else document_pair(text)
             if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text) or (
                 PLURAL.search(text) and len(parties) >= 3
-            ):
-                group = split_by_count(text, kind, parties, sentence)
+            ) or (pair and others):
+                if pair:
+                    # "signed an MoU and a research agreement": two documents between the same parties.
+                    group = [made for kind in pair for made in split_by_count(text, kind, parties, sentence)]
+                else:
+                    group = split_by_count(text, kind, parties, sentence)
                 if COUNT.search(text) and agreements and not any(a.parties for a in agreements[-len(group):]):
                     agreements = agreements[:-len(group)]
                 agreements.extend(group)
@@ -182,6 +194,27 @@ def reads_as_prose(text):
     return bool(words) and sum(word[0].isupper() for word in words) / len(words) < 0.6
 
 
+# "an MoU and a research agreement", "a memorandum of understanding and a letter of intent": each
+# document with its own article, joined by "and", right after a signing verb.
+DOCUMENT_WORD = (
+    r"(?:memorandum of (?:understanding|cooperation)|MoU|MOU|MoC|memorandum|letter of intent|LoI|LOI|"
+    r"(?:[a-z]+\s+){0,3}agreement|contract)"
+)
+DOCUMENT_PAIR = re.compile(
+    rf"\b(?:signed|signs|inked|concluded|exchanged)\s+(?:an?|the)\s+(?P<first>{DOCUMENT_WORD})\s+"
+    rf"(?:and|as well as)\s+(?:an?|the)\s+(?P<second>{DOCUMENT_WORD})\b",
+)
+
+
+def document_pair(text):
+    """Return the kinds of two documents one signing names ("an MoU and a research agreement"), or None."""
+    match = DOCUMENT_PAIR.search(text)
+    if not match:
+        return None
+    kinds = [document_kind(match.group(name)) for name in ("first", "second")]
+    return kinds if all(kinds) else None
+
+
 def split_by_count(text, kind, parties, sentence):
     """Return one agreement, or one per partner when the sentence counts them ("signed two MoUs with A and B")."""
     count = COUNT.search(text)
@@ -238,7 +271,7 @@ def home_entity(article, entities, excluded):
 
 def excluded_entities(article, entities):
     """Return the keys of institutions that are never parties: the publisher, and those only in biographies."""
-    excluded = set()
+    excluded = set(entities.describing_units)
     publisher = canonical(article.publisher or "")
     for entity in entities:
         if publisher and canonical(entity.name) == publisher:

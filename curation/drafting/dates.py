@@ -43,7 +43,12 @@ ANNOUNCED_ON = re.compile(
     re.I,
 )
 PUBLICATION_LINE = re.compile(
-    r"(?im)^\s*(?:•\s*)?(?:date|published(?: on)?|posted(?: on)?|release date|datum|veröffentlicht)\s*[:\-]?\s*(.{6,40})$"
+    r"(?im)^\s*(?:•\s*)?(?:[^\n|]{0,60}\|\s*)*"
+    r"(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|release date|datum|veröffentlicht)\s*[:\-]?\s*(.{6,40})$"
+)
+# A line that is only a place and a date, "Nairobi, Friday 7 February 2025": the dateline.
+DATE_ONLY_LINE_REST = re.compile(
+    r"^(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*,?\s*)?(?:(?:" + "|".join(WEEKDAYS) + r")\s*,?\s*)?$", re.I
 )
 
 
@@ -87,6 +92,9 @@ def publication_date_in(text):
     # a date before one of the first dashes or colons of a paragraph near the top.
     position = 0
     for line in top.split("\n")[:8]:
+        standalone = date_only_line(line)
+        if standalone:
+            return standalone, position + len(line)
         for separator in list(DATELINE_SEPARATOR.finditer(line))[:3]:
             if separator.start() > 90:
                 break
@@ -95,6 +103,20 @@ def publication_date_in(text):
                 return found, position + separator.end()
         position += len(line) + 1
     return None, 0
+
+
+def date_only_line(line):
+    """Return the date of a line holding only a date, perhaps after a place and a weekday, or None."""
+    line = line.strip()
+    if len(line) > 60:
+        return None
+    for pattern, precision in DATE_PATTERNS:
+        match = pattern.search(line)
+        if match and precision == "day":
+            if match.end() == len(line) and DATE_ONLY_LINE_REST.match(line[:match.start()].strip()):
+                return parse(match.group(0))
+            return None
+    return None
 
 
 def first_date(text):

@@ -36,6 +36,15 @@ def kind_named(text):
     return None
 
 
+# "have not signed any formal agreement", "did not sign", "without signing", "no ... agreement was signed".
+NOT_SIGNED = re.compile(
+    r"\b(?:(?:have|has|had|did|do|does|was|were)\s+not|haven't|hasn't|didn't|never|without|yet to)\s+"
+    r"(?:(?:yet|been|formally|any)\s+)*(?:sign|signed|signing|inked|concluded)\b|"
+    r"\bno\s+(?:formal\s+|written\s+|signed\s+)?(?:agreement|MoU|memorandum|contract)\b",
+    re.I,
+)
+
+
 def is_signing(text):
-    """Say whether a sentence reports a document being signed."""
-    return bool(document_kind(text) and SIGN.search(text))
+    """Say whether a sentence reports a document being signed (not one the text says was never signed)."""
+    return bool(document_kind(text) and SIGN.search(text)) and not NOT_SIGNED.search(text)

@@ -19,6 +19,8 @@ LEADING = {
     "Under", "As", "This", "That", "These", "Our", "Their", "His", "Her", "Its", "Meanwhile", "Separately",
     "Additionally", "Also", "And", "Der", "Die", "Das", "Mit", "Im", "Am", "Von", "Through", "Since", "After",
     "During", "Representatives", "Officials", "Leaders", "Delegations", "Last", "Earlier", "Recently",
+    # After "and"/"und" a name may open with a lower-case article: "und die Universität Kyoto".
+    "the", "der", "die", "das", "den", "dem",
 }
 DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
@@ -42,6 +44,7 @@ OWNED_BY = re.compile(
     r"|\s+of\s+(?:the\s+)?",
     re.I,
 )
+UNIT = re.compile(r"(?:Faculty|School|Department|College|Graduate School|Institute) of\s", re.I)
 PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
 GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
 POSITION_WORDS = {"left", "right", "center", "centre", "middle", "front", "back", "l", "r", "c", "second from left"}
@@ -80,6 +83,8 @@ class Entities:
         self.directory = directory
         self.by_key = {}
         self.aliases = {}
+        # Keys of units named only to describe a party ("X, Faculty of Medicine X, Y University"): never parties.
+        self.describing_units = set()
         # Offsets of names given in brackets after another: never a name of their own.
         self.bracketed = []
         for sentence in article.sentences:
@@ -227,6 +232,14 @@ class Entities:
                 if first is not second and OWNED_BY.fullmatch(between) and first.parent is None:
                     first.parent = second.name
                     first.owner_keys.add(second.key)
+            # "Siriraj Hospital, Faculty of Medicine Siriraj Hospital, Mahidol University": a unit of
+            # the parent set off by commas after the name describes it; the parent is the last name.
+            for (_s1, end, first), (start, end2, unit), (start3, _e3, parent) in zip(mentions, mentions[1:], mentions[2:]):
+                if first.parent is None and UNIT.match(unit.name) and first is not parent \
+                        and re.fullmatch(r",\s*", text[end:start]) and re.fullmatch(r",\s*", text[end2:start3]):
+                    first.parent = parent.name
+                    first.owner_keys.update({unit.key, parent.key})
+                    self.describing_units.add(unit.key)
 
     def read_aliases(self):
         """Count each use of an acronym or native name the article gave in brackets, and of a new name."""
@@ -336,7 +349,9 @@ def trim_name(text, start, end):
             # "India's Apollo Hospitals": the country, then the name.
             start += possessive.end()
         elif first and first.group(0).strip() in DEMONYMS and kind_of_name(name[first.end():]) \
-                and len(name[first.end():].split()) >= 2:
+                and len(name[first.end():].split()) >= 2 \
+                and not all(word.lower() in GENERIC for word in name[first.end():].split()):
+            # "Korean Samsung Medical Center" drops the people; "Philippine General Hospital" is a name.
             start += first.end()
         else:
             return start, end
@@ -396,6 +411,8 @@ def split_chain(text, start, end):
         offset += len(part)
     if current:
         pieces.append((start + current_start, start + current_start + len(current)))
+    # "... and Director Nguyen Tri Thuc of Cho Ray Hospital": each piece may open with a person's title.
+    pieces = [(s + title.end(), e) if (title := TITLE_START.match(text[s:e])) else (s, e) for s, e in pieces]
     names = [trim_country(text, s, without_full_stop(text, s, e)) for s, e in pieces if text[s:e].strip()]
     return [part for s, e in names for part in split_of(text, s, e)]
 
@@ -422,6 +439,11 @@ def trim_country(text, start, end):
     name = text[start:end]
     match = re.search(r"\s+of\s+(?:the\s+)?(Republic of [A-Z]\w+|[A-Z][\w]*(?: [A-Z][\w]*)*)$", name)
     if match and match.group(1) in country_names() and kind_of_name(name[:match.start()]):
+        return start, start + match.start()
+    # "Mayo Clinic of Rochester, Minnesota": a place after "of", then a comma and its region or
+    # country, says where the institution is; "University of Tokyo" has no institution before "of".
+    place = match and (match.group(1) in CITIES or re.match(r",\s+[A-Z][a-z]", text[end:end + 4]))
+    if place and names_an_institution(name[:match.start()]) and not kind_of_name(match.group(1)):
         return start, start + match.start()
     return start, end
 

@@ -34,7 +34,7 @@ TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|
 TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
 
 SIGNING = re.compile(
-    r"\bsigned by\b|\bsigned\b.{0,30}?\bby\b|\bexchanged (?:between|by)\b|\bsigned between\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bafter signing\b|\bunterzeichnet von\b|"
+    r"\bsigned by\b|\bsigned\b.{0,30}?\bby\b|\bexchanged (?:between|by)\b|\bsigned between\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bsigned for\b|\bafter signing\b|\bunterzeichnet von\b|"
     r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
     r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b",
     re.I,
@@ -112,6 +112,11 @@ def person_matches(text):
             # Match again from the next word, where a title may stand.
             position = match.start("name") + len(first)
             continue
+        title = list(re.finditer(rf"\b(?:{TITLE_WORDS})\b", match.group("name")))
+        if title and not match.group("honorific"):
+            # "Chief Executive Officer Rashid Khalani", "Dean Marschall Runge": the title, then the name.
+            position = match.start("name") + title[-1].end()
+            continue
         yield match
         position = match.end()
 
@@ -151,7 +156,13 @@ def is_person_name(name, honorific, text, end, entities, sentence):
     return bool(
         TITLE_AFTER.match(text[end:]) or re.match(r"\s*(?:said|says|added|explained|noted)\b", after)
         or re.search(r"(?:said|says|by)\s+$", before)
+        # "Principal Secretary Mary Muthoni", "state health minister Damodar Raja Narasimha",
+        # "Union Health Minister, Jagat Prakash Nadda": a title right before the name.
+        or TITLE_RIGHT_BEFORE.search(before)
     )
+
+
+TITLE_RIGHT_BEFORE = re.compile(rf"\b(?:{TITLE_WORDS}|Dean|Secretary|minister|director|dean|secretary),?\s+$")
 
 
 def title_of(text, match):
@@ -174,10 +185,22 @@ def title_of(text, match):
         # "Chairman Dr.": the title without the doctor.
         title = re.sub(rf"(?:\s+(?:{HONORIFICS}))+$", "", match.group("honorific").strip())
         return prefix + title
-    before = TITLE_BEFORE.search(text[:match.start()])
-    return before.group("title").strip() if before and before.group("title")[0].isupper() else ""
+    before = TITLE_BEFORE.search(text[:match.start()]) or TITLE_BEFORE.search(text[:match.start()].rstrip(", ") + " ")
+    if not before:
+        return ""
+    # "India's Union Health Minister, ...", "state health minister ...", "NIMS director ...": the
+    # words of the title that stand before its title word, back to a possessive or a lower-case word.
+    words = []
+    for word in reversed(text[:before.start()].split(" ")[-4:-1] if text[:before.start()].endswith(" ") else []):
+        if not re.fullmatch(r"[A-Za-z][\w&-]*", word) or word.lower() in TITLE_STOPS:
+            break
+        words.insert(0, word)
+    title = " ".join(words + [before.group("title").strip()])
+    return title[0].upper() + title[1:] if title else ""
 
 
+# Words that end the run of words before a title: "in the presence of India's Union Health Minister".
+TITLE_STOPS = {"the", "of", "in", "by", "and", "with", "presence", "while", "signed", "for", "a", "an", "to", "at"}
 ON_BEHALF_OF = re.compile(r"[^.;]{0,60}?\bon behalf of\s+(?:the\s+)?")
 
 

@@ -83,3 +83,37 @@ def test_drafting_dates_read_german_dates():
     [agreement] = draft["agreements"]
     assert (agreement["signed_on"], agreement["kind"]) == ("2025-03-12", "letter_of_intent")
     assert {party["institution"] for party in agreement["parties"]} == {"charite", "asan-medical-center"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "top",
+    [
+        "By Staff Reporter | Hyderabad | Updated: Aug 20, 2025",
+        "Nairobi, Friday 7 February 2025",
+        "Updated on 20 August 2025",
+    ],
+)
+def test_drafting_reads_a_byline_or_a_place_and_date_line_as_the_publication_date(top):
+    text = (
+        "Hospitals sign MoU\n\n" + top + "\n\n"
+        "Acme University Hospital signed an MoU with Seoul National University Hospital on Tuesday."
+    )
+    draft = draft_from_article(text=text)
+    published = draft["source"]["published_on"]
+    assert published in ("2025-08-20", "2025-02-07")
+    [agreement] = draft["agreements"]
+    # Tuesday before the publication date, never the publication date itself.
+    expected = {"2025-08-20": "2025-08-19", "2025-02-07": "2025-02-04"}[published]
+    assert (agreement["signed_on"], agreement["signed_on_precision"]) == (expected, "day")
+
+
+@pytest.mark.django_db
+def test_drafting_does_not_take_a_date_inside_a_sentence_line_for_the_dateline():
+    text = (
+        "Hospitals sign MoU\n\n"
+        "Acme University Hospital signed an MoU with Seoul National University Hospital on 7 February 2025."
+    )
+    draft = draft_from_article(text=text)
+    assert draft["source"]["published_on"] is None
+    assert draft["agreements"][0]["signed_on"] == "2025-02-07"
