@@ -1107,11 +1107,16 @@ class AgreementSearch:
     def __init__(self, alias, text):
         self.alias, self.text, self.folded = alias, text.strip(), fold_for_search(text)
         self.vendor = connections[alias].vendor
+        self.found = {}
 
     def institutions(self, *, forgive_typos):
-        return rows_matching(
-            Institution.objects.using(self.alias).order_by(), "search_names", self.folded, forgive_typos=forgive_typos
-        )
+        # Kept: finding the names alike reads candidates back, which is worth doing once.
+        key = ("institutions", forgive_typos)
+        if key not in self.found:
+            self.found[key] = rows_matching(
+                Institution.objects.using(self.alias).order_by(), "search_names", self.folded, forgive_typos=forgive_typos
+            )
+        return self.found[key]
 
     def parties(self, *, exactly=False):
         """The parts of the institutions named (or, unless exactly, alike) in agreements, with their units'."""
@@ -1119,7 +1124,11 @@ class AgreementSearch:
         return AgreementParty.objects.using(self.alias).order_by().of_institutions_or_their_units(named)
 
     def participations(self):
-        people = rows_matching(Person.objects.using(self.alias).order_by(), "search_names", self.folded, forgive_typos=True)
+        if "people" not in self.found:
+            self.found["people"] = rows_matching(
+                Person.objects.using(self.alias).order_by(), "search_names", self.folded, forgive_typos=True
+            )
+        people = self.found["people"]
         return Participation.objects.using(self.alias).order_by().filter(person__in=people.values("pk"))
 
     def words(self):
@@ -1162,45 +1171,70 @@ class AgreementSearch:
         )
         return condition | Q(self.words()) if self.vendor == "postgresql" else condition
 
-    @cached_property
-    def few_ids(self):
-        """The matching ids when the indexes give at most SEARCH_IDS_AT_MOST of them, else None."""
-        found = set()
-        for source in self.id_sources():
-            found.update(source[: SEARCH_IDS_AT_MOST + 1])
-            if len(found) > SEARCH_IDS_AT_MOST:
-                return None
-        return sorted(found)
+    def first_ids(self, source, limit):
+        """The first `limit` ids of one of id_sources() (or of the exactly named parties), in no order."""
+        key = (id(source), limit)
+        if key not in self.found:
+            self.found[key] = set(source[:limit])
+        return self.found[key]
+
+    def few(self, source):
+        """The ids the source gives, if at most SEARCH_IDS_AT_MOST, else None."""
+        ids = self.first_ids(source, SEARCH_IDS_AT_MOST + 1)
+        return None if len(ids) > SEARCH_IDS_AT_MOST else sorted(ids)
 
     @cached_property
-    def few_exactly_named(self):
-        """The ids of the agreements of tier 3 when there are at most SEARCH_IDS_AT_MOST of them, else None."""
-        ids = list(self.parties(exactly=True).values_list("agreement_id", flat=True)[: SEARCH_IDS_AT_MOST + 1])
-        return None if len(ids) > SEARCH_IDS_AT_MOST else sorted(set(ids))
+    def sources(self):
+        return {
+            "text": self.id_sources()[0], "all": self.id_sources(),
+            "exactly named": self.parties(exactly=True).values_list("agreement_id", flat=True),
+        }
+
+    @cached_property
+    def few_ids(self):
+        """Every matching id, when each index gives at most SEARCH_IDS_AT_MOST of them, else None."""
+        found = set()
+        for source in self.sources["all"]:
+            ids = self.few(source)
+            if ids is None:
+                return None
+            found.update(ids)
+        return sorted(found)
 
     def tiers(self):
         """(rank, condition) of each tier, best first; each agreement meets the condition of one tier only."""
-        if self.few_exactly_named is not None:
-            exactly_named = Q(pk__in=self.few_exactly_named)
+        exactly_named_ids = self.few(self.sources["exactly named"])
+        if exactly_named_ids is not None:
+            exactly_named = Q(pk__in=exactly_named_ids)
         else:
             exactly_named = Q(Exists(self.parties(exactly=True).filter(agreement=OuterRef("pk"))))
         titled = Q(title__icontains=self.text)
-        # With few ids, base() has already kept to them.
-        matching = Q() if self.few_ids is not None else self.matches()
-        return [(3, exactly_named), (2, ~exactly_named & titled & matching), (1, ~exactly_named & ~titled & matching)]
+        # A title that contains the text has it in its folded text too: tier 2 is found among
+        # the text's matches alone.
+        text_ids = self.few(self.sources["text"])
+        in_text = Q(pk__in=text_ids) if text_ids is not None else Q(search_text__contains=self.folded)
+        matching = Q(pk__in=self.few_ids) if self.few_ids is not None else self.matches()
+        return [(3, exactly_named), (2, ~exactly_named & titled & in_text), (1, ~exactly_named & ~titled & matching)]
 
     def base(self, queryset):
         """The queryset's other filters, without the search's list of ids (the tiers test the search themselves)."""
         clone = queryset._chain()
         clone.query.where = without_search_union(clone.query.where)
         clone._search_plan, clone._best_match = None, False
-        if self.few_ids is not None:
-            clone = clone.filter(pk__in=self.few_ids)
         return clone
 
     def count_up_to(self, queryset, limit):
-        matching = Q() if self.few_ids is not None else self.matches()
-        return self.base(queryset).filter(matching).order_by()[:limit].count()
+        base = self.base(queryset)
+        if not base.query.where:
+            # No other filter: the matches are the union of what each index gives, each read no
+            # further than the limit.
+            found = set()
+            for source in self.sources["all"]:
+                found |= self.first_ids(source, limit)
+            return min(len(found), limit)
+        if self.few_ids is not None:
+            return base.filter(pk__in=self.few_ids).order_by().values("pk")[:limit].count()
+        return queryset.order_by().values("pk")[:limit].count()
 
     def page(self, queryset, start, stop):
         """Return rows [start, stop) of the searched queryset in best_match_first() order, as a queryset."""
