@@ -1,5 +1,6 @@
 import re
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,7 +27,7 @@ from common.models import (
     SlugNaturalKeyManager,
     bump_data_version,
 )
-from common.search import rows_matching
+from common.search import first_ids_matching, rows_matching
 from common.text import fold_for_search, is_written_in
 from institutions.models import Institution, country_name
 from partnerships import life as agreement_life
@@ -1173,10 +1174,14 @@ class AgreementSearch:
 
     def first_ids(self, source, limit):
         """The first `limit` ids of one of id_sources() (or of the exactly named parties), in no order."""
-        key = (id(source), limit)
-        if key not in self.found:
-            self.found[key] = set(source[:limit])
-        return self.found[key]
+        known = self.found.setdefault(id(source), {})
+        for read_to, ids in known.items():
+            # A source that gave fewer ids than asked gave them all.
+            if read_to >= limit or len(ids) < read_to:
+                return ids if len(ids) <= limit else set(list(ids)[:limit])
+        read = source(limit) if callable(source) else source[:limit]
+        known[limit] = set(read)
+        return known[limit]
 
     def few(self, source):
         """The ids the source gives, if at most SEARCH_IDS_AT_MOST, else None."""
@@ -1185,8 +1190,12 @@ class AgreementSearch:
 
     @cached_property
     def sources(self):
+        every = self.id_sources()
+        # The text's first ids straight from its index, which stops at the limit (the query
+        # of id_sources() has the database collect every match first: cancer, 75 ms against 2).
+        every[0] = partial(first_ids_matching, Agreement.objects.using(self.alias), "search_text", self.folded)
         return {
-            "text": self.id_sources()[0], "all": self.id_sources(),
+            "text": every[0], "all": every,
             "exactly named": self.parties(exactly=True).values_list("agreement_id", flat=True),
         }
 
