@@ -1173,20 +1173,23 @@ class AgreementSearch:
         return condition | Q(self.words()) if self.vendor == "postgresql" else condition
 
     def first_ids(self, source, limit):
-        """The first `limit` ids of one of id_sources() (or of the exactly named parties), in no order."""
+        """(The distinct ids among the first `limit` rows of a source, whether those were all its rows)."""
         known = self.found.setdefault(id(source), {})
-        for read_to, ids in known.items():
-            # A source that gave fewer ids than asked gave them all.
-            if read_to >= limit or len(ids) < read_to:
-                return ids if len(ids) <= limit else set(list(ids)[:limit])
-        read = source(limit) if callable(source) else source[:limit]
-        known[limit] = set(read)
+        for read_to, (ids, complete) in known.items():
+            # A source that gave fewer rows than asked gave them all (a row is an id, repeated
+            # when two named parties share an agreement).
+            if complete:
+                return ids, True
+            if read_to >= limit:
+                return ids, False
+        read = list(source(limit) if callable(source) else source[:limit])
+        known[limit] = (set(read), len(read) < limit)
         return known[limit]
 
     def few(self, source):
-        """The ids the source gives, if at most SEARCH_IDS_AT_MOST, else None."""
-        ids = self.first_ids(source, SEARCH_IDS_AT_MOST + 1)
-        return None if len(ids) > SEARCH_IDS_AT_MOST else sorted(ids)
+        """Every id the source gives, if it gives at most SEARCH_IDS_AT_MOST rows, else None."""
+        ids, complete = self.first_ids(source, SEARCH_IDS_AT_MOST + 1)
+        return sorted(ids) if complete else None
 
     @cached_property
     def sources(self):
@@ -1239,7 +1242,16 @@ class AgreementSearch:
             # further than the limit.
             found = set()
             for source in self.sources["all"]:
-                found |= self.first_ids(source, limit)
+                ids, complete = self.first_ids(source, limit)
+                if not complete and len(ids) >= limit:
+                    return limit
+                found |= ids
+            # A source stopped at the limit with fewer distinct ids than that is read in full
+            # (ids repeat when two named parties share an agreement).
+            for source in self.sources["all"]:
+                ids, complete = self.first_ids(source, limit)
+                if not complete:
+                    found |= set(source(None) if callable(source) else source)
             return min(len(found), limit)
         if self.few_ids is not None:
             return base.filter(pk__in=self.few_ids).order_by().values("pk")[:limit].count()
