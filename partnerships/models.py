@@ -1246,12 +1246,13 @@ class AgreementSearch:
                 if not complete and len(ids) >= limit:
                     return limit
                 found |= ids
-            # A source stopped at the limit with fewer distinct ids than that is read in full
-            # (ids repeat when two named parties share an agreement).
+            # A source stopped at the limit with fewer distinct ids than that (ids repeat when
+            # two named parties share an agreement) is read again for distinct ids, as far as
+            # the limit. The text's index gives each agreement once.
             for source in self.sources["all"]:
                 ids, complete = self.first_ids(source, limit)
                 if not complete:
-                    found |= set(source(None) if callable(source) else source)
+                    found |= set(source.distinct()[:limit])
             return min(len(found), limit)
         if self.few_ids is not None:
             return base.filter(pk__in=self.few_ids).order_by().values("pk")[:limit].count()
