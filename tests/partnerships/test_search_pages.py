@@ -122,3 +122,12 @@ def test_search_count_stops_at_the_limit(client, tiers, way, settings):
     assert (body["count"], body["count_is_exact"]) == (10, False)
     # A page ends at the count it shows: the first 10, in order.
     assert [row["slug"] for row in body["results"]] == ranked_by_sorting_every_match()[:10]
+
+
+def test_a_search_page_costs_a_bounded_number_of_queries(client, tiers, way, django_assert_max_num_queries):
+    # The names alike, each index's first ids, at most three tiers, the page's rows and their
+    # related rows: the same however many agreements match.
+    with django_assert_max_num_queries(15):
+        response = client.get("/api/v1/agreements/", {"q": "Lumora", "page": 2, "page_size": 5})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 5
