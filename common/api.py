@@ -94,8 +94,12 @@ def bounded_count(queryset):
     if known is not None:
         return known, True
     limit = settings.LIST_COUNT_LIMIT
-    # COUNT over a LIMIT subquery: the database stops reading at the limit.
-    rows = queryset.order_by()[: limit + 1].count()
+    # COUNT over a LIMIT subquery: the database stops reading at the limit. A queryset that
+    # knows a cheaper way to stop there (a search) says so by count_up_to().
+    if hasattr(queryset, "count_up_to"):
+        rows = queryset.count_up_to(limit + 1)
+    else:
+        rows = queryset.order_by()[: limit + 1].count()
     return (rows, True) if rows <= limit else (limit, False)
 
 

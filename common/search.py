@@ -35,6 +35,19 @@ def rows_matching(queryset, field, folded, *, forgive_typos=False):
     return queryset.filter(condition)
 
 
+def first_ids_matching(queryset, field, folded, limit):
+    """Return the ids of at most `limit` rows (None: all) of the queryset (a whole table) whose folded `field` contains the text, in no order."""
+    if connections[queryset.db].vendor == "sqlite" and len(folded) >= TRIGRAM:
+        # From the index alone, which stops at the limit; the primary key IN (...) of
+        # rows_matching collects every match first.
+        table = search_table(queryset.model)
+        phrase = '"' + folded.replace('"', '""') + '"'
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s LIMIT %s', [phrase, -1 if limit is None else limit])
+            return [row[0] for row in cursor.fetchall()]
+    return list(rows_matching(queryset.order_by(), field, folded).values_list("pk", flat=True)[:limit])
+
+
 def rows_matching_sqlite(queryset, field, folded, *, forgive_typos):
     # A quoted phrase of trigrams finds exactly the rows containing the text, from the index
     # alone; LIKE on the FTS5 table would read every candidate row back to check it (busan

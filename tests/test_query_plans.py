@@ -46,7 +46,9 @@ def test_list_queries_use_indexes_on_postgresql(expected_database):
             problems[query] = plan
     # A search reads the trigram indexes of text and names; how it then joins depends on how
     # many rows match, so only the index use is checked.
-    plan = plan_of(f"q={acronym}")
+    # (A page of a search is found tier by tier from these indexes; the matching rows as one
+    # query, as the facets and exports read them, show them all.)
+    plan = Agreement.objects.search(acronym).order_by()[:50].explain()
     if "agreement_search_trgm_idx" not in plan or "institution_search_trgm_idx" not in plan:
         problems[f"q={acronym}"] = plan
     # The lists of institutions and people count the agreements of the page's rows only, each
@@ -60,3 +62,42 @@ def test_list_queries_use_indexes_on_postgresql(expected_database):
         if "Seq Scan on partnerships_agreementparty" in plan or "Seq Scan on partnerships_participation" in plan:
             problems[name] = plan
     assert problems == {}, "\n\n".join(f"{query}:\n{plan}" for query, plan in problems.items())
+
+
+def test_a_page_of_a_large_search_walks_the_newest_first_index_on_postgresql(expected_database):
+    if expected_database != "postgresql":
+        pytest.skip("plans are checked on PostgreSQL, the production database")
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerships.models import SEARCH_IDS_AT_MOST
+
+    generate(agreements=20_000, institutions=2_000, seed=12)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    term = "university"
+    assert Agreement.objects.filter(search_text__contains=term).count() > SEARCH_IDS_AT_MOST
+    filterset = AgreementFilterSet(QueryDict(f"q={term}"), queryset=Agreement.objects.all())
+    assert filterset.is_valid(), filterset.errors
+    with CaptureQueriesContext(connection) as queries:
+        page = list(filterset.qs[50:100])
+    assert len(page) == 50
+    # Each tier's page: the agreements' ids in the list's order, at most as many as the page needs.
+    tiers = [
+        query["sql"] for query in queries.captured_queries
+        if query["sql"].startswith('SELECT "partnerships_agreement"."id" AS "pk" FROM') and "ORDER BY" in query["sql"]
+    ]
+    assert tiers
+    problems, plans = {}, []
+    for sql in tiers:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        plans.append(plan)
+        # Ranking every match would sort them all: a walk reads the index in order instead, and
+        # only a tier's few ids (literal, at most SEARCH_IDS_AT_MOST) may be sorted.
+        sorts_agreements = any("Sort Key:" in line and "signed_on" in line for line in plan.splitlines())
+        if sorts_agreements and "id = ANY ('{" not in plan:
+            problems[sql] = plan
+    assert problems == {}, "\n\n".join(f"{sql}:\n{plan}" for sql, plan in problems.items())
+    # The tier too large for its ids was walked, in order, through the newest-first index.
+    assert any("agreement_newest_idx" in plan for plan in plans), "\n\n".join(plans)
