@@ -4,6 +4,7 @@ Pages: English at the plain addresses, the other languages under a prefix (/ko/.
 Accept-Language or the switcher; the API at one address, its display names chosen by
 Accept-Language. The answer cache never hands one language's answer to a reader of another.
 """
+import datetime
 import re
 from html import unescape
 from pathlib import Path
@@ -12,6 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
+
+from partnerships.models import AgreementEvent
+from tests.factories import AgreementFactory, AgreementPartyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +170,38 @@ def test_dates_are_written_as_each_language_writes_them(client, language, date):
     page = html_of(client.get(f"{LANGUAGES[language]}/partnerships/{EHS_AMC}/"))
 
     assert f'<time datetime="2024-01-29">{date}</time>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "entries", "term"),
+    [
+        ("en", ["Signed April 2016", "Announced 2 May 2016", "Renewed for 5 years March 2021"],
+         "Its term runs to 1 April 2026."),
+        ("ko", ["체결됨 2016년 4월", "발표 2016년 5월 2일", "갱신(5년) 2021년 3월"], "협약 기간은 2026년 4월 1일까지입니다."),
+        ("ar", ["موقّعة إبريل 2016", "أُعلن عنها 2 مايو، 2016", "جُدِّدت لمدة 5 سنوات مارس 2021"],
+         "تمتد مدتها حتى 1 إبريل، 2026."),
+        ("de", ["Unterzeichnet April 2016", "Angekündigt 2. Mai 2016", "Erneuert für 5 Jahre März 2021"],
+         "Die Laufzeit reicht bis 1. April 2026."),
+        ("zh-hans", ["已签署 2016年4月", "宣布 2016年5月2日", "续签，为期 5 年 2021年3月"], "期限至 2026年4月1日。"),
+    ],
+)
+def test_the_timeline_is_in_the_readers_language_with_their_dates(client, language, entries, term):
+    agreement = AgreementFactory(
+        slug="life-languages", signed_on=datetime.date(2016, 4, 1), signed_on_precision="month", term_years=5,
+    )
+    AgreementPartyFactory(agreement=agreement)
+    AgreementEvent.objects.create(agreement=agreement, kind="announced", dated_on=datetime.date(2016, 5, 2))
+    AgreementEvent.objects.create(
+        agreement=agreement, kind="renewed", dated_on=datetime.date(2021, 3, 1), dated_on_precision="month", years=5,
+    )
+
+    page = html_of(client.get(f"{LANGUAGES[language]}/partnerships/life-languages/"))
+    timeline = re.search(r'<ol class="timeline".*?</ol>', page, re.S).group(0)
+    shown = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.split(">", 1)[1])).strip()
+             for item in timeline.split("<li")[1:]]
+
+    assert shown == entries
+    assert term in page
 
 
 @pytest.mark.parametrize(
