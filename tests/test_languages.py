@@ -13,8 +13,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
+from django.contrib.auth.models import User
 
+from curation.models import Suggestion
+from curation.services import keep_draft
 from partnerships.models import AgreementEvent
+from tests.curation.articles import ARTICLE, DRAFT
 from tests.factories import AgreementFactory, AgreementPartyFactory
 
 pytestmark = pytest.mark.django_db
@@ -401,3 +405,36 @@ def test_the_facets_and_chips_name_institutions_for_the_reader(client):
 
     assert {option["value"]: option["label"] for option in facets["institution"]}["asan-medical-center"] == "서울아산병원"
     assert re.search(r'<span class="chip__name">기관:</span> <span dir="auto">서울아산병원</span>', page)
+
+
+# The curators' pages and the readers' forms
+
+
+@pytest.mark.parametrize(
+    ("language", "missing", "needs_source", "drafts", "publish", "inbox"),
+    [
+        ("ko", "빠진 파트너십 알리기", "큐레이터는 출처에 나온 내용만 기록합니다", "초안", "게시", "독자 제안"),
+        ("ar", "أبلغنا عن شراكة غير مدرجة", "لا يسجّل المحرّرون إلا ما يذكره مصدر", "المسودات", "نشر", "اقتراحات القرّاء"),
+        ("de", "Eine fehlende Partnerschaft melden", "Die Redaktion erfasst nur, was eine Quelle belegt",
+         "Entwürfe", "Veröffentlichen", "Vorschläge von Lesern"),
+        ("zh-hans", "报告缺失的合作", "编辑只记录来源中写明的内容", "草稿", "发布", "读者建议"),
+    ],
+)
+def test_the_suggestion_forms_and_the_curators_pages_are_in_the_readers_language(
+    client, language, missing, needs_source, drafts, publish, inbox,
+):
+    prefix = LANGUAGES[language]
+    form = html_of(client.get(f"{prefix}/suggest/missing/"))
+    assert h1(form) == missing
+    # A report without a source is a message on the form, in the reader's language, and nothing is kept.
+    refused = client.post(f"{prefix}/suggest/missing/", {"message": "Hospital A and Hospital B signed an MoU."})
+    assert refused.status_code == 200
+    assert needs_source in unescape(refused.content.decode())
+    assert not Suggestion.objects.exists()
+
+    client.force_login(User.objects.create_superuser("curator", password="not-used-here"))
+    draft = keep_draft(text=ARTICLE, url=DRAFT["source"]["url"], proposal=DRAFT)
+    assert h1(html_of(client.get(f"{prefix}/curation/drafts/"))) == drafts
+    review = html_of(client.get(f"{prefix}/curation/drafts/{draft.pk}/"))
+    assert f'value="publish">{publish}</button>' in review
+    assert h1(html_of(client.get(f"{prefix}/curation/suggestions/"))) == inbox
