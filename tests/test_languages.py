@@ -409,6 +409,11 @@ def test_the_facets_and_chips_name_institutions_for_the_reader(client):
 
 # The curators' pages and the readers' forms
 
+CURATORS_DATETIME = {
+    "ko": r"\d{4}-\d{1,2}-\d{1,2} \d\d:\d\d", "ar": r"\d\d\u200f/\d\d\u200f/\d{4} \d\d:\d\d",
+    "de": r"\d\d\.\d\d\.\d{4} \d\d:\d\d", "zh-hans": r"\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d",
+}
+
 
 @pytest.mark.parametrize(
     ("language", "missing", "needs_source", "drafts", "publish", "inbox"),
@@ -434,7 +439,11 @@ def test_the_suggestion_forms_and_the_curators_pages_are_in_the_readers_language
 
     client.force_login(User.objects.create_superuser("curator", password="not-used-here"))
     draft = keep_draft(text=ARTICLE, url=DRAFT["source"]["url"], proposal=DRAFT)
-    assert h1(html_of(client.get(f"{prefix}/curation/drafts/"))) == drafts
+    listed = html_of(client.get(f"{prefix}/curation/drafts/"))
+    assert h1(listed) == drafts
+    # When it came in, to the minute, as the reader's language writes a date.
+    shown = re.search(r'<time datetime="[^"]+">([^<]+)</time>', listed).group(1)
+    assert re.fullmatch(CURATORS_DATETIME[language], shown), shown
     review = html_of(client.get(f"{prefix}/curation/drafts/{draft.pk}/"))
     assert f'value="publish">{publish}</button>' in review
     assert h1(html_of(client.get(f"{prefix}/curation/suggestions/"))) == inbox
