@@ -85,7 +85,7 @@ def main():
     print(f"database: {connection.vendor}, {Institution.objects.count()} institutions, "
           f"{InstitutionName.objects.count()} other names")
     words = len(article.split())
-    print(f"article: {words} words, {len(draft['agreements'])} agreements drafted")
+    print(f"article: {words} words; agreements drafted: {len(draft['agreements'])}")
     print()
     print("| draft | seconds | queries |")
     print("|---|---:|---:|")

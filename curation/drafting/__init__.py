@@ -17,6 +17,7 @@ from curation.drafting.institutions import Entities
 from curation.drafting.people import find_people
 from curation.drafting.places import place_of
 from curation.drafting.source import read_article
+from partnerships.life import Life, status_on
 
 KIND_IN_TITLE = {
     "mou": "memorandum of understanding",
@@ -77,7 +78,7 @@ def agreement_contract(agreement, article, people, warnings):
     return {
         "title": f"{' – '.join(names) or 'Unnamed parties'} {KIND_IN_TITLE[agreement.kind]}",
         "kind": agreement.kind,
-        "status": agreement.status,
+        "status": status_of(agreement.kind),
         "signed_on": day.isoformat() if day else None,
         "signed_on_precision": precision if day else "unknown",
         "place": place,
@@ -91,6 +92,12 @@ def agreement_contract(agreement, article, people, warnings):
         "areas": find_areas(agreement.sentences),
         "evidence": evidence,
     }
+
+
+def status_of(kind):
+    """Return the status the directory gives such an agreement before any dated event: signed, or reported."""
+    # The model's own rule (partnerships/life.py), so a published draft shows what the draft said.
+    return status_on(Life(in_force_from=None, expires_on=None, ended_on=None), kind=kind, day=datetime.date.today())
 
 
 def party_warnings(agreement):

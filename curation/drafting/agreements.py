@@ -52,7 +52,6 @@ class DraftAgreement:
     """An agreement being drafted: its kind, parties and the sentences that report it."""
 
     kind: str
-    status: str = "signed"
     parties: list = field(default_factory=list)
     # The sentences that report the signing (or the collaboration) itself.
     signing: list = field(default_factory=list)
@@ -169,7 +168,9 @@ def is_background(text):
 
 def is_headline(sentence, article):
     """Say whether a sentence is the headline: the title, or a first line without a closing mark."""
-    return sentence.text.strip() == article.title.strip() or (
+    closed = re.search(r"[.!?][\"”“’)]?$", sentence.text.strip())
+    # A text without a headline takes its first sentence as the title: that one is the news.
+    return (sentence.text.strip() == article.title.strip() and not closed) or (
         sentence.index == 0 and not re.search(r"[.!?][\"”“’)]?$", sentence.text.strip())
     )
 
@@ -216,7 +217,7 @@ def find_collaborations(article, entities, excluded):
             continue
         key = tuple(sorted(party.key for party in parties))
         if key not in found:
-            agreement = DraftAgreement(kind="collaboration", status="active", signing=[sentence], sentences=[sentence])
+            agreement = DraftAgreement(kind="collaboration", signing=[sentence], sentences=[sentence])
             for party in parties:
                 agreement.add_party(party, sentence)
             found[key] = agreement

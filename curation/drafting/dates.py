@@ -22,6 +22,8 @@ DATE_FORMS = [
     (rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{MONTH}\b", "day_no_year"),
     (rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", "day_no_year"),
     (rf"\b{MONTH}\s+(?:of\s+)?\d{{4}}\b", "month"),
+    # "on the 16th": a day of the publication's month (or of the month before).
+    (r"\bon the (\d{1,2})(?:st|nd|rd|th)\b", "day_of_month"),
     (r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月]", "month"),
 ]
 DATE_PATTERNS = [(re.compile(pattern), precision) for pattern, precision in DATE_FORMS]
@@ -134,6 +136,10 @@ def explicit_date(text, published_on, language):
         if not match:
             continue
         fragment = match.group(0)
+        if precision == "day_of_month":
+            if not published_on or not 1 <= int(match.group(1)) <= 31:
+                continue
+            return day_of_month(int(match.group(1)), published_on), "day"
         if precision == "day_no_year":
             if not published_on:
                 continue
@@ -153,6 +159,20 @@ def explicit_date(text, published_on, language):
 
 THIS_MONTH = re.compile(r"\b(?:earlier this month|this month|diesen Monat|Anfang des Monats)\b", re.I)
 LAST_MONTH = re.compile(r"\b(?:last month|the previous month|im vergangenen Monat|letzten Monat)\b", re.I)
+
+
+def day_of_month(number, published_on):
+    """Return the day of that number on or before the publication date: this month's, or last month's."""
+    month = published_on.replace(day=1)
+    for _tries in range(3):
+        try:
+            day = month.replace(day=number)
+        except ValueError:
+            day = None
+        if day and day <= published_on:
+            return day
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return None
 
 
 def relative_date(text, published_on):
@@ -175,8 +195,3 @@ def relative_date(text, published_on):
         last = published_on.replace(day=1) - datetime.timedelta(days=1)
         return last.replace(day=1), [], "month"
     return None
-
-
-def year_mentioned(text):
-    """Return the years a sentence names, as integers."""
-    return [int(year) for year in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)]

@@ -20,8 +20,16 @@ SIGN = re.compile(
 )
 
 
+# ", which signed a letter of intent last year,": what the parties did before, not the news.
+ASIDE = re.compile(r",\s+(?:which|who|that)\s+[^,]{0,120},|\([^()]*\)")
+
+
 def document_kind(text):
     """Return the Agreement kind the document a text names makes, or None when it names none."""
+    return kind_named(ASIDE.sub(" ", text)) or kind_named(text)
+
+
+def kind_named(text):
     for pattern, kind in DOCUMENT_PATTERNS:
         if pattern.search(text):
             return kind

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 from curation.drafting.directory import GENERIC, canonical
 from curation.drafting.documents import is_signing
 from curation.drafting.gazetteer import (
-    CITIES, DEMONYMS, HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
+    CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
 
 CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed)"
@@ -38,7 +38,8 @@ OWNED_BY = re.compile(
     r"\s*,?\s*(?:which is\s+|that is\s+)?(?:a\s+|an\s+|the\s+)?(?:wholly[- ]owned\s+)?"
     r"(?:subsidiary|part|unit|member|affiliate|division|arm|branch|company)\s+of\s+(?:the\s+)?"
     r"|\s*,?\s*(?:which is\s+)?(?:owned|operated|run|managed)\s+by\s+(?:the\s+)?"
-    r"|\s*,?\s*(?:which\s+)?belongs?\s+to\s+(?:the\s+)?",
+    r"|\s*,?\s*(?:which\s+)?belongs?\s+to\s+(?:the\s+)?"
+    r"|\s+of\s+(?:the\s+)?",
     re.I,
 )
 PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
@@ -321,6 +322,10 @@ def reads_as_prose(sentence):
 def trim_name(text, start, end):
     """Drop what a capitalised run holds around a name: a closing full stop, a leading people or country."""
     end = without_full_stop(text, start, end)
+    title = re.search(rf"\s(?:{TITLE_HONORIFICS})(?![\w-])", text[start:end])
+    if title:
+        # "Severance Hospital President Lee Kang-young": the hospital, then its president.
+        end = start + title.start()
     while True:
         name = text[start:end]
         first = re.match(r"(?:South |North )?[\w-]+\s+", name)
@@ -361,7 +366,8 @@ def split_chain(text, start, end):
     if title:
         start, chain = start + title.end(), chain[title.end():]
     possessive = re.search(r"['’]s\s", chain)
-    if possessive:
+    # "Osaka University's Graduate School": split; "Seoul St. Mary's Hospital", "King's College": one name.
+    if possessive and kind_of_name(chain[:possessive.start()]):
         # "Osaka University's Graduate School of Medicine": the university, then a unit of it.
         head = split_chain(text, start, start + possessive.start())
         return head + split_chain(text, start + possessive.end(), end)
@@ -390,7 +396,18 @@ def split_chain(text, start, end):
         offset += len(part)
     if current:
         pieces.append((start + current_start, start + current_start + len(current)))
-    return [trim_country(text, s, without_full_stop(text, s, e)) for s, e in pieces if text[s:e].strip()]
+    names = [trim_country(text, s, without_full_stop(text, s, e)) for s, e in pieces if text[s:e].strip()]
+    return [part for s, e in names for part in split_of(text, s, e)]
+
+
+def split_of(text, start, end):
+    """Cut "Seoul St. Mary's Hospital of the Catholic University" into the hospital and the university it belongs to."""
+    name = text[start:end]
+    for match in re.finditer(r"\s+of\s+(?:the\s+)?", name):
+        left, right = name[:match.start()], name[match.end():]
+        if len(left.split()) >= 2 and names_an_institution(left) and names_an_institution(right):
+            return [(start, start + match.start()), (start + match.end(), end)]
+    return [(start, end)]
 
 
 def without_full_stop(text, start, end):

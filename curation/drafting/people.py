@@ -27,7 +27,8 @@ DEGREES = r"(?:,\s*(?:MD|M\.D\.|PhD|Ph\.D\.|MBA|MPH|DrPH|FRCS|FACS|FRCP|RN|DDS|M
 # "Vice Minister of Health Tran Van Thuan": a whole title before the name.
 TITLE_IN_FRONT = rf"(?:{TITLE_HONORIFICS})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*?\s+{HONORIFIC}*"
 PERSON = re.compile(
-    rf"(?P<honorific>{TITLE_IN_FRONT}|{ANY_HONORIFIC}+)?(?P<name>{NAME}){GLUED_NATIVE}(?P<aside>\s*\([^()]{{1,30}}\))?{DEGREES}"
+    # Atomic: a run of honorifics is never given back word by word ("Dr. Dr. Dr. ..." in hostile text).
+    rf"(?P<honorific>(?>{TITLE_IN_FRONT}|{ANY_HONORIFIC}++))?(?P<name>{NAME}){GLUED_NATIVE}(?P<aside>\s*\([^()]{{1,30}}\))?{DEGREES}"
 )
 TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|[Vv]ice\b|[Hh]ead\b)[^,;:\"“”()]*)", re.I)
 TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
@@ -168,7 +169,7 @@ def title_of(text, match):
     if match.group("honorific") and re.match(TITLE_HONORIFICS, match.group("honorific").strip()):
         # "Korean Ambassador Choi Young-sam", "Karnataka Health Minister Dinesh Gundu Rao": the
         # capitalised words in front belong to the title.
-        before = re.search(r"(?<=[a-z,] )((?:[A-Z][\w&-]+ ){1,5})$", text[:match.start()])
+        before = re.search(r"(?:(?<=[a-z,] )|^)((?:[A-Z][\w&-]+ ){1,5})$", text[:match.start()])
         prefix = before.group(1) if before and not re.search(HONORIFICS, before.group(1)) else ""
         # "Chairman Dr.": the title without the doctor.
         title = re.sub(rf"(?:\s+(?:{HONORIFICS}))+$", "", match.group("honorific").strip())

@@ -1,7 +1,7 @@
 """Where an agreement was signed: a venue named with 'at', or a city right after the signing."""
 import re
 
-from curation.drafting.gazetteer import CITIES, TITLE_WORDS, country_names
+from curation.drafting.gazetteer import CITIES, DEMONYMS, TITLE_WORDS, country_names
 
 NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|for\s+)?[A-Z0-9][\w’'.-]*)*"
 # "at the Abu Dhabi National Exhibition Centre", "at the EHS headquarters in Dubai", "at SNUH".
@@ -23,7 +23,8 @@ def place_of(agreement, article):
         if not SIGNED.search(text):
             continue
         for match in VENUE.finditer(text):
-            if works_at(text, match.start()):
+            if works_at(text, match.start()) or match.group("venue").split()[0] in DEMONYMS:
+                # "at the Mongolian hospital in Ulaanbaatar": the city says more.
                 continue
             return named_place(match.group("venue").rstrip(".,"), agreement), text
     for sentence in agreement.signing:

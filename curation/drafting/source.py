@@ -70,7 +70,10 @@ def read_html(html, url):
 FURNITURE = re.compile(
     r"(?im)^\s*(?:comments(?:\s+\d+)?|post a (?:new )?comment|you might also like|related (?:articles|news|stories|posts)|"
     r"read more|more on\b|other articles by|share this|tags:|<?\s*©|copyright\b|back to top|most viewed|"
-    r"please leave|leave a comment|the opinions expressed here)(?!\w).*$"
+    r"please leave|leave a comment|the opinions expressed here|media contacts?|press contacts?|contact:|"
+    r"###|-\s*ends\s*-|–\s*ends\s*–|"
+    # A press release's boilerplate: a line "About Mayo Clinic" alone, then the company's description.
+    r"about\s+(?-i:[A-Z][\w&’'-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+|für\s+)?[A-Z][\w&’'.-]*){0,8})\s*$)(?!\w).*$"
 )
 
 

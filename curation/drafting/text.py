@@ -29,17 +29,33 @@ class Sentence:
     paragraph: int
 
 
+# No sentence of an article is longer: a longer run (a list, a table, hostile input) is cut,
+# which bounds the time every pattern takes on one sentence.
+MAX_SENTENCE = 1500
+
+
 def split_sentences(text):
     """Return the sentences of the text, each a verbatim slice of it."""
     sentences = []
     for paragraph, (start, end) in enumerate(paragraph_spans(text)):
-        for piece_start, piece_end in sentence_spans(text, start, end):
+        for piece_start, piece_end in bounded(text, sentence_spans(text, start, end)):
             piece = text[piece_start:piece_end]
             stripped = piece.strip()
             if stripped:
                 offset = piece_start + piece.index(stripped)
                 sentences.append(Sentence(stripped, offset, len(sentences), paragraph))
     return sentences
+
+
+def bounded(text, spans):
+    """Yield the spans, each longer than MAX_SENTENCE cut at a space before the limit."""
+    for start, end in spans:
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            yield start, cut
+            start = cut
+        yield start, end
 
 
 def paragraph_spans(text):

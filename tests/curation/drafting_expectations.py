@@ -127,6 +127,39 @@ OWN = {
             signed=["Emmanuel Rupert", "Harish Hiremath"], attended=["Dinesh Gundu Rao"],
         )],
     },
+    # "Hospital of the Catholic University of Korea": the university is the parent, not a party.
+    "parent_of_the_university.txt": {
+        "published_on": None,
+        "agreements": [agreement(
+            "mou", ["Seoul St. Mary's Hospital", "First Central Hospital"],
+            signed=["Yoon Seung-kew", "Batsaikhan Boldbaatar"],
+        )],
+    },
+    # A memorandum of cooperation, and the press release's "About ..." boilerplate after the news.
+    "boilerplate_moc_japan_thailand.txt": {
+        "published_on": "2024-09-09",
+        "agreements": [agreement(
+            "mou", ["National Cancer Center Japan", "Chulalongkorn University"], "2024-09-05", "day",
+            signed=["Hiroyuki Mano", "Wilert Puriwat"],
+        )],
+    },
+    # ", which signed a letter of intent in 2023, today signed a collaboration agreement": the
+    # agreement is the news; the headline's Sidra Medicine signs nothing in the text.
+    "aside_earlier_letter_of_intent.txt": {
+        "published_on": "2025-05-14",
+        "agreements": [agreement(
+            "agreement", ["Hamad Medical Corporation", "Cleveland Clinic"], "2025-05-14", "day",
+            signed=["Abdulla Al Ansari", "Tom Mihaljevic"],
+        )],
+    },
+    # No headline; "on the 16th"; "Severance Hospital President Lee Kang-young ... signed".
+    "korean_titles_before_names.txt": {
+        "published_on": "2025-04-18",
+        "agreements": [agreement(
+            "mou", ["Severance Hospital", "Intermed Hospital"], "2025-04-16", "day",
+            signed=["Lee Kang-young", "Enkhbat Tsend"],
+        )],
+    },
 }
 
 

@@ -120,7 +120,8 @@ def test_drafting_articles_keep_bystanders_out_of_the_parties():
     assert {frozenset(parties(a)) for a in column["agreements"]} == {
         frozenset({"karolinska university hospital", "hamad medical corporation"})
     }
-    assert column["agreements"][0]["status"] == "active"
+    # No signed document: a collaboration the directory lists as reported.
+    assert column["agreements"][0]["status"] == "reported"
 
 
 @pytest.mark.django_db
@@ -197,3 +198,33 @@ def test_drafting_articles_read_countries_from_appositions_and_titles_before_nam
     [reddy] = agreement["people"]
     assert (reddy["name"], reddy["title"], reddy["role"]) == ("Prathap C. Reddy", "Apollo Hospitals Chairman", "spoke")
     assert reddy["institution"] == "Apollo Hospitals"
+
+
+@pytest.mark.django_db
+def test_drafting_articles_take_the_institution_a_party_is_of_as_its_parent():
+    [agreement] = draft_of("parent_of_the_university.txt")["agreements"]
+
+    mary = party(agreement, "Seoul St. Mary's Hospital")
+    assert (mary["parent"], mary["country"]) == ("Catholic University", "KR")
+    assert party(agreement, "First Central Hospital")["country"] == "MN"
+    assert agreement["place"] == "Ulaanbaatar"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(OWN) + ["000", "001", "002", "003", "004"])
+def test_drafting_articles_use_only_the_models_values(name):
+    from institutions.models import Institution, InstitutionName
+    from partnerships.models import Agreement, Area, Participation
+
+    areas = set(Area.objects.values_list("slug", flat=True))
+    for agreement in draft_of(name)["agreements"]:
+        assert agreement["kind"] in Agreement.Kind.values
+        assert agreement["status"] in Agreement.Status.values
+        assert agreement["signed_on_precision"] in Agreement.Precision.values
+        assert {area["area"] for area in agreement["areas"]} <= areas
+        assert {person["role"] for person in agreement["people"]} <= set(Participation.Role.values)
+        for party in agreement["parties"]:
+            assert party["kind"] in Institution.Kind.values + [None]
+            assert {other["kind"] for other in party["other_names"]} <= set(InstitutionName.Kind.values)
+            if party["institution"]:
+                assert Institution.objects.filter(slug=party["institution"]).exists()

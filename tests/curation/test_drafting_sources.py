@@ -68,7 +68,7 @@ def test_drafting_sources_002_gives_two_collaborations_and_no_biography_employer
     assert set(by_parties(draft)) == {
         frozenset({"cedars-sinai", "taikang-healthcare"}), frozenset({"cedars-sinai", "tsinghua-university"}),
     }
-    assert {agreement["status"] for agreement in draft["agreements"]} == {"active"}
+    assert {agreement["status"] for agreement in draft["agreements"]} == {"reported"}
     assert all(agreement["signed_on"] is None for agreement in draft["agreements"])
 
 

@@ -27,13 +27,13 @@ class Command(BaseCommand):
         try:
             content = file.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise CommandError(f"{path} is not UTF-8 text.")
+            raise CommandError(f"{path} is not UTF-8 text.") from None
         published_on = None
         if published:
             try:
                 published_on = datetime.date.fromisoformat(published)
             except ValueError:
-                raise CommandError(f"--published must be a date written YYYY-MM-DD, not {published!r}.")
+                raise CommandError(f"--published must be a date written YYYY-MM-DD, not {published!r}.") from None
         is_html = file.suffix.lower() in {".html", ".htm"}
         draft = draft_from_article(
             **({"html": content} if is_html else {"text": content}), url=url, published_on=published_on
