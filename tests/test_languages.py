@@ -416,17 +416,18 @@ CURATORS_DATETIME = {
 
 
 @pytest.mark.parametrize(
-    ("language", "missing", "needs_source", "drafts", "publish", "inbox"),
+    ("language", "missing", "needs_source", "drafts", "publish", "inbox", "rejected"),
     [
-        ("ko", "빠진 파트너십 알리기", "큐레이터는 출처에 나온 내용만 기록합니다", "초안", "게시", "독자 제안"),
-        ("ar", "أبلغنا عن شراكة غير مدرجة", "لا يسجّل المحرّرون إلا ما يذكره مصدر", "المسودات", "نشر", "اقتراحات القرّاء"),
+        ("ko", "빠진 파트너십 알리기", "큐레이터는 출처에 나온 내용만 기록합니다", "초안", "게시", "독자 제안", "반려됨(curator, "),
+        ("ar", "أبلغنا عن شراكة غير مدرجة", "لا يسجّل المحرّرون إلا ما يذكره مصدر", "المسودات", "نشر", "اقتراحات القرّاء",
+         "مرفوضة بواسطة curator، "),
         ("de", "Eine fehlende Partnerschaft melden", "Die Redaktion erfasst nur, was eine Quelle belegt",
-         "Entwürfe", "Veröffentlichen", "Vorschläge von Lesern"),
-        ("zh-hans", "报告缺失的合作", "编辑只记录来源中写明的内容", "草稿", "发布", "读者建议"),
+         "Entwürfe", "Veröffentlichen", "Vorschläge von Lesern", "abgelehnt von curator, "),
+        ("zh-hans", "报告缺失的合作", "编辑只记录来源中写明的内容", "草稿", "发布", "读者建议", "已驳回（curator，"),
     ],
 )
 def test_the_suggestion_forms_and_the_curators_pages_are_in_the_readers_language(
-    client, language, missing, needs_source, drafts, publish, inbox,
+    client, language, missing, needs_source, drafts, publish, inbox, rejected,
 ):
     prefix = LANGUAGES[language]
     form = html_of(client.get(f"{prefix}/suggest/missing/"))
@@ -447,3 +448,6 @@ def test_the_suggestion_forms_and_the_curators_pages_are_in_the_readers_language
     review = html_of(client.get(f"{prefix}/curation/drafts/{draft.pk}/"))
     assert f'value="publish">{publish}</button>' in review
     assert h1(html_of(client.get(f"{prefix}/curation/suggestions/"))) == inbox
+    # Who closed a draft and when reads as one sentence in the reader's language.
+    assert client.post(f"{prefix}/curation/drafts/{draft.pk}/", {"action": "reject"}).status_code == 302
+    assert rejected in html_of(client.get(f"{prefix}/curation/drafts/{draft.pk}/"))
