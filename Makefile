@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 ARTIFACTS := test-artifacts
 
-.PHONY: run serve-prod test test-sqlite test-postgresql fuzz load-test install translations load system-deps clean bench
+.PHONY: run serve-prod test test-sqlite test-postgresql fuzz load-test install translations load system-deps clean bench vendor-world-atlas release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -100,6 +100,20 @@ fuzz: $(VENV)/.installed-test
 # (bench/load_and_faults.py, docs/reliability.md). Loopback only; stops by itself in about 3 minutes.
 load-test: $(VENV)/.installed system-deps
 	$(BIN)/python bench/load_and_faults.py
+
+# The next numbered release of the directory (README, "For researchers"), in RELEASES_DIR.
+release: export DJANGO_DEBUG = 1
+release: install
+	$(BIN)/python manage.py make_release
+
+# The world map's country boundaries, vendored from the npm registry (partnerships/world_atlas/README.md).
+# Run by hand to update them; the site and the tests never fetch anything.
+WORLD_ATLAS_VERSION ?= 2.0.2
+vendor-world-atlas:
+	@tmp=$$(mktemp -d); \
+	cd $$tmp && npm pack --silent world-atlas@$(WORLD_ATLAS_VERSION) >/dev/null && tar xzf world-atlas-$(WORLD_ATLAS_VERSION).tgz; \
+	cp $$tmp/package/countries-110m.json $$tmp/package/LICENSE $$tmp/package/package.json $(CURDIR)/partnerships/world_atlas/; \
+	rm -rf $$tmp; sha256sum $(CURDIR)/partnerships/world_atlas/countries-110m.json
 
 clean:
 	rm -rf $(VENV) $(ARTIFACTS) build *.egg-info staticfiles

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("institutions.api.urls")),
     path("", include("partnerships.api.urls")),
     path("", include("curation.api_urls")),
+    path("", include("releases.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, so the docs need no inline script
     # and no CDN: Swagger UI comes from drf-spectacular-sidecar's static files.

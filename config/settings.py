@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "institutions",
     "partnerships",
     "curation",
+    "releases",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication and locale: it needs to know the reader is anonymous and the language.
     "common.caching.AnonymousReadsCacheMiddleware",
+    # Inside the answer cache, so a cached page keeps its Link header.
+    "releases.middleware.CiteAsLinkMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -259,6 +262,8 @@ CONTENT_SECURITY_POLICY = {
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 CURATED_FIXTURES = ["areas.yaml", "sources.yaml", "institutions.yaml", "people.yaml", "agreements.yaml"]
 SOURCE_ARCHIVE_DIR = BASE_DIR / "fixtures" / "sources"
+# Where `manage.py make_release` writes the numbered releases, one folder each, never overwritten.
+RELEASES_DIR = Path(os.environ.get("DJANGO_RELEASES_DIR", BASE_DIR / "data" / "releases"))
 
 REST_FRAMEWORK = {
     # Token first, so an anonymous write is answered 401 with WWW-Authenticate rather than 403.

@@ -13,6 +13,7 @@ urlpatterns = [
     *i18n_patterns(
         path("institutions/", include("institutions.urls")),
         path("", include("curation.urls")),
+        path("", include("releases.urls")),
         path("", include("partnerships.urls")),
         prefix_default_language=False,
     ),

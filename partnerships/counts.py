@@ -352,6 +352,12 @@ def agreements_per(facet):
     return counted([facet])[facet]
 
 
+def country_pairs():
+    """Return {(a, b): agreements with parties in both countries} over every agreement, a before b."""
+    rows = FacetCount.objects.filter(facet="country", other_facet="country").values_list("value", "other_value", "count")
+    return {(first, second): count for first, second, count in rows}
+
+
 def most_agreements(facet, values, *, limit):
     """Return [(value, agreements)] for the facet's options among `values` (a list or subquery), most first.
 

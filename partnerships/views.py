@@ -19,6 +19,7 @@ from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import Agreement, Area, Participation, Person, Source
 from common.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
+from partnerships.world_map import WorldMap
 from partnerships.network_files import Network
 
 NEWEST_COUNT = 5
@@ -46,6 +47,8 @@ class HomeView(TemplateView):
             # Drawn from the newest agreements, as on the list: the cost stays the same at any size.
             network=NetworkPicture.of(newest),
             matrix=CountryMatrix.of(newest),
+            # From the counts kept on write: every agreement, at the cost of two index lookups.
+            world_map=WorldMap.of_directory(),
             **kwargs,
         )
 
@@ -84,6 +87,7 @@ class AgreementListView(FilterView):
                 (name, value) for name in PARAMETERS_OUTSIDE_SIDEBAR for value in params.getlist(name)
             ],
             network=NetworkPicture.of(counted.newest_matching()),
+            world_map=WorldMap.of_filterset(counted),
         )
         return context
 
@@ -203,7 +207,10 @@ class CountryListView(TemplateView):
             for option in every.facet_counts(only=["country"])["country"]
         ]
         # From the newest agreements, as on the home page: the same cost at any size.
-        return super().get_context_data(countries=country_rows, matrix=CountryMatrix.of(every.newest_matching()), **kwargs)
+        return super().get_context_data(
+            countries=country_rows, matrix=CountryMatrix.of(every.newest_matching()), world_map=WorldMap.of_directory(),
+            **kwargs,
+        )
 
 
 class CountryDetailView(TemplateView):

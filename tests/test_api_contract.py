@@ -105,8 +105,18 @@ def list_slugs(client, address):
 
 
 @pytest.fixture
-def record_slugs(client):
+def record_slugs(client, settings, tmp_path):
+    from releases.snapshot import make_release
+
+    # A release, so that the releases' answers are read with rows in them.
+    settings.RELEASES_DIR = tmp_path / "releases"
+    make_release()
     return {
+        "/api/v1/releases/{number}/": [str(row["number"]) for row in client.get("/api/v1/releases/").json()],
+        "/api/v1/agreements/{slug}/citation/": list_slugs(client, "/api/v1/agreements/"),
+        "/api/v1/institutions/{slug}/citation/": [
+            row["slug"] for row in client.get("/api/v1/institutions/", {"page_size": 200}).json()["results"]
+        ],
         "/api/v1/agreements/{slug}/": list_slugs(client, "/api/v1/agreements/"),
         "/api/v1/institutions/{slug}/": [
             row["slug"] for row in client.get("/api/v1/institutions/", {"page_size": 200}).json()["results"]
@@ -138,6 +148,7 @@ LIST_QUERIES = {
     "/api/v1/people/": [{}, {"page": "99"}, {"page_size": "1"}],
     "/api/v1/areas/": [{}],
     "/api/v1/countries/": [{}],
+    "/api/v1/releases/": [{}],
 }
 
 
@@ -156,7 +167,8 @@ def test_list_answers_match_the_schema(client, spec, path):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "path", ["/api/v1/agreements/{slug}/", "/api/v1/institutions/{slug}/", "/api/v1/people/{slug}/", "/api/v1/areas/{slug}/"]
+    "path", ["/api/v1/agreements/{slug}/", "/api/v1/institutions/{slug}/", "/api/v1/people/{slug}/", "/api/v1/areas/{slug}/",
+             "/api/v1/releases/{number}/", "/api/v1/agreements/{slug}/citation/", "/api/v1/institutions/{slug}/citation/"]
 )
 def test_every_curated_record_matches_the_schema(client, spec, record_slugs, path):
     assert record_slugs[path]

@@ -1,4 +1,4 @@
-"""The apps build on each other one way: common at the bottom, then institutions, then partnerships, then curation."""
+"""The apps build on each other one way: common at the bottom, then institutions, then partnerships, then curation and releases."""
 import ast
 import os
 import subprocess
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = {"common", "institutions", "partnerships", "curation"}
+APPS = {"common", "institutions", "partnerships", "curation", "releases"}
 
 
 def imported_packages(folder):
@@ -33,11 +33,18 @@ def test_only_curation_imports_curation():
     assert found == set()
 
 
+def test_only_releases_imports_releases():
+    # Releases sit above the directory: its pages load the releases' template tags by name only.
+    found = {(folder, name) for folder in ("common", "institutions", "partnerships", "curation")
+             for name, package in imported_packages(folder) if package == "releases"}
+    assert found == set()
+
+
 def test_institutions_work_without_partnerships(tmp_path):
     # A site of institutions alone: its models, filters, API and pages load, and migrations apply.
     (tmp_path / "institutions_only.py").write_text(
         "from config.settings import *  # noqa: F403\n"
-        "INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in ('partnerships', 'curation')]\n"  # noqa: F405
+        "INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in ('partnerships', 'curation', 'releases')]\n"  # noqa: F405
         f"DATABASES = {{'default': {{'ENGINE': 'django.db.backends.sqlite3', 'NAME': {str(tmp_path / 'db.sqlite3')!r}}}}}\n"
         "ROOT_URLCONF = 'institutions.urls'\n"
         "MIGRATION_MODULES = {'common': None}\n"

@@ -63,3 +63,21 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Buttons marked data-copy copy the text of the field they name (the citation box), and say so.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var field = document.getElementById(button.dataset.copy);
+      field.select();
+      var done = function () { button.textContent = button.dataset.copied; };
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); });
+      } else {
+        document.execCommand("copy");
+        done();
+      }
+    });
+  });
+});
