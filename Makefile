@@ -90,6 +90,10 @@ $(VENV)/.installed-bench: $(VENV)/.installed
 bench: $(VENV)/.installed-bench system-deps
 	$(BIN)/python bench/run.py
 
+# Which WSGI server, side by side on the bench's 100k file (bench/servers.py, docs/performance.md).
+bench-servers: $(VENV)/.installed-bench system-deps
+	$(BIN)/python bench/servers.py
+
 # The API fuzzing of the suite at a larger scale: 200 generated requests per operation and
 # user plus schemathesis's coverage phase, on SQLite. FUZZ_EXAMPLES=1000 make fuzz for more.
 FUZZ_EXAMPLES ?= 200
