@@ -117,7 +117,7 @@ class Draft(models.Model):
         proposal = self.proposal if isinstance(self.proposal, dict) else {}
         agreements = proposal.get("agreements") or []
         source = proposal.get("source") or {}
-        return (agreements[0].get("title") if agreements else "") or source.get("title") or f"Draft {self.pk}"
+        return (agreements[0].get("title") if agreements else "") or source.get("title") or _("Draft #%(number)s") % {"number": self.pk}
 
 
 class Suggestion(models.Model):

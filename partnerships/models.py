@@ -671,8 +671,7 @@ class AgreementEvent(models.Model):
     @property
     def dated_on_display(self):
         """The date written with no more precision than is known."""
-        date_format = {"day": "j F Y", "month": "F Y", "year": "Y"}[self.dated_on_precision]
-        return formats.date_format(self.dated_on, date_format)
+        return date_display(self.dated_on, self.dated_on_precision)
 
     def as_life_event(self):
         return agreement_life.Event(

@@ -4,6 +4,7 @@ Pages: English at the plain addresses, the other languages under a prefix (/ko/.
 Accept-Language or the switcher; the API at one address, its display names chosen by
 Accept-Language. The answer cache never hands one language's answer to a reader of another.
 """
+import datetime
 import re
 from html import unescape
 from pathlib import Path
@@ -12,6 +13,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
+from django.contrib.auth.models import User
+
+from curation.models import Suggestion
+from curation.services import keep_draft
+from partnerships.models import AgreementEvent
+from tests.curation.articles import ARTICLE, DRAFT
+from tests.factories import AgreementFactory, AgreementPartyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +174,38 @@ def test_dates_are_written_as_each_language_writes_them(client, language, date):
     page = html_of(client.get(f"{LANGUAGES[language]}/partnerships/{EHS_AMC}/"))
 
     assert f'<time datetime="2024-01-29">{date}</time>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "entries", "term"),
+    [
+        ("en", ["Signed April 2016", "Announced 2 May 2016", "Renewed for 5 years March 2021"],
+         "Its term runs to 1 April 2026."),
+        ("ko", ["체결됨 2016년 4월", "발표 2016년 5월 2일", "갱신(5년) 2021년 3월"], "협약 기간은 2026년 4월 1일까지입니다."),
+        ("ar", ["موقّعة إبريل 2016", "أُعلن عنها 2 مايو، 2016", "جُدِّدت لمدة 5 سنوات مارس 2021"],
+         "تمتد مدتها حتى 1 إبريل، 2026."),
+        ("de", ["Unterzeichnet April 2016", "Angekündigt 2. Mai 2016", "Erneuert für 5 Jahre März 2021"],
+         "Die Laufzeit reicht bis 1. April 2026."),
+        ("zh-hans", ["已签署 2016年4月", "宣布 2016年5月2日", "续签，为期 5 年 2021年3月"], "期限至 2026年4月1日。"),
+    ],
+)
+def test_the_timeline_is_in_the_readers_language_with_their_dates(client, language, entries, term):
+    agreement = AgreementFactory(
+        slug="life-languages", signed_on=datetime.date(2016, 4, 1), signed_on_precision="month", term_years=5,
+    )
+    AgreementPartyFactory(agreement=agreement)
+    AgreementEvent.objects.create(agreement=agreement, kind="announced", dated_on=datetime.date(2016, 5, 2))
+    AgreementEvent.objects.create(
+        agreement=agreement, kind="renewed", dated_on=datetime.date(2021, 3, 1), dated_on_precision="month", years=5,
+    )
+
+    page = html_of(client.get(f"{LANGUAGES[language]}/partnerships/life-languages/"))
+    timeline = re.search(r'<ol class="timeline".*?</ol>', page, re.S).group(0)
+    shown = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.split(">", 1)[1])).strip()
+             for item in timeline.split("<li")[1:]]
+
+    assert shown == entries
+    assert term in page
 
 
 @pytest.mark.parametrize(
@@ -365,3 +405,49 @@ def test_the_facets_and_chips_name_institutions_for_the_reader(client):
 
     assert {option["value"]: option["label"] for option in facets["institution"]}["asan-medical-center"] == "서울아산병원"
     assert re.search(r'<span class="chip__name">기관:</span> <span dir="auto">서울아산병원</span>', page)
+
+
+# The curators' pages and the readers' forms
+
+CURATORS_DATETIME = {
+    "ko": r"\d{4}-\d{1,2}-\d{1,2} \d\d:\d\d", "ar": r"\d\d\u200f/\d\d\u200f/\d{4} \d\d:\d\d",
+    "de": r"\d\d\.\d\d\.\d{4} \d\d:\d\d", "zh-hans": r"\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "missing", "needs_source", "drafts", "publish", "inbox", "rejected"),
+    [
+        ("ko", "빠진 파트너십 알리기", "큐레이터는 출처에 나온 내용만 기록합니다", "초안", "게시", "독자 제안", "반려됨(curator, "),
+        ("ar", "أبلغنا عن شراكة غير مدرجة", "لا يسجّل المحرّرون إلا ما يذكره مصدر", "المسودات", "نشر", "اقتراحات القرّاء",
+         "مرفوضة بواسطة curator، "),
+        ("de", "Eine fehlende Partnerschaft melden", "Die Redaktion erfasst nur, was eine Quelle belegt",
+         "Entwürfe", "Veröffentlichen", "Vorschläge von Lesern", "abgelehnt von curator, "),
+        ("zh-hans", "报告缺失的合作", "编辑只记录来源中写明的内容", "草稿", "发布", "读者建议", "已驳回（curator，"),
+    ],
+)
+def test_the_suggestion_forms_and_the_curators_pages_are_in_the_readers_language(
+    client, language, missing, needs_source, drafts, publish, inbox, rejected,
+):
+    prefix = LANGUAGES[language]
+    form = html_of(client.get(f"{prefix}/suggest/missing/"))
+    assert h1(form) == missing
+    # A report without a source is a message on the form, in the reader's language, and nothing is kept.
+    refused = client.post(f"{prefix}/suggest/missing/", {"message": "Hospital A and Hospital B signed an MoU."})
+    assert refused.status_code == 200
+    assert needs_source in unescape(refused.content.decode())
+    assert not Suggestion.objects.exists()
+
+    client.force_login(User.objects.create_superuser("curator", password="not-used-here"))
+    draft = keep_draft(text=ARTICLE, url=DRAFT["source"]["url"], proposal=DRAFT)
+    listed = html_of(client.get(f"{prefix}/curation/drafts/"))
+    assert h1(listed) == drafts
+    # When it came in, to the minute, as the reader's language writes a date.
+    shown = re.search(r'<time datetime="[^"]+">([^<]+)</time>', listed).group(1)
+    assert re.fullmatch(CURATORS_DATETIME[language], shown), shown
+    review = html_of(client.get(f"{prefix}/curation/drafts/{draft.pk}/"))
+    assert f'value="publish">{publish}</button>' in review
+    assert h1(html_of(client.get(f"{prefix}/curation/suggestions/"))) == inbox
+    # Who closed a draft and when reads as one sentence in the reader's language.
+    assert client.post(f"{prefix}/curation/drafts/{draft.pk}/", {"action": "reject"}).status_code == 302
+    assert rejected in html_of(client.get(f"{prefix}/curation/drafts/{draft.pk}/"))

@@ -28,6 +28,8 @@ PAGES = {
     "list": "/partnerships/?country=KR",
     "agreement": "/partnerships/snuh-amc-snubh-medical-data-2017/",
     "not-found": "/no-such-page/",
+    # The readers' form for a partnership the directory is missing, with its labels and help.
+    "suggest-missing": "/suggest/missing/",
 }
 WIDTHS = {"phone": 390, "desktop": 1280}
 

@@ -152,3 +152,27 @@ def test_curators_see_releases_in_the_admin_but_cannot_change_them(admin_client,
     assert admin_client.get(f"/admin/releases/release/{two_releases.pk}/change/").status_code == 200
     assert admin_client.get("/admin/releases/release/add/").status_code == 403
     assert admin_client.post(f"/admin/releases/release/{two_releases.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "heading", "first", "changed"),
+    [
+        ("/ko", "배포판", '<a href="/ko/releases/1/">배포판 1</a>', '<a href="/ko/releases/2/">배포판 2</a>'),
+        ("/ar", "الإصدارات", 'أول ظهور في <a href="/ar/releases/1/">الإصدار 1</a>',
+         'وآخر تغيير في <a href="/ar/releases/2/">الإصدار 2</a>'),
+        ("/de", "Releases", 'Erstmals in <a href="/de/releases/1/">Release 1</a>',
+         'zuletzt geändert in <a href="/de/releases/2/">Release 2</a>'),
+        ("/zh-hans", "版本", '首次收录于<a href="/zh-hans/releases/1/">版本 1</a>',
+         '最后修改于<a href="/zh-hans/releases/2/">版本 2</a>'),
+    ],
+)
+def test_releases_and_record_notes_are_in_the_readers_language(client, two_releases, prefix, heading, first, changed):
+    listing = client.get(f"{prefix}/releases/")
+    assert listing.status_code == 200
+    assert f"<h1>{heading}</h1>" in listing.content.decode()
+    assert client.get(f"{prefix}/releases/2/").status_code == 200
+
+    record = client.get(f"{prefix}/partnerships/ehs-amc-mou-2024/").content.decode()
+    assert first in record
+    assert changed in record
