@@ -1,6 +1,7 @@
 """The world map, the citation box and the releases pages in a real Chromium, with axe and screenshots."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_directory
 from tests.browser.test_browser import SCREENSHOTS, assert_stayed_on_the_machine
@@ -62,7 +63,8 @@ def test_citation_box_copies_and_downloads(page, released_server_url, requested_
     assert "As of release 1" in box.inner_text()
     assert "First in release 1" in page.locator(".release-note").inner_text()
     box.get_by_role("button", name="Copy the BibTeX").click()
-    assert box.get_by_role("button", name="Copied").is_visible()
+    # The clipboard answers asynchronously: wait for the button to say so.
+    expect(box.get_by_role("button", name="Copied")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{hpd-ehs-amc-mou-2024,")
     with page.expect_download() as download:
         box.get_by_role("link", name="Download BibTeX").click()
