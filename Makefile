@@ -50,7 +50,7 @@ serve-prod: install
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/gunicorn config.wsgi --bind $(BIND) --workers $(WORKERS) --access-logfile -
+	$(BIN)/gunicorn config.wsgi --config python:config.gunicorn --bind $(BIND) --workers $(WORKERS) --access-logfile -
 
 # Debian's PostgreSQL server and Chromium, and the Noto fonts for Korean, Chinese and Arabic
 # (so the screenshots show text, not empty boxes), installed when missing and we may (root, apt).

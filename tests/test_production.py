@@ -132,9 +132,13 @@ def production_server(tmp_path_factory):
 
 @contextmanager
 def gunicorn_serving(env, *options):
-    """Serve the site under gunicorn with one worker on a free loopback port; yield the port."""
+    """Serve the site under gunicorn with one worker on a free loopback port, as make serve-prod
+    configures it (config/gunicorn.py: loaded before the fork, frozen); yield the port."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
+    command = [
+        sys.executable, "-m", "gunicorn", "config.wsgi", "--config", "python:config.gunicorn",
+        "--bind", f"127.0.0.1:{port}", "--workers", "1",
+    ]
     with serving([*command, *options], env, port):
         yield port
 
