@@ -13,7 +13,7 @@ import threading
 from collections import Counter, defaultdict
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils.translation import get_language
@@ -84,10 +84,15 @@ def refresh_agreements(agreement_ids):
     with transaction.atomic():
         # One writer of an agreement at a time (a row lock on PostgreSQL): each then reads
         # the options the previous one stored, and no change is counted twice.
-        list(Agreement.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
-        stored = stored_options(ids)
+        dates = dict(Agreement.objects.select_for_update().filter(pk__in=ids).values_list("pk", "signed_on"))
+        stored, stored_dates = stored_options(ids)
         current = options_of(ids)
         changed = {pk for pk in ids if stored.get(pk, set()) != current.get(pk, set())}
+        # The same options under a new date: only the options' copy of the date changes.
+        if redated := [pk for pk in set(stored) - changed if stored_dates[pk] != {dates.get(pk)}]:
+            AgreementFacetValue.objects.filter(agreement_id__in=redated).update(signed_on=Subquery(
+                Agreement.objects.filter(pk=OuterRef("agreement_id")).values("signed_on")[:1]
+            ))
         if not changed:
             return
         deltas = Counter()
@@ -96,7 +101,7 @@ def refresh_agreements(agreement_ids):
             deltas.update(counted_keys(current[pk]) if pk in current else [])
         AgreementFacetValue.objects.filter(agreement_id__in=changed).delete()
         AgreementFacetValue.objects.bulk_create(
-            AgreementFacetValue(agreement_id=pk, facet=facet, value=value)
+            AgreementFacetValue(agreement_id=pk, facet=facet, value=value, signed_on=dates[pk])
             for pk in changed if pk in current for facet, value in current[pk]
         )
         add_to_counts(deltas)
@@ -105,7 +110,7 @@ def refresh_agreements(agreement_ids):
 def forget_agreement(agreement_id):
     """Take an agreement about to be deleted out of every count."""
     being_deleted.ids = getattr(being_deleted, "ids", set()) | {agreement_id}
-    stored = stored_options([agreement_id])
+    stored, _dates = stored_options([agreement_id])
     if agreement_id in stored:
         add_to_counts(Counter({key: -1 for key in counted_keys(stored[agreement_id])}))
         AgreementFacetValue.objects.filter(agreement_id=agreement_id).delete()
@@ -116,13 +121,15 @@ def forgotten(agreement_id):
 
 
 def stored_options(agreement_ids):
-    stored = defaultdict(set)
+    """Return {agreement id: {(facet, value), ...}} and {agreement id: {dates}} as the options are stored."""
+    stored, dates = defaultdict(set), defaultdict(set)
     rows = AgreementFacetValue.objects.filter(agreement_id__in=list(agreement_ids)).values_list(
-        "agreement_id", "facet", "value"
+        "agreement_id", "facet", "value", "signed_on"
     )
-    for pk, facet, value in rows:
+    for pk, facet, value, signed_on in rows:
         stored[pk].add((facet, value))
-    return stored
+        dates[pk].add(signed_on)
+    return stored, dates
 
 
 def add_to_counts(deltas):
@@ -160,25 +167,27 @@ def rebuild():
     # Pairs are ordered as Python orders them, by code point, whatever the database's collation.
     binary = "" if connection.vendor == "sqlite" else ' COLLATE "C"'
 
+    # Each option with its agreement's date (a.signed_on), as refresh_agreements stores it.
+    into = f"INSERT INTO {options} (agreement_id, facet, value, signed_on)"
+    dated = f"JOIN {agreements} a ON a.id = p.agreement_id"
     statements = [
         f"DELETE FROM {options}",
         f"DELETE FROM {counts}",
-        f"INSERT INTO {options} (agreement_id, facet, value) SELECT id, 'kind', kind FROM {agreements}",
-        f"INSERT INTO {options} (agreement_id, facet, value) SELECT id, 'year', {year} FROM {agreements} "
-        "WHERE signed_on IS NOT NULL",
+        f"{into} SELECT id, 'kind', kind, signed_on FROM {agreements}",
+        f"{into} SELECT id, 'year', {year}, signed_on FROM {agreements} WHERE signed_on IS NOT NULL",
         *(
-            f"INSERT INTO {options} (agreement_id, facet, value) SELECT DISTINCT p.agreement_id, '{facet}', i.{column} "
-            f"FROM {parties} p JOIN {institutions} i ON i.id = p.institution_id"
+            f"{into} SELECT DISTINCT p.agreement_id, '{facet}', i.{column}, a.signed_on "
+            f"FROM {parties} p JOIN {institutions} i ON i.id = p.institution_id {dated}"
             for facet, column in [("country", "country"), ("institution_kind", "kind")]
         ),
-        f"INSERT INTO {options} (agreement_id, facet, value) SELECT DISTINCT agreement_id, 'institution', slug FROM ("
+        f"{into} SELECT DISTINCT named.agreement_id, 'institution', named.slug, a.signed_on FROM ("
         f"SELECT p.agreement_id, i.slug FROM {parties} p JOIN {institutions} i ON i.id = p.institution_id "
         f"UNION ALL SELECT p.agreement_id, up.slug FROM {parties} p JOIN {institutions} i ON i.id = p.institution_id "
-        f"JOIN {institutions} up ON up.id = i.parent_id) AS named",
-        f"INSERT INTO {options} (agreement_id, facet, value) SELECT DISTINCT agreement_id, 'area', slug FROM ("
-        f"SELECT l.agreement_id, a.slug FROM {areas} l JOIN {area_table} a ON a.id = l.area_id "
-        f"UNION ALL SELECT l.agreement_id, up.slug FROM {areas} l JOIN {area_table} a ON a.id = l.area_id "
-        f"JOIN {area_table} up ON up.id = a.parent_id) AS filed",
+        f"JOIN {institutions} up ON up.id = i.parent_id) AS named JOIN {agreements} a ON a.id = named.agreement_id",
+        f"{into} SELECT DISTINCT filed.agreement_id, 'area', filed.slug, a.signed_on FROM ("
+        f"SELECT l.agreement_id, ar.slug FROM {areas} l JOIN {area_table} ar ON ar.id = l.area_id "
+        f"UNION ALL SELECT l.agreement_id, up.slug FROM {areas} l JOIN {area_table} ar ON ar.id = l.area_id "
+        f"JOIN {area_table} up ON up.id = ar.parent_id) AS filed JOIN {agreements} a ON a.id = filed.agreement_id",
         f"INSERT INTO {counts} (facet, value, other_facet, other_value, count) "
         f"SELECT '', '', '', '', count(*) FROM {agreements}",
         f"INSERT INTO {counts} (facet, value, other_facet, other_value, count) "
@@ -194,8 +203,8 @@ def rebuild():
     with transaction.atomic(), connection.cursor() as cursor:
         # Rows go in faster with the options' indexes made once afterwards, as a bulk load does.
         cursor.execute(statements[0])
-        for index in AgreementFacetValue._meta.indexes:
-            cursor.execute(f'DROP INDEX IF EXISTS "{index.name}"')
+        for name in [*(index.name for index in AgreementFacetValue._meta.indexes), NEWEST_WITH_OPTION_INDEX]:
+            cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
         for statement in statements[1:-3]:
             cursor.execute(statement)
         if connection.vendor == "postgresql":
@@ -205,11 +214,28 @@ def rebuild():
         for index in AgreementFacetValue._meta.indexes:
             columns = ", ".join(f'"{AgreementFacetValue._meta.get_field(name).column}"' for name in index.fields)
             cursor.execute(f'CREATE INDEX "{index.name}" ON "{options}" ({columns})')
+        create_newest_with_option_index(connection)
         for statement in statements[-3:]:
             cursor.execute(statement)
         # Statistics for the planner, which otherwise reads every institution option to count a few.
         cursor.execute(f'ANALYZE "{options}"')
         cursor.execute(f'ANALYZE "{counts}"')
+
+
+# The agreements with one option, newest first as lists show them (Agreement.objects.newest_first_with).
+# Its SQL differs by database, so it is made here, after every migrate and every rebuild:
+# PostgreSQL puts NULLs first in a DESC index and must be told NULLS LAST, which SQLite (whose
+# DESC already puts them last) refuses in an index.
+NEWEST_WITH_OPTION_INDEX = "facet_value_newest"
+
+
+def create_newest_with_option_index(connection):
+    nulls_last = " NULLS LAST" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'CREATE INDEX IF NOT EXISTS "{NEWEST_WITH_OPTION_INDEX}" ON "{AgreementFacetValue._meta.db_table}" '
+            f'("facet", "value", "signed_on" DESC{nulls_last})'
+        )
 
 
 def paired_list():
@@ -310,17 +336,26 @@ def counted_over(ids, facets, *, newest):
     return result
 
 
+def rarest_first(options):
+    """Return the options, the one fewest agreements have first (by their kept counts)."""
+    if len(options) < 2:
+        return list(options)
+    wanted = Q(pk__in=[])
+    for facet, value in options:
+        wanted |= Q(facet=facet, value=value, other_facet="")
+    sizes = {(facet, value): count for facet, value, count in
+             FacetCount.objects.filter(wanted).values_list("facet", "value", "count")}
+    return sorted(options, key=lambda option: sizes.get(option, 0))
+
+
+def rarest(options):
+    return rarest_first(options)[0]
+
+
 def agreements_with(options):
     """Return the ids of the agreements that have every one of the options, newest first, as a subquery."""
-    if len(options) > 1:
-        # From the rarest option, each agreement probed for the others through its own options' index.
-        wanted = Q(pk__in=[])
-        for facet, value in options:
-            wanted |= Q(facet=facet, value=value, other_facet="")
-        sizes = {(facet, value): count for facet, value, count in
-                 FacetCount.objects.filter(wanted).values_list("facet", "value", "count")}
-        options = sorted(options, key=lambda option: sizes.get(option, 0))
-    first, *others = options
+    # From the rarest option, each agreement probed for the others through its own options' index.
+    first, *others = rarest_first(options)
     rows = AgreementFacetValue.objects.filter(facet=first[0], value=first[1])
     for facet, value in others:
         rows = rows.filter(Exists(

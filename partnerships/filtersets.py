@@ -111,9 +111,10 @@ class AgreementFilterSet(django_filters.FilterSet):
     institution_kind = counted_in("institution_kind", django_filters.MultipleChoiceFilter(
         choices=Institution.Kind.choices, method="filter_institution_kind", label=_("Kind of institution")
     ))
-    kind = counted_in(
-        "kind", django_filters.MultipleChoiceFilter(choices=Agreement.Kind.choices, label=_("Kind of agreement"))
-    )
+    # A column of the agreement itself: no DISTINCT needed, which would sort every match.
+    kind = counted_in("kind", django_filters.MultipleChoiceFilter(
+        choices=Agreement.Kind.choices, distinct=False, label=_("Kind of agreement")
+    ))
     status = django_filters.MultipleChoiceFilter(
         choices=Agreement.Status.choices, method="filter_status", label=_("Status today")
     )
@@ -155,6 +156,10 @@ class AgreementFilterSet(django_filters.FilterSet):
         if options and self.known_count() <= counts.LISTED_BY_IDS:
             ids = counts.agreements_with(options).values_list("agreement_id", flat=True)
             queryset = queryset.filter(pk__in=list(ids[: counts.LISTED_BY_IDS]))
+        elif options and not self.form.cleaned_data.get("ordering"):
+            # A longer one is read newest first from the index of its rarest option's agreements,
+            # the other filters probed for each: a page reads its own rows, not the rows before it.
+            queryset = queryset.newest_first_with(counts.rarest(options))
         return queryset
 
     def facet_filters(self):

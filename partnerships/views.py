@@ -16,7 +16,7 @@ from partnerships import counts
 from partnerships.facets import active_filter_chips, sidebar_facets
 from partnerships.feeds import filters_of
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
-from partnerships.models import Agreement, Area, Participation, Person, Source
+from partnerships.models import NEWEST_ON_RECORD_PAGES, Agreement, Area, Participation, Person, Source
 from common.api import CachedCountPaginator
 from partnerships.network import CountryMatrix, NetworkPicture
 from partnerships.world_map import WorldMap
@@ -258,7 +258,8 @@ def most_active(institutions):
 def newest_of(listed):
     """Return the newest of the listed agreements as cards, with how many there are and where the list has them all."""
     return {
-        "agreements": listed.qs.newest_cards(),
+        # The list's own order is newest first, read from the index that serves its filter.
+        "agreements": listed.qs[:NEWEST_ON_RECORD_PAGES].as_cards(),
         "agreement_count": listed.qs.count(),
         "list_query": listed.data.urlencode(),
     }

@@ -2,12 +2,9 @@ from django.db import migrations
 
 
 def count_existing_agreements(apps, schema_editor):
-    # The same set-based SQL that recounts everything after a bulk load. A migration of its
-    # own: the tables' indexes, which the recount drops and makes again, exist only once the
-    # migration that creates them has ended.
-    from partnerships.counts import rebuild
-
-    rebuild()
+    # Moved to 0014_option_dates, which counts with the options' dates: the recount is the
+    # application's own code (partnerships.counts.rebuild), written for the latest tables.
+    pass
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,5 @@
 """The facet options and counts kept on write match a recount from the tables, whatever the write."""
+import datetime
 import json
 import threading
 
@@ -16,7 +17,7 @@ from tests.factories import AgreementAreaFactory, AgreementFactory, AgreementPar
 
 def kept():
     """Return the stored options and counts, as sets that do not depend on ids or order."""
-    options = set(AgreementFacetValue.objects.values_list("agreement__slug", "facet", "value"))
+    options = set(AgreementFacetValue.objects.values_list("agreement__slug", "facet", "value", "signed_on"))
     numbers = set(FacetCount.objects.filter(count__gt=0).values_list("facet", "value", "other_facet", "other_value", "count"))
     return options, numbers
 
@@ -44,6 +45,15 @@ def test_counts_follow_every_kind_of_write():
 
     agreement.kind = "agreement"
     agreement.save()
+    agreement.signed_on, agreement.signed_on_precision = datetime.date(2021, 5, 3), "day"
+    agreement.save()
+    # A new date in the same year: the options stay, their copy of the date follows.
+    agreement.signed_on = datetime.date(2021, 5, 1)
+    agreement.save()
+    assert_kept_as_a_recount_gives()
+    agreement.signed_on, agreement.signed_on_precision = None, "unknown"
+    agreement.save()
+    assert_kept_as_a_recount_gives()
     party = agreement.parties.first()
     party.institution.country = "JP"
     party.institution.save()
