@@ -149,7 +149,6 @@ class AgreementFilterSet(django_filters.FilterSet):
         # A search without an explicit order lists the best matches first.
         if self.form.cleaned_data.get("q", "").strip() and not self.form.cleaned_data.get("ordering"):
             queryset = queryset.best_match_first()
-        queryset = queryset.counted_by(self.known_count)
         # A short list is found from its ids in the stored options, not by reading the newest
         # agreements until enough of them match (which reads most of them for a rare match).
         options = self.options_of(self.active_filters())
@@ -160,7 +159,8 @@ class AgreementFilterSet(django_filters.FilterSet):
             # A longer one is read newest first from the index of its rarest option's agreements,
             # the other filters probed for each: a page reads its own rows, not the rows before it.
             queryset = queryset.newest_first_with(counts.rarest(options))
-        return queryset
+        # Last: a queryset filtered further would no longer be the number the counts know.
+        return queryset.counted_by(self.known_count)
 
     def facet_filters(self):
         """Return {facet: names of the filters that choose its options}, as the filters declare them."""

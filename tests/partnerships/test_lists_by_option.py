@@ -93,3 +93,16 @@ def test_the_list_page_shows_the_same_rows_as_the_api(read_by_option):
     # Page 2 of 50 cards: the API's rows 51 to 100, in order.
     positions = [page.find(f"/partnerships/{slug}/") for slug in listed[50:100]]
     assert -1 not in positions and positions == sorted(positions)
+
+
+def test_a_list_by_option_is_counted_from_the_kept_counts(read_by_option, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.RESPONSE_CACHE_SECONDS = 0
+    generate(agreements=200, institutions=40, seed=7)
+    code = AgreementFacetValue.objects.filter(facet="country").values_list("value", flat=True).first()
+    with CaptureQueriesContext(connection) as queries:
+        body = Client().get(f"/api/v1/agreements/?country={code}&page_size=10").json()
+    assert body["count"] == Agreement.objects.with_party_in([code]).count() and body["count_is_exact"]
+    assert not [query["sql"] for query in queries.captured_queries if "COUNT(" in query["sql"].upper()]
