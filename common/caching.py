@@ -52,8 +52,9 @@ class AnonymousReadsCacheMiddleware:
     NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
     # The admin is for curators; the schema and its docs do not depend on the data.
     UNCACHED_PREFIXES = ("/admin/", "/api/v1/schema/", "/api/v1/docs/")
-    # Bigger answers (a page of 200 agreements) are rarer and would crowd the cache.
-    MAX_BYTES = 128 * 1024
+    # Room for a page of 50 cards or rows (about 150 KB); bigger answers (a page of 200) are
+    # rarer and would crowd the cache.
+    MAX_BYTES = 256 * 1024
 
     def __init__(self, get_response):
         self.get_response = get_response

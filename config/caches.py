@@ -15,7 +15,7 @@ def cache_from_url(url):
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": parts.netloc or "directory",
-            # Room for a few hundred whole answers beside the counts (at most 128 KB each).
+            # Room for a few hundred whole answers beside the counts (at most 256 KB each).
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     if parts.scheme in {"redis", "rediss"}:
