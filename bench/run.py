@@ -77,13 +77,13 @@ def datasette_path(question, sample):
     from bench.queries import WITH_PARTY_IN_COUNTRY
 
     # Datasette's facets need a table: the agreements filtered by the same EXISTS, faceted by
-    # kind, status and year (it has no facet over a many-to-many relation such as areas).
+    # kind, date precision and year (it has no facet over a many-to-many relation such as areas).
     where = WITH_PARTY_IN_COUNTRY.replace(":country", f"'{COUNTRY}'").replace("a.id", "partnerships_agreement.id")
     where = urllib.parse.quote(where)
     return {
         "country": f"/directory/agreements_by_country.json?country={COUNTRY}&_shape=array",
         "area": f"/directory/agreements_by_area.json?area={AREA}&_shape=array",
-        "facets": f"/directory/partnerships_agreement.json?_where={where}&_facet=kind&_facet=status"
+        "facets": f"/directory/partnerships_agreement.json?_where={where}&_facet=kind&_facet=signed_on_precision"
         "&_facet_date=signed_on&_size=0",
         "search": f"/directory/agreements_matching.json?q={QUERY}&_shape=array",
         "detail_json": f"/directory/partnerships_agreement/{sample['id']}.json",
@@ -152,7 +152,7 @@ def serving(command, env, port, name):
 def gunicorn(database_url, port, name, **settings):
     command = [
         PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-        "--timeout", "120",
+        "--timeout", "120", "--config", str(ROOT / "config" / "gunicorn.py"),  # as make serve-prod runs it
     ]
     # One cache for the server's workers, as a deployment on one machine would have it
     # (docs/deploy.md): with a cache per worker, each worker computes a cold answer again, and

@@ -104,7 +104,7 @@ def django_paths(question, values):
 def datasette_paths(question, values):
     def facets(country):
         where = WITH_PARTY_IN_COUNTRY.replace(":country", f"'{country}'").replace("a.id", "partnerships_agreement.id")
-        return (f"/directory/partnerships_agreement.json?_where={quoted(where)}&_facet=kind&_facet=status"
+        return (f"/directory/partnerships_agreement.json?_where={quoted(where)}&_facet=kind&_facet=signed_on_precision"
                 "&_facet_date=signed_on&_size=0")
 
     return {
