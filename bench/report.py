@@ -112,7 +112,49 @@ def render(run):
     lines += ["", *after_write(run.get("writes", []))]
     lines += ["", *cold(rows, sizes, min(concurrencies))]
     lines += ["", *targets(run, rows, sizes[-1], max(concurrencies))]
+    lines += ["", *varied_targets(run, rows, sizes[-1], max(concurrencies))]
     return "\n".join(lines) + "\n"
+
+
+def varied_targets(run, rows, size, c):
+    """Return the lines checking issue 14's targets: varied addresses, the answer cache off, both databases."""
+    from bench.varied import QUESTIONS as VARIED
+
+    lines = [f"Issue 14's targets at {size:,} agreements, concurrency {c}, varied addresses, answer cache off:", ""]
+
+    def check(label, ok, detail):
+        lines.append(f"- {'met' if ok else 'MISSED'}: {label}: {detail}")
+
+    for question, label in VARIED.items():
+        datasette = rows.get((size, "sqlite", "datasette", f"varied:{question}", c))
+        wanted = 10 if question in {"facets", "search"} else 1
+        for database in ["sqlite", "postgresql"]:
+            off = rows.get((size, database, "uncached", f"varied:{question}", c))
+            on = rows.get((size, database, "django", f"varied:{question}", c))
+            if not off:
+                continue
+            if on:  # with the cache on, nothing slower than with it off (10% for the noise)
+                check(f"{label}, {database}: the cache on no slower than off", on["rps"] >= 0.9 * off["rps"],
+                      f"{on['rps']:.1f} against {off['rps']:.1f} req/s")
+            if not datasette:
+                lines.append(f"- no Datasette equivalent: {label}, {database}: {cell(off)}")
+                continue
+            if not datasette["requests"]:
+                check(f"{label} ≥ {wanted}× Datasette, {database}", bool(off["requests"]),
+                      f"{cell(off)}; Datasette finished no request in the run")
+                continue
+            times = off["rps"] / datasette["rps"]
+            ok = times >= wanted and (wanted > 1 or off["p95"] <= datasette["p95"])
+            check(f"{label} ≥ {wanted}× Datasette" + (", p95 no worse" if wanted == 1 else "") + f", {database}", ok,
+                  f"{times:.2f}× ({off['rps']:.1f} against {datasette['rps']:.1f} req/s; "
+                  f"p95 {off['p95']:.1f} against {datasette['p95']:.1f} ms)")
+    for write in run.get("writes", []):
+        if write["size"] != size or write["server"] != "uncached":
+            continue
+        slow = {name: timing["ms"] for name, timing in write.items() if isinstance(timing, dict) and timing["ms"] >= 300}
+        check(f"the first request after a write under 300 ms, {write['database']}", not slow,
+              ", ".join(f"{name} {timing['ms']:.0f} ms" for name, timing in write.items() if isinstance(timing, dict)))
+    return lines
 
 
 def varied(rows, sizes, concurrencies):
