@@ -348,10 +348,6 @@ def rarest_first(options):
     return sorted(options, key=lambda option: sizes.get(option, 0))
 
 
-def rarest(options):
-    return rarest_first(options)[0]
-
-
 def agreements_with(options):
     """Return the ids of the agreements that have every one of the options, newest first, as a subquery."""
     # From the rarest option, each agreement probed for the others through its own options' index.

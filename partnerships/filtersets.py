@@ -157,8 +157,10 @@ class AgreementFilterSet(django_filters.FilterSet):
             queryset = queryset.filter(pk__in=list(ids[: counts.LISTED_BY_IDS]))
         elif options and not self.form.cleaned_data.get("ordering"):
             # A longer one is read newest first from the index of its rarest option's agreements,
-            # the other filters probed for each: a page reads its own rows, not the rows before it.
-            queryset = queryset.newest_first_with(counts.rarest(options))
+            # the others probed for each: a page reads its own rows, not the rows before it. The
+            # options stand for the filters, which would only repeat them: PostgreSQL would take
+            # the repeat for a further condition, expect a few rows and sort every match.
+            queryset = self.queryset.all().newest_first_with(counts.rarest_first(options))
         # Last: a queryset filtered further would no longer be the number the counts know.
         return queryset.counted_by(self.known_count)
 

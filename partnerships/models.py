@@ -358,16 +358,21 @@ class AgreementQuerySet(models.QuerySet):
         # The primary key last makes the order total, so pages never repeat or skip a row.
         return self.order_by(self.latest_signed_first(), "title", "pk")
 
-    def newest_first_with(self, option):
-        """Return those of these agreements that have the stored option (facet, value), in newest_first() order.
+    def newest_first_with(self, options):
+        """Return those of these agreements that have every stored option (facet, value), in newest_first() order.
 
-        The order is led by the options' copy of the date, so a page is the next entries of one
-        index (counts.NEWEST_WITH_OPTION_INDEX), however rare the option is among all agreements.
+        The order is led by the first option's copy of the date, so a page is the next entries
+        of one index (counts.NEWEST_WITH_OPTION_INDEX), however rare the option is among all
+        agreements; each is probed for the others through its own options' index. Give the
+        rarest first.
         """
-        facet, value = option
-        return self.filter(facet_values__facet=facet, facet_values__value=value).order_by(
-            self.latest_signed_first("facet_values__signed_on"), "title", "pk"
-        )
+        (facet, value), *others = options
+        queryset = self.filter(facet_values__facet=facet, facet_values__value=value)
+        for facet, value in others:
+            queryset = queryset.filter(
+                Exists(AgreementFacetValue.objects.filter(agreement=OuterRef("pk"), facet=facet, value=value))
+            )
+        return queryset.order_by(self.latest_signed_first("facet_values__signed_on"), "title", "pk")
 
     def latest_signed_first(self, date="signed_on"):
         """Return the ordering by date signed, latest first, undated last."""
