@@ -318,6 +318,15 @@ def datasette_metadata(path):
     path.write_text(json.dumps({"databases": {"directory": {"queries": queries}}}, indent=2))
 
 
+def datasette_command(path, port, metadata):
+    """Return the command serving the SQLite file with Datasette, immutable, its time limits raised."""
+    return [
+        PYTHON, "-m", "datasette", "serve", "-i", str(path), "--host", "127.0.0.1", "--port", str(port),
+        "--metadata", str(metadata), "--setting", "sql_time_limit_ms", "60000",
+        "--setting", "facet_time_limit_ms", "60000", "--setting", "suggest_facets", "off",
+    ]
+
+
 def run_sqlite(results, timings, memory, writes):
     metadata = DATA / "datasette-metadata.json"
     datasette_metadata(metadata)
@@ -326,11 +335,7 @@ def run_sqlite(results, timings, memory, writes):
         url = f"sqlite:///{path}"
         sample = sample_agreement(url)
         django_port, uncached_port, datasette_port = free_port(), free_port(), free_port()
-        datasette = [
-            PYTHON, "-m", "datasette", "serve", "-i", str(path), "--host", "127.0.0.1", "--port", str(datasette_port),
-            "--metadata", str(metadata), "--setting", "sql_time_limit_ms", "60000",
-            "--setting", "facet_time_limit_ms", "60000", "--setting", "suggest_facets", "off",
-        ]
+        datasette = datasette_command(path, datasette_port, metadata)
         with gunicorn(url, django_port, "gunicorn-sqlite") as django_process, \
                 gunicorn(url, uncached_port, "gunicorn-sqlite-uncached", **UNCACHED) as uncached_process, \
                 serving(datasette, os.environ, datasette_port, "datasette") as datasette_process:

@@ -37,11 +37,7 @@ def main():
             path = database_url.removeprefix("sqlite:///")
             metadata = run.DATA / "datasette-metadata.json"
             run.datasette_metadata(metadata)
-            datasette = [
-                run.PYTHON, "-m", "datasette", "serve", "-i", path, "--host", "127.0.0.1", "--port", str(ports[2]),
-                "--metadata", str(metadata), "--setting", "sql_time_limit_ms", "60000",
-                "--setting", "facet_time_limit_ms", "60000", "--setting", "suggest_facets", "off",
-            ]
+            datasette = run.datasette_command(path, ports[2], metadata)
             with run.serving(datasette, os.environ, ports[2], "varied-datasette"):
                 measure(results, writes, database_url, database, size, questions, values,
                         [*servers, ("datasette", f"http://127.0.0.1:{ports[2]}", datasette_paths)])
