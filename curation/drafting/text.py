@@ -10,13 +10,14 @@ ABBREVIATIONS = {
     "asst", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
     "mt", "ft", "fig", "vol", "p", "pp", "z.b", "bzw", "ca", "nr", "dipl", "med", "ing", "rer", "nat",
 }
-# A full stop, question or exclamation mark, with any closing quote or bracket after it.
-SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’')\]]*(?=\s)")
+# A full stop, question or exclamation mark, with any closing quote or bracket after it; Chinese
+# and Japanese put no space after theirs.
+SENTENCE_END = re.compile(r"[.!?؟]+[\"”’')\]]*(?=\s)|[。！？]+[\"”’')\]」』）]*")
 MONTH_NEXT = re.compile(
     r"\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
     r"January|February|March|May|June|July|October|December)\b"
 )
-TERMINAL = tuple(".!?:;\"”’。！？")
+TERMINAL = tuple(".!?:;\"”’。！？؟」")
 
 
 @dataclass(frozen=True)
