@@ -3,19 +3,25 @@ import re
 from dataclasses import dataclass, field
 
 from curation.drafting.directory import canonical
-from curation.drafting.documents import document_kind, is_signing
+from curation.drafting.documents import document_kind, is_planned, is_signing
 from curation.drafting.people import ATTENDANCE, BIOGRAPHY
 
 RENEWAL = re.compile(
     r"\b(?:renew\w*|extend(?:ed|s)? (?:the|their|its) (?:MoU|memorandum|agreement|partnership|collaboration)|"
-    r"verlänger\w*|erneuer\w*)\b",
+    r"verlänger\w*|erneuer\w*|renov(?:ó|aron|ou|aram|ado|ada|ación|ação)|renouvel\w*|prorrog\w*|prórroga)\b|"
+    r"갱신|연장|재협약|재체결|续签|續簽|延长|延長|更新|تجديد|جدد|تمديد|مدد",
     re.I,
 )
 # An agreement told as the background of the news: signed before, not now.
 BACKGROUND = re.compile(
     r"\b(?:had signed|had been signed|had inked|previously signed|first signed|originally signed|signed earlier|"
     r"earlier signed|already signed|previously concluded|"
-    r"back in|existing (?:MoU|agreement|memorandum)|earlier (?:MoU|agreement|memorandum)|builds? on|building on)\b",
+    r"back in|existing (?:MoU|agreement|memorandum)|earlier (?:MoU|agreement|memorandum)|builds? on|building on|"
+    r"ya habían firmado|habían firmado|previamente firmad[oa]|firmad[oa] (?:en|el) (?:19|20)\d\d|"
+    r"avaient signé|déjà signé|signée? en (?:19|20)\d\d|já (?:tinham|haviam) assinado|assinad[oa] em (?:19|20)\d\d)\b|"
+    r"(?:지난|앞서|이미|기존|과거)\s?(?:(?:19|20)\d\d년[^.]{0,20})?(?:체결한|맺은|맺어|체결된)|(?:19|20)\d\d년(?:에)? (?:이미 )?(?:체결한|맺은|체결된)|"
+    r"此前(?:已)?签署|曾于|曾經|曾经|早在|先前签署|已于(?:19|20)\d\d年|(?:19|20)\d\d年(?:签署|签订)的|以前に締結|既に締結|"
+    r"(?:19|20)\d\d年に締結した|سبق (?:أن|وأن)|كانت? قد (?:وقع|وقّع)|الموقعة (?:في|عام) (?:19|20)\d\d",
     re.I,
 )
 COLLABORATION = re.compile(
@@ -27,22 +33,38 @@ COLLABORATION = re.compile(
 PARTNERSHIP_BETWEEN = re.compile(r"\b(?:partnership|agreement|collaboration|cooperation|MoU) (?:between|with)\b", re.I)
 COUNT = re.compile(
     r"\b(two|three|four|five|2|3|4|5|zwei|drei)\s+(?:separate\s+|new\s+)?(?:memoranda|MoUs|MOUs|agreements|"
-    r"letters of intent|Absichtserklärungen|Vereinbarungen|Verträge|contracts)\b",
+    r"letters of intent|Absichtserklärungen|Vereinbarungen|Verträge|contracts)\b|"
+    r"\b(dos|tres|cuatro|deux|trois|quatre|dois|duas|três)\s+(?:nuevos\s+|nouveaux\s+|novos\s+)?(?:convenios|acuerdos|memorandos|"
+    r"accords|conventions|protocoles|acordos|convênios|memorandos)\b|"
+    r"(두|세|네|2|3|4)\s?건의|(两|兩|三|四|2|3|4)(?:份|项|項|个|個)|(اتفاقيتين|اتفاقيتي|مذكرتي|مذكرتا|اتفاقيتا|ثلاث)",
     re.I,
 )
 PLURAL = re.compile(r"\bsigned (?:separate |new )?(?:memoranda|MoUs|MOUs|agreements|letters of intent)\b", re.I)
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "zwei": 2, "drei": 3}
+NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "zwei": 2, "drei": 3, "dos": 2, "tres": 3, "cuatro": 4,
+    "deux": 2, "trois": 3, "quatre": 4, "dois": 2, "duas": 2, "três": 3, "두": 2, "세": 3, "네": 4,
+    "两": 2, "兩": 2, "三": 3, "四": 4, "اتفاقيتين": 2, "اتفاقيتي": 2, "مذكرتي": 2, "مذكرتا": 2, "اتفاقيتا": 2, "ثلاث": 3,
+}
 ANOTHER = re.compile(
     r"\b(?:another|a second|a separate|separately|also signed|in a separate|a further|the second|"
-    r"eine weitere|außerdem)\b",
+    r"eine weitere|außerdem|asimismo|por otra parte|otro convenio|otro acuerdo|également|par ailleurs|un autre accord|"
+    r"além disso|outro acordo)\b|별도로|또 다른|이와 별도|另外|此外|另一份|另签|وفي سياق (?:آخر|متصل)|كما وقع|كما وقّع|كما تم توقيع",
     re.I,
 )
 # Where a bystander begins: those named after these words watched, hosted or own; they did not sign.
 BYSTANDER = re.compile(
     ATTENDANCE.pattern + r"|\bon the sidelines of\b|\bduring\b|\bheld at\b|\bhosted by\b|\borgani[sz]ed by\b|"
     r"\bat the\b|\bowned by\b|\boperated by\b|\brun by\b|\bpart of\b|\bsubsidiary of\b|\bbelongs? to\b|"
-    r"(?-i:(?<=\s)at (?=[A-Z]))|\bmember of\b|\bunder the (?:umbrella|auspices) of\b|\bsupported by\b|\bfunded by\b|\bwhich is\b|\bwhich belongs\b",
+    r"(?-i:(?<=\s)at (?=[A-Z]))|\bmember of\b|\bunder the (?:umbrella|auspices) of\b|\bsupported by\b|\bfunded by\b|\bwhich is\b|\bwhich belongs\b|"
+    r"\ben presencia de\b|\bcon la presencia de\b|\bante la presencia de\b|\ben présence de\b|\bna presença de\b|\bcom a presença de\b|"
+    r"\bbajo los auspicios de\b|\bsous l['’]égide de\b|\bsous le patronage de\b|\bpatrocinad[oa] por\b|\borganizad[oa] por\b|"
+    r"بحضور|وبحضور|برعاية|تحت رعاية|وتحت رعاية|بمشاركة|在[^，。]{0,30}见证下|見証|出席",
     re.I,
+)
+# In Korean and Japanese the watching comes after the names: "X 장관이 참석한 가운데", "X大臣の立ち会いのもと".
+BYSTANDER_AFTER = re.compile(
+    r"(?:이|가|께서|등이|등)?\s?(?:참석(?:한|하여|해|했|하였|한 가운데)|배석|입회|임석|지켜보는|참관|축사)|"
+    r"(?:の)?(?:立ち会い|立会い|立会|臨席|出席|同席|来賓)|(?:等)?(?:出席|见证|見證|参加了?签约仪式|莅临|致辞)"
 )
 ON_BEHALF = re.compile(r"\bon behalf of\b|\bfor (?:the )?(?=[A-Z])|\bim Namen (?:des|der)\b|\bfür (?:das|die|den)\b")
 
@@ -80,9 +102,13 @@ def parties_in(sentence, entities, article, excluded):
     """Return the entities the sentence names as doing something, not those watching, hosting or owning."""
     text = sentence.text
     cut = [m.start() for m in BYSTANDER.finditer(text)]
+    watched = [m.start() for m in BYSTANDER_AFTER.finditer(text)]
     found = []
-    for start, _end, entity in entities.mentions_in(sentence):
+    mentions = entities.mentions_in(sentence)
+    for number, (start, end, entity) in enumerate(mentions):
         offset = start - sentence.start
+        if watched and watches(text, end - sentence.start, [m[0] - sentence.start for m in mentions[number + 1:]], watched):
+            continue
         if entity.key in excluded or any(entity.key in other.owner_keys for _s, _e, other in entities.mentions_in(sentence)):
             continue
         bystander_from = max((c for c in cut if c < offset), default=None)
@@ -94,23 +120,47 @@ def parties_in(sentence, entities, article, excluded):
     return found
 
 
+def watches(text, end, later_mentions, watched):
+    """Say whether a name ending at `end` is of those a Korean or Japanese clause says watched.
+
+    The clause runs from the name to its attendance word, with no signing and no other party's
+    name between, save those listed with it ("A 장관, B 대사 등이 참석한 가운데").
+    """
+    after = [position for position in watched if position >= end]
+    if not after:
+        return False
+    between = text[end:after[0]]
+    return len(between) <= 60 and not SIGN_WORD.search(between) and not re.search(r"[은는]\s|[.。]", between)
+
+
+SIGN_WORD = re.compile(r"체결|서명|签署|签订|签约|締結|調印|署名")
+
+
 def find_agreements(article, entities, warnings):
     """Return the agreements the article reports: signed documents first, else collaborations."""
     excluded = excluded_entities(article, entities)
     prose = [s for s in article.sentences if reads_as_prose(s.text) and not is_headline(s, article)]
     # A headline says what the lead says in title case: it starts no agreement of its own.
-    starters = [s for s in prose if is_signing(s.text)] or [s for s in article.sentences if is_signing(s.text)]
+    language = article.language
+
+    def signing(text):
+        return is_signing(text, language)
+
+    starters = [s for s in prose if signing(s.text)] or [s for s in article.sentences if signing(s.text)]
+    for sentence in article.sentences:
+        if is_planned(sentence.text) and document_kind(sentence.text, language):
+            warnings.append(f"A signing only planned or awaiting approval is not drafted: \"{sentence.text}\"")
     agreements, group = [], []
     for sentence in article.sentences:
         text = sentence.text
-        if BIOGRAPHY.search(text) and not is_signing(text):
+        if BIOGRAPHY.search(text) and not signing(text):
             continue
-        if sentence in starters or (agreements and is_signing(text)):
+        if sentence in starters or (agreements and signing(text)):
             if is_background(text):
                 warnings.append(f"An earlier agreement is mentioned as background and is not drafted: \"{text}\"")
                 continue
             parties = parties_in(sentence, entities, article, excluded)
-            kind = "renewal" if RENEWAL.search(text) else document_kind(text)
+            kind = "renewal" if RENEWAL.search(text) else document_kind(text, language)
             others = [p for p in parties if not any(p in a.parties for a in agreements)]
             unnamed = [a for a in agreements if not a.parties]
             if unnamed and others and not COUNT.search(text):
@@ -180,17 +230,20 @@ def is_background(text):
 
 def is_headline(sentence, article):
     """Say whether a sentence is the headline: the title, or a first line without a closing mark."""
-    closed = re.search(r"[.!?][\"”“’)]?$", sentence.text.strip())
+    closed = re.search(r"[.!?。！？؟][\"”“’)」]?$", sentence.text.strip())
     # A text without a headline takes its first sentence as the title: that one is the news.
     return (sentence.text.strip() == article.title.strip() and not closed) or (
-        sentence.index == 0 and not re.search(r"[.!?][\"”“’)]?$", sentence.text.strip())
+        sentence.index == 0 and not closed
     )
 
 
 def reads_as_prose(text):
     words = re.findall(r"[A-Za-zÀ-ɏ][\w'-]*", text)
-    if re.search(r"[.!?][\"”“’)]?$", text.strip()):
+    if re.search(r"[.!?。！？؟][\"”“’)」]?$", text.strip()):
         return True
+    if not words and re.search(r"[가-힣一-鿿\u0621-\u064a]", text):
+        # Scripts without capitals: a line without its closing mark is a headline.
+        return False
     return bool(words) and sum(word[0].isupper() for word in words) / len(words) < 0.6
 
 
@@ -218,7 +271,8 @@ def document_pair(text):
 def split_by_count(text, kind, parties, sentence):
     """Return one agreement, or one per partner when the sentence counts them ("signed two MoUs with A and B")."""
     count = COUNT.search(text)
-    number = (NUMBERS.get(count.group(1).lower()) or int(count.group(1))) if count else 1
+    written = next(group for group in count.groups() if group) if count else None
+    number = (NUMBERS.get(written.lower()) or int(written)) if count else 1
     if not count and PLURAL.search(text) and len(parties) >= 3:
         # "signed MoUs with A and B": one with each.
         number = len(parties) - 1

@@ -22,6 +22,17 @@ GENERIC = {
 NEAR_SPELLING = 92
 TOKEN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ0-9]+|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ]+|[^\W_]+")
 PLACE_WORDS = {fold_for_search(name) for name in list(CITIES) + list(country_names())}
+# Scripts written without spaces between words, or with particles glued on: a name in them is
+# found inside the text, not as a run of whole words.
+NATIVE = re.compile(r"[가-힣぀-ヿ一-鿿\u0621-\u064a]")
+
+
+def native_variants(name):
+    """Return the spellings of a native-script name the press uses: 서울대학교병원 is also 서울대병원."""
+    variants = {name, name.replace(" ", "")}
+    for long, short in (("대학교병원", "대병원"), ("대병원", "대학교병원"), ("대학교", "대")):
+        variants |= {variant.replace(long, short) for variant in variants if long in variant}
+    return {variant for variant in variants if len(variant) >= 2}
 
 
 def canonical(name):
@@ -81,8 +92,15 @@ class Directory:
         self.by_key = {}
         self.acronyms = set()
         wanted = None if vocabulary is None else name_words(vocabulary) - GENERIC
+        self.native = {}
 
         def relevant(name):
+            if NATIVE.search(name):
+                # A name in Hangul, Han or Arabic is looked for inside the article's text.
+                variants = [v for v in native_variants(name) if vocabulary is None or v in vocabulary]
+                for variant in variants:
+                    self.native.setdefault(canonical(variant), canonical(name))
+                return bool(variants) or (wanted is not None and not wanted.isdisjoint(quick_words(name)))
             return wanted is None or not wanted.isdisjoint(quick_words(name))
 
         for record in self.records.values():
@@ -93,6 +111,12 @@ class Directory:
         for pk, name, kind in InstitutionName.objects.order_by().values_list("institution_id", "name", "kind"):
             if relevant(name):
                 self.add(name, pk, acronym=kind == "acronym")
+        for variant, key in self.native.items():
+            if key in self.by_key and variant not in self.by_key:
+                self.by_key[variant] = self.by_key[key]
+        self.native_pattern = re.compile("|".join(
+            re.escape(key) for key in sorted(self.native, key=len, reverse=True) if key in self.by_key
+        )) if any(key in self.by_key for key in self.native) else None
         self.keys = list(self.by_key)
         self.max_words = max((key.count(" ") + 1 for key in self.keys), default=1)
 
@@ -172,7 +196,30 @@ class Directory:
                 index += hit[2]
             else:
                 index += 1
-        return found
+        return self.with_native_mentions(text, start, end, found)
+
+    def with_native_mentions(self, text, start, end, found):
+        """Add the known names written in Hangul, Han or Arabic inside the text, where no mention stands."""
+        if self.native_pattern is None:
+            return found
+        for match in self.native_pattern.finditer(text, start, end):
+            if any(s < match.end() and match.start() < e for s, e, _record in found):
+                continue
+            before = text[max(0, match.start() - 3):match.start()]
+            # No letter of the name's own script before it ("분당서울대병원" is another hospital),
+            # save the prefixes an Arabic word takes (و, ب, ل, ال); none after an Arabic name.
+            if re.match(r"[가-힣]", match.group(0)):
+                if re.search(r"[가-힣]$", before):
+                    continue
+            elif re.match(r"[\u0621-\u064a]", match.group(0)):
+                if re.search(r"[\u0621-\u064a]$", before) and not re.search(r"(?<![\u0621-\u064a])(?:[وفبلك]{1,2}|[وفبلك]?ال)$", before):
+                    continue
+                if re.match(r"[\u0621-\u064a]", text[match.end():match.end() + 1]):
+                    continue
+            pks = self.by_key.get(canonical(match.group(0)), set())
+            if len(pks) == 1:
+                found.append((match.start(), match.end(), self.records[next(iter(pks))]))
+        return sorted(found, key=lambda item: item[0])
 
     def written_as_name(self, written, key):
         """Say whether the words are written as a name: capitalised, and an acronym in capitals."""

@@ -60,24 +60,42 @@ CITIES = {
 # Words that make a capitalised phrase the name of an institution, with the kind they suggest.
 # Checked in order: the first that a name contains gives its kind.
 KIND_WORDS = [
-    (r"Cancer Cent[er][re]|Oncology Cent[er][re]|Cancer Institute|Cancer Hospital|Krebszentrum|Tumorzentrum|암센터|がんセンター", "cancer_center"),
+    (r"Cancer Cent[er][re]|Oncology Cent[er][re]|Cancer Institute|Cancer Hospital|Krebszentrum|Tumorzentrum|"
+     r"Instituto Nacional de Enfermedades Neoplásicas|Instituto (?:Nacional )?de Cancerolog[ií]a|Instituto do C[âa]ncer|"
+     r"Institut (?:du|de) Cancer|Centro Oncol[óo]gico|Centre de lutte contre le cancer|"
+     r"암센터|암병원|がんセンター|がん研究センター|肿瘤医院|腫瘤醫院|癌症中心|肿瘤中心|للسرطان|لعلاج الأورام", "cancer_center"),
     (r"Universitätsmedizin|Universitätsklinikum|University Hospital|University Health System|University Medical Cent[er][re]|"
      r"Academic Medical Cent[er][re]|Institute of Medical Sciences|School of Medicine|Medical School|College of Medicine|"
-     r"Faculty of Medicine|대학교병원|대학병원|大学病院", "academic_medical_center"),
+     r"Faculty of Medicine|Hospital Universitario|Hospital Clínico Universitario|Hospital Universitário|Hospital das Clínicas|"
+     r"Centre Hospitalier Universitaire|Centre hospitalier universitaire|CHU|Hôpital universitaire|Hôpitaux universitaires|"
+     r"Clínica Universidad|Facultad de Medicina|Faculté de médecine|Faculdade de Medicina|"
+     r"대학교병원|대학병원|大学病院|大学附属医院|大學附設醫院|附属医院|附屬醫院|المستشفى الجامعي|مستشفى جامعي", "academic_medical_center"),
     (r"Ministry|Ministerium|Bundesministerium|Embassy|Botschaft|Consulate|Government|Department of Health|"
-     r"Municipality|Council|Senate|Bộ|보건복지부|부처|省|وزارة|سفارة", "government_body"),
+     r"Municipality|Council|Senate|Bộ|Ministerio|Ministère|Ministério|Secretaría de Salud|Secretaria de Saúde|"
+     r"Secretaria Municipal|Consejería|Gobierno|Governo|Gouvernement|Ambassade|Embajada|Embaixada|Prefeitura|Ayuntamiento|"
+     r"보건복지부|복지부|보건부|외교부|부처|卫生部|卫健委|卫生健康委员会|衛生福利部|外交部|卫生厅|省|庁|وزارة|سفارة|دائرة|مجلس", "government_body"),
     (r"Health Services|Health Authority|Health Service|Healthcare Corporation|Health Agency|Agency|Authority|"
      r"Institute of Health|Public Health|Health Industry Development Institute|Behörde|"
-     r"Gesundheitsamt|Sở Y tế|هيئة|مؤسسة", "health_agency"),
+     r"Gesundheitsamt|Sở Y tế|Agencia|Agence|Agência|Servicio de Salud|Servicio Andaluz de Salud|Seguro Social|"
+     r"Instituto Nacional de Salud|Assistance Publique|질병관리청|진흥원|공단|疾控中心|疾病预防控制中心|卫生局|衛生局|卫生署|衛生署|"
+     r"医管局|醫管局|機構|هيئة|مؤسسة", "health_agency"),
     (r"Hospital|Hospitals|Medical Cent[er][re]|Medical City|Medical Corporation|Health System|Healthcare System|Health Network|Clinic|Klinik|Klinikum|Krankenhaus|Spital|"
-     r"Infirmary|Bệnh viện|병원|의료원|病院|医院|مستشفى|مدينة طبية", "hospital"),
-    (r"University|Universität|Universitet|Universiteit|Université|Universidad|Università|Institutet|Hochschule|College|Polytechnic|Institute of Technology|Đại học|Trường|"
-     r"대학교|大学|大學|جامعة|كلية", "university"),
+     r"Infirmary|Bệnh viện|Hôpital|Hôpitaux|Clínica|Clinique|Centre Hospitalier|Centre hospitalier|Centro Hospitalar|Hospitais|"
+     r"Sanatorio|Policlínico|Policlinico|Ospedale|Centro Médico|"
+     r"병원|의료원|클리닉|메디컬센터|의료센터|病院|医院|醫院|診所|诊所|医疗中心|醫療中心|医学中心|醫學中心|医療センター|クリニック|"
+     r"مستشفى|مستشفيات|مدينة طبية|مدينة .{1,40} الطبية|عيادة|عيادات", "hospital"),
+    (r"University|Universität|Universitet|Universiteit|Université|Universidad|Università|Universidade|Institutet|Hochschule|"
+     r"College|Polytechnic|Institute of Technology|Đại học|Trường|Facultad|Faculté|Faculdade|École|Escuela|"
+     r"대학교|대학|의대|의과대학|大学|大學|学院|學院|医科大学|جامعة|كلية|أكاديمية", "university"),
     (r"Inc|Inc\.|Ltd|Ltd\.|Limited|Private Limited|Pvt|Pte|Bhd|LLC|GmbH|K\.K\.|S\.A\.|AG|SE|Co\.|Corporation|Corp|Company|Group|Holdings|"
      r"Pharma|Pharmaceuticals?|Therapeutics|Biotech|Technologies|Technology|Solutions|Systems|Healthcare|"
-     r"Labs|Laboratories|Diagnostics|Medical Devices|주식회사|株式会社|شركة", "company"),
+     r"Labs|Laboratories|Diagnostics|Medical Devices|S\.L\.|Ltda|SAS|S\.A\.S\.|SpA|Laboratorios|Laboratoires|"
+     r"주식회사|제약|바이오|헬스케어|의료기기|有限公司|公司|集团|集團|株式会社|製薬|ホールディングス|شركة|مجموعة|مختبرات", "company"),
     (r"Institute|Institut|Foundation|Stiftung|Association|Society|Centre|Center|Zentrum|Academy|Akademie|"
-     r"Organization|Organisation|Network|Alliance|Consortium|Federation|Board|Commission", "other"),
+     r"Organization|Organisation|Network|Alliance|Consortium|Federation|Board|Commission|Instituto|Istituto|Fundación|"
+     r"Fundação|Fondation|Fondazione|Asociación|Associação|Sociedad|Sociedade|Société|Centro|Réseau|"
+     r"재단|연구원|연구소|센터|협회|학회|위원회|研究院|研究所|研究中心|中心|基金会|基金會|协会|協會|学会|學會|委员会|委員會|"
+     r"センター|財団|協会|学会|研究所|機構|معهد|مركز|جمعية|صندوق|منظمة|اتحاد", "other"),
 ]
 
 

@@ -6,12 +6,13 @@ from rapidfuzz import fuzz
 
 from curation.drafting.directory import GENERIC, canonical
 from curation.drafting.documents import is_signing
+from curation.drafting.native_names import arabic_kind_of, native_names
 from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
 
 CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed)"
-CONNECTOR = r"(?:of|for|and|the|de|del|der|des|die|für|und|la|le|di|du|y|&|–|—|an der|am)"
+CONNECTOR = r"(?:of|for|and|the|de|del|der|des|die|für|und|la|le|las|los|di|du|da|do|dos|das|y|e|et|d['’]|&|–|—|an der|am)"
 CHAIN = re.compile(rf"{CAP}(?:[^\S\n]+(?:{CONNECTOR}[^\S\n]+)*{CAP})*")
 # Words that start a sentence or a phrase without being part of the name after them.
 LEADING = {
@@ -21,6 +22,10 @@ LEADING = {
     "During", "Representatives", "Officials", "Leaders", "Delegations", "Last", "Earlier", "Recently",
     # After "and"/"und" a name may open with a lower-case article: "und die Universität Kyoto".
     "the", "der", "die", "das", "den", "dem",
+    # Spanish, French, Portuguese, Italian.
+    "El", "La", "Los", "Las", "Le", "Les", "L'", "Il", "Lo", "O", "Os", "As", "Del", "Al", "Du", "Des", "En", "Con",
+    "Por", "Para", "Según", "Tras", "Ambas", "Ambos", "Este", "Esta", "Dans", "Selon", "Avec", "Pour", "Par", "Entre",
+    "Segundo", "Com", "Na", "No", "Pela", "Pelo", "el", "la", "los", "las", "le", "les", "o", "os", "as",
 }
 DESCRIPTOR = re.compile(
     r"\b(?:company|firm|start-?up|provider|maker|developer|manufacturer|operator|group|Unternehmen|Firma)\s+$"
@@ -140,7 +145,18 @@ class Entities:
                 self.add(canonical(name), name, sentence, start, stop, kind=candidate_kind(text, start, name),
                          country=country)
             taken.append((start, stop))
-        if is_signing(sentence.text) and reads_as_prose(sentence.text):
+        for start, stop, name, country in native_names(text, sentence.start, end, self.article.language, country_named):
+            if any(start < t_stop and t_start < stop for t_start, t_stop in taken) or self.in_brackets(start):
+                continue
+            country = country or country_of(text, start, stop, name)
+            record, how = self.directory.match(name, country)
+            if record:
+                self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
+            else:
+                self.add(canonical(name), name, sentence, start, stop,
+                         kind=kind_of_name(name) or arabic_kind_of(name) or "other", country=country)
+            taken.append((start, stop))
+        if is_signing(sentence.text, self.article.language) and reads_as_prose(sentence.text):
             for start, stop, name in signing_names(text, sentence.start, end):
                 if not any(start < t_stop and t_start < stop for t_start, t_stop in taken) and not self.in_brackets(start):
                     record, how = self.directory.match(name)
@@ -171,7 +187,9 @@ class Entities:
         country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*)*(?=\s*\()", text[stop:stop + 60])
         if country and country_in(country.group(0)):
             stop += country.end()
-        glued = GLUED_NATIVE.match(text, stop)
+        # A native name glued to a Latin one ("Seoul National University Hospital서울대병원"); after a
+        # native name, what is glued on is its particle or the rest of its sentence.
+        glued = GLUED_NATIVE.match(text, stop) if re.search(r"[A-Za-z.)]$", text[:stop]) else None
         candidates = [glued.group(0)] if glued else []
         if glued:
             self.bracketed.append((glued.start(), glued.end()))
@@ -208,9 +226,12 @@ class Entities:
                 same = longer.key.startswith(shorter.key + " ") and len(shorter.key.split()) >= 2 \
                     and all(word in COMPANY_FORMS for word in extra)
                 same = same or fuzz.ratio(longer.key, shorter.key) >= 94
+                # "瑞金医院" is "上海交通大学医学院附属瑞金医院"; "海德堡大学医院" is "德国海德堡大学医院".
+                same = same or (not shorter.key.isascii() and " " not in shorter.key and len(shorter.key) >= 3
+                                and longer.key.endswith(shorter.key) and kind_of_name(shorter.key) is not None)
                 if same:
                     first = min(longer, shorter, key=lambda e: e.mentions[0])
-                    keep = longer if longer.key.startswith(shorter.key + " ") else first
+                    keep = longer if longer.key.startswith(shorter.key + " ") or not shorter.key.isascii() else first
                     gone = shorter if keep is longer else (other if keep is entity else entity)
                     self.merge(keep, gone)
 
@@ -370,7 +391,7 @@ def names_an_institution(name):
         return False
     # "Imaging Technologies for Gastrointestinal Cancer" is a topic; "University of Tokyo" and
     # "The Ministry of Health and Family Welfare of India" are names.
-    return bool(kind_of_name(" ".join(words[-4:])) or kind_of_name(" ".join(words[:3])) and re.search(r" (?:of|for|für|des|der) ", name))
+    return bool(kind_of_name(" ".join(words[-4:])) or kind_of_name(" ".join(words[:3])) and re.search(r" (?:of|for|für|des|der|de|del|da|do|dos|du|di|della) ", name))
 
 
 def split_chain(text, start, end):
@@ -387,10 +408,10 @@ def split_chain(text, start, end):
         head = split_chain(text, start, start + possessive.start())
         return head + split_chain(text, start + possessive.end(), end)
     pieces, offset = [], 0
-    parts = re.split(r"(\s+(?:and|und|&)\s+|\s+[–—]\s+(?=[A-Z][a-z]+\s+[A-Z]))", chain)
+    parts = re.split(r"(\s+(?:and|und|&|y|et|e)\s+|\s+[–—]\s+(?=[A-Z][a-z]+\s+[A-Z]))", chain)
     current_start, current = 0, ""
     for part in parts:
-        if re.fullmatch(r"\s+(?:and|und|&)\s+|\s+[–—]\s+", part or ""):
+        if re.fullmatch(r"\s+(?:and|und|&|y|et|e)\s+|\s+[–—]\s+", part or ""):
             offset += len(part)
             continue
         # "Ministry of Health and Family Welfare", "Tokyo Medical and Dental University": one name
@@ -446,6 +467,11 @@ def trim_country(text, start, end):
     if place and names_an_institution(name[:match.start()]) and not kind_of_name(match.group(1)):
         return start, start + match.start()
     return start, end
+
+
+def country_named(word):
+    """Return the country a word is the name of ("독일", "德国", "Alemania"), or None."""
+    return country_names().get(word) or CITIES.get(word)
 
 
 def is_place(name):
