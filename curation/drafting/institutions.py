@@ -50,6 +50,7 @@ OWNED_BY = re.compile(
     re.I,
 )
 UNIT = re.compile(r"(?:Faculty|School|Department|College|Graduate School|Institute) of\s", re.I)
+QUOTED_NAME = re.compile(r"\s*[\"“«]([^\"”»\n]{2,30})[\"”»]")
 PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
 GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
 POSITION_WORDS = {"left", "right", "center", "centre", "middle", "front", "back", "l", "r", "c", "second from left"}
@@ -178,6 +179,27 @@ class Entities:
         entity.mentions.append((sentence.index, start, stop))
         entity.country = entity.country or country
         self.read_other_names(entity, stop)
+        if entity.record is None and not entity.name.isascii():
+            entity = self.known_by_other_name(entity)
+        return entity
+
+    def known_by_other_name(self, entity):
+        """Make a new native-script name the directory's institution its bracketed name is: "메이요클리닉(Mayo Clinic)"."""
+        for other in entity.other_names:
+            record, how = self.directory.match(other["name"], entity.country)
+            if record is None:
+                continue
+            del self.by_key[entity.key]
+            self.aliases[entity.key] = record.slug
+            known = self.by_key.get(record.slug)
+            if known is None:
+                entity.key, entity.record, entity.how = record.slug, record, how
+                entity.kind, entity.country, entity.parent = record.kind, record.country, record.parent
+                self.by_key[record.slug] = entity
+                return entity
+            known.mentions = sorted(known.mentions + entity.mentions)
+            known.other_names += [o for o in entity.other_names if o not in known.other_names]
+            return known
         return entity
 
     def read_other_names(self, entity, stop):
@@ -195,6 +217,12 @@ class Entities:
             self.bracketed.append((glued.start(), glued.end()))
         position = glued.end() if glued else stop
         # "Abu Dhabi Health Services Company (SEHA) (شركة أبوظبي للخدمات الصحية)": every bracket in a row.
+        quoted = QUOTED_NAME.match(text, position)
+        if quoted and not entity.name.isascii():
+            # "شركة أبوظبي للخدمات الصحية "صحة"": the short name the article goes on with.
+            self.bracketed.append((quoted.start(), quoted.end()))
+            candidates.append(quoted.group(1))
+            position = quoted.end()
         while bracket := PARENTHESES.match(text, position):
             self.bracketed.append((bracket.start(), bracket.end()))
             candidates += [part.strip() for part in re.split(r"[,;]", bracket.group(1))]

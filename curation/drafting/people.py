@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_names, kind_of_name,
 )
+from curation.drafting.native_people import BOTH_HEADS, SIGN_ROLE, SPEAK_ROLE, native_people_in, native_roles
 from curation.drafting.text import Sentence
 
 # A word of a name: "Sang-doh", "AlSerkal", "E." or "M" as an initial, "CHA" written in capitals.
@@ -94,13 +95,64 @@ def find_people(article, entities):
                     person.institution = named.slug or named.name
             for role, evidence in roles_of(sentence, match):
                 person.roles.setdefault(role, evidence)
+        add_native_people(sentence, article, entities, people)
         add_surname_mentions(sentence, people)
         if signer_line(sentence) and sentence.index > 0 and re.search(r"[\"”]", article.sentences[sentence.index - 1].text):
             # A name and title alone under a quotation: the one quoted.
             for person in people.values():
                 if person.name in sentence.text:
                     person.roles.setdefault("spoke", sentence.text)
+    for person in people.values():
+        if "signed" in person.roles and "attended" in person.roles:
+            # A signer is at the ceremony: those who only attended are the others.
+            del person.roles["attended"]
     return [person for person in people.values() if person.roles]
+
+
+def add_native_people(sentence, article, entities, people):
+    """Add the people the sentence names in Hangul, Han or Arabic, with their titles and roles."""
+    text = sentence.text
+    for mention in native_people_in(text, article.language):
+        if any(entity.name == mention.name or mention.name in entity.name for entity in entities):
+            continue
+        person = people.setdefault(key_of(mention.name, people), Person(name=mention.name))
+        person.sentences.add(sentence.index)
+        if not person.title:
+            person.title = mention.title
+            person.institution = native_institution(sentence, mention, entities)
+        for role in native_roles(text, mention, article.language):
+            person.roles.setdefault(role, text)
+    if re.search(r"[가-힣一-鿿\u0621-\u064a]", text):
+        for person in people.values():
+            # Named again without the title: "宁光表示", "وقال الهاشمي".
+            if not person.name.isascii() and person.name in text and sentence.index not in person.sentences \
+                    and SPEAK_ROLE.search(text):
+                person.roles.setdefault("spoke", text)
+                person.sentences.add(sentence.index)
+        if BOTH_HEADS.search(text) and SIGN_ROLE.search(text):
+            # "두 기관장은 협약서에 서명했다": the heads named just before signed.
+            for person in people.values():
+                near = person.sentences & {sentence.index, sentence.index - 1}
+                if near and person.institution and not re.search(HEADS_WHO_WATCH, person.title):
+                    person.roles.setdefault("signed", text)
+                    person.sentences.add(sentence.index)
+
+
+# Titles of those who witness a signing for a government, never sign for a party.
+HEADS_WHO_WATCH = r"대사|장관|차관|총영사|大使|部长|部長|大臣|وزير|سفير"
+
+
+def native_institution(sentence, mention, entities):
+    """Return the slug or name of the institution written beside a native-script name and its title."""
+    title_at = sentence.text.find(mention.title, max(0, mention.start - len(mention.title) - 2)) if mention.title else -1
+    nearest = None
+    for start, end, entity in entities.mentions_in(sentence):
+        start, end = start - sentence.start, end - sentence.start
+        if title_at >= 0 and title_at <= start and end <= title_at + len(mention.title):
+            return entity.slug or entity.name
+        if 0 <= mention.start - end <= 16 + len(mention.title):
+            nearest = entity
+    return (nearest.slug or nearest.name) if nearest else ""
 
 
 def person_matches(text):

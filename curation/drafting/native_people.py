@@ -1,0 +1,127 @@
+"""People named in Hangul, Chinese and Japanese characters or Arabic, found by the title beside the name.
+
+Without capitals a name is told from other words by its title: after it in Korean and Japanese
+("김영태 병원장", "藤井輝夫総長"), before it in Chinese ("院长宁光") and Arabic ("الدكتور أحمد الهاشمي").
+What a person did is read from the nearest verb: Korean, Japanese and Chinese put it after the
+name, Arabic and the Romance languages before it.
+"""
+import re
+from dataclasses import dataclass
+
+KO_TITLES = (
+    r"병원장|의료원장|원장|부총장|총장|이사장|대표이사|대표|장관|차관|부회장|회장|사장|교수|센터장|학장|부원장|단장|청장|"
+    r"총영사|대사|최고경영자|최고운영책임자|본부장|실장|시장|도지사|위원장|처장|소장|국장|의장|이사"
+)
+# The institution a title may name before it: "하이오 크뢰머 샤리테 대학병원 최고경영자".
+KO_ORGS = r"병원|클리닉|센터|대학교|대학|의료원|재단|대사관|연구원|연구소|그룹|협회|학회|공단|진흥원"
+KO_PERSON = re.compile(
+    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}}(?: [가-힣]{{2,5}})?) (?P<title>(?:(?:[가-힣]+ )?[가-힣]*(?:{KO_ORGS}) (?=[가-힣]*(?:{KO_TITLES})))?"
+    rf"[가-힣]{{0,12}}?(?:{KO_TITLES}))(?:\s?\([A-Z]{{2,5}}\))?"
+    r"(?=[은는이가과와의을를도,\s)]|께서|$)"
+)
+ZH_TITLES = (
+    r"党委书记|书记|副院长|执行院长|院长|副校长|校长|主任|董事长|总裁|总经理|局长|部长|主席|教授|首席执行官|理事长|"
+    r"大使|总领事|司长|处长|会长|秘书长|院長|校長|董事長|總裁|總經理|局長|部長|理事長|總領事|處長|會長|秘書長"
+)
+ZH_PERSON = re.compile(
+    rf"(?P<title>{ZH_TITLES})(?P<name>[一-鿿]{{1,6}}[·・][一-鿿·・]{{1,12}}?|[一-鿿]{{2,3}}?)"
+    r"(?=[与與和、，,及等代在出表指说說。；：\s（(]|$)"
+)
+JA_TITLES = r"病院長|総長|学長|院長|理事長|社長|会長|所長|センター長|大臣|大使|部長|局長|教授|CEO|氏"
+JA_PERSON_BEFORE = re.compile(rf"(?<![一-鿿々゠-ヿ])(?P<name>[一-鿿々]{{2,5}}|[゠-ヿ]{{2,12}}・[゠-ヿ・]{{2,20}})(?P<title>{JA_TITLES})")
+JA_PERSON_AFTER = re.compile(rf"(?P<title>{JA_TITLES})の(?P<name>[一-鿿々]{{2,5}}|[゠-ヿ]{{2,12}}・[゠-ヿ・]{{2,20}})(?:氏|さん)?")
+AR_HONORIFIC = r"(?:(?:و|ب|ل)?(?:الدكتورة|الدكتور|د\.|معالي|سعادة|الشيخة|الشيخ|سمو|البروفيسور|الأستاذة|الأستاذ|المهندسة|المهندس|السيدة|السيد)\s+)"
+AR_TITLE_WORDS = r"(?:رئيس|رئيسة|مدير|مديرة|الرئيس|المدير|وزير|وزيرة|نائب|عضو|سفير|سفيرة|القنصل|عميد|عميدة|أمين|الأمين|مستشار)"
+AR_PERSON = re.compile(
+    rf"(?P<honorific>{AR_HONORIFIC}+)(?P<name>(?:(?!{AR_TITLE_WORDS}\b)[\u0621-\u064a]+\s?){{2,5}}?)"
+    rf"(?=\s*(?:[،,.:\"«»()]|{AR_TITLE_WORDS}\b|$|و(?:قال|أكد|أوضح|أشار)|\bإن\b|\bأن\b))"
+)
+AR_TITLE = re.compile(rf"\s*،?\s*(?P<title>{AR_TITLE_WORDS}(?:\s+[\u0621-\u064a]+){{0,6}})")
+AR_NOT_NAME = {"إن", "أن", "عن", "في", "من", "على", "مع", "الذي", "التي"}
+
+SIGN_ROLE = re.compile(
+    r"서명|체결|조인|签署|签约|簽約|签字|簽字|簽署|签订|簽訂|署名|調印|締結|"
+    r"(?<![\u0621-\u064a])(?:و|ف)?(?:وق[ّ]?ع(?:ت|ا|ها|هما)?|التوقيع|يوقع)(?![\u0621-\u064a])"
+)
+ATTEND_ROLE = re.compile(
+    r"참석|배석|입회|임석|참관|出席|见证|見證|見証|立ち会|立会|臨席|同席|莅临|"
+    r"(?<![\u0621-\u064a])(?:و?بحضور|حضر(?:ه|ها|ت)?|و?برعاية|تحت رعاية|بمشاركة)(?![\u0621-\u064a])"
+)
+SPEAK_ROLE = re.compile(
+    r"말했다|밝혔다|강조했다|전했다|설명했다|덧붙였다|소감|표했다|表示|说|說|指出|强调|強調|介绍|致辞|述べ|語った|話した|"
+    r"と話す|コメント|(?<![\u0621-\u064a])(?:و)?(?:قال|أكد|أوضح|أشار|صرح|لفت|اعتبر|أضاف)(?:ت)?(?![\u0621-\u064a])"
+)
+# The heads of both parties, left unnamed in the signing sentence: "두 기관장은 협약서에 서명했다".
+BOTH_HEADS = re.compile(r"(?:양|두) 기관장|양측 대표|양 기관 대표|双方负责人|双方代表|両者の代表|الطرفين|الجانبين")
+POST_VERB = {"ko", "ja", "zh"}
+
+
+@dataclass
+class NativeMention:
+    start: int
+    end: int
+    name: str
+    title: str
+
+
+def native_people_in(text, language):
+    """Return the NativeMention of every titled person in a sentence written in Hangul, Han or Arabic."""
+    found = []
+    if re.search(r"[가-힣]", text):
+        for match in KO_PERSON.finditer(text):
+            name = match.group("name")
+            if " " in name and re.search(r"(?:에는|에서|은|는|이|가|을|를|의|과|와|에)$", name.split()[0]):
+                name = name.split()[1]
+                found.append(NativeMention(match.end("name") - len(name), match.end("name"), name, match.group("title")))
+                continue
+            if re.search(r"(?:병원|대학교|대학|센터|재단|기관|관계자|의료원|클리닉|협회|학회|부|청)$|^(?:이날|이번|양측|양|두|각|전|현|당시|신임|초대)", name.split()[0]):
+                # "메이요클리닉 CEO": an institution, then its head without a name.
+                words = name.split()
+                if len(words) == 2:
+                    found.append(NativeMention(match.start() + len(words[0]) + 1, match.end("name"), words[1], match.group("title")))
+                continue
+            found.append(NativeMention(match.start(), match.end("name"), name, match.group("title")))
+    if re.search(r"[一-鿿]", text) and not re.search(r"[가-힣]", text):
+        if language == "ja" or re.search(r"[぀-ゟ]", text):
+            for pattern in (JA_PERSON_BEFORE, JA_PERSON_AFTER):
+                for match in pattern.finditer(text):
+                    found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
+        else:
+            for match in ZH_PERSON.finditer(text):
+                found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
+    if re.search(r"[\u0621-\u064a]", text):
+        for match in AR_PERSON.finditer(text):
+            name = match.group("name").strip()
+            if len(name.split()) < 2 or name.split()[0] in AR_NOT_NAME:
+                continue
+            title = AR_TITLE.match(text, match.end("name"))
+            found.append(NativeMention(match.start("name"), match.start("name") + len(name), name,
+                                       title.group("title") if title else ""))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def native_roles(text, mention, language):
+    """Return the roles ("signed", "attended", "spoke") the sentence gives the person at the mention."""
+    roles = []
+    cues = sorted(
+        [(m.start(), "signed") for m in SIGN_ROLE.finditer(text)] + [(m.start(), "attended") for m in ATTEND_ROLE.finditer(text)]
+    )
+    after = [role for position, role in cues if position >= mention.end]
+    before = [role for position, role in cues if position < mention.start]
+    if language in POST_VERB or re.search(r"[가-힣぀-ヿ]", text) or (re.search(r"[一-鿿]", text) and not re.search(r"[\u0621-\u064a]", text)):
+        role = after[0] if after else (before[-1] if before else None)
+        watching = re.match(r"\S*\s?(?:가운데|もと|下)", text[next((p for p, r in cues if p >= mention.end), 0):][2:12])
+        if role == "attended" and "signed" in after and not watching:
+            # "참석해 협약서에 서명했다": they attended and signed; "참석한 가운데" is watching.
+            role = "signed"
+    else:
+        role = before[-1] if before else (after[0] if after else None)
+    if role:
+        roles.append(role)
+    if SPEAK_ROLE.search(text) and (re.search(r"[\"“”「」]", text) or speaks_near(text, mention)):
+        roles.append("spoke")
+    return roles
+
+
+def speaks_near(text, mention):
+    return any(-40 <= m.start() - mention.end <= 80 or 0 <= mention.start - m.end() <= 12 for m in SPEAK_ROLE.finditer(text))
