@@ -121,12 +121,20 @@ TITLE_WORDS = (
     r"Präsidentin|Dekan|Dekanin|Ärztlicher|Ärztliche|Geschäftsführer|Geschäftsführerin|Leiter|Leiterin|"
     r"Leitender|Leitende|Stellvertretender|Stellvertretende|Kaufmännischer|Kaufmännische|rector|Staatssekretär|Bundesminister|Ministerin|Botschafter|Botschafterin|Vorstand|Generaldirektor|"
     r"medical director|vice president|president|director|chief|head|dean|professor|minister|ambassador|"
-    r"chairman|chair|secretary|governor|mayor|founder|executive"
+    r"chairman|chair|secretary|governor|mayor|founder|executive|"
+    # Spanish, French, Portuguese, Italian, written in lower case before or after the name.
+    r"director|directora|rector|rectora|presidente|presidenta|ministro|ministra|gerente|decano|decana|secretario|secretaria|"
+    r"embajador|embajadora|consejero|consejera|alcalde|alcaldesa|gobernador|gobernadora|fundador|fundadora|jefe|jefa|"
+    r"superintendente|coordinador|coordinadora|directeur|directrice|président|présidente|ministre|doyen|doyenne|recteur|"
+    r"rectrice|ambassadeur|ambassadrice|maire|fondateur|fondatrice|délégué|déléguée|diretor|diretora|reitor|reitora|"
+    r"secretário|secretária|embaixador|embaixadora|prefeito|prefeita|governador|governadora|superintendente|direttore|"
+    r"direttrice|rettore|presidente|ministro|Director|Directora|Rector|Rectora|Presidente|Presidenta|Ministro|Ministra|"
+    r"Directeur|Directrice|Président|Présidente|Ministre|Diretor|Diretora|Reitor|Reitora|Embajador|Ambassadeur|Embaixador"
 )
 HONORIFICS = (
     r"H\.E\.|H\.H\.|HE|Dr\.|Dr|Prof\.|Prof|Professor|Mr\.|Mr|Ms\.|Ms|Mrs\.|Mrs|Sheikh|Sheikha|Sir|Dame|"
     r"Dato'?|Datuk|Tan Sri|Shri|Smt\.|Herr|Frau|Assoc\.|Asst\.|PD|Univ\.-Prof\.|Priv\.-Doz\.|"
-    r"Associate Professor|Assistant Professor"
+    r"Associate Professor|Assistant Professor|Dra\.|Dra|Sr\.|Sra\.|Dña\.|Mme|Pr\.|Dott\.|Dott\.ssa|Eng\.|Ing\.|Lic\.|Excmo\.|Excma\."
 )
 # Titles written before a name as if they were honorifics: "Vice Minister of Health Tran Van Thuan" aside,
 # "Minister Park", "CEO Heyo Kroemer".

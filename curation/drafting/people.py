@@ -37,18 +37,24 @@ TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+
 SIGNING = re.compile(
     r"\bsigned by\b|\bsigned\b.{0,30}?\bby\b|\bexchanged (?:between|by)\b|\bsigned between\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bsigned for\b|\bafter signing\b|\bunterzeichnet von\b|"
     r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
-    r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b",
+    r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b|"
+    # Spanish, French, Portuguese, Italian.
+    r"\b(?:suscrit[oa]s?|firmad[oa]s?|rubricad[oa]s?|signée?s? |assinad[oa]s?|sottoscritt[oa]) (?:por|par|pelo|pela|por parte de|da|dal|dalla)\b|"
+    r"\b(?:firmaron|firmó|suscribieron|suscribió|rubricaron|signèrent|ont signé|a signé|assinaram|assinou|firmano|hanno firmato)\b",
     re.I,
 )
 ATTENDANCE = re.compile(
     r"\bin the presence of\b|\battended by\b|\bwith the attendance of\b|\bwitnessed by\b|\bin attendance\b|"
     r"\battended the\b|\bwere present\b|\bwas present\b|\bim Beisein (?:von|des|der)\b|\bin Anwesenheit (?:von|des|der)\b|"
-    r"\bgraced by\b|\bpresided over by\b|\bwitnessed the\b|\battendance of\b",
+    r"\bgraced by\b|\bpresided over by\b|\bwitnessed the\b|\battendance of\b|"
+    r"\ben presencia (?:de|del)\b|\bcon la presencia (?:de|del)\b|\bante la presencia\b|\ben présence (?:de|du|des)\b|"
+    r"\bna presença (?:de|do|da)\b|\bcom a presença (?:de|do|da)\b|\basistieron\b|\bestuvieron presentes\b|\bont assisté\b|"
+    r"\bassistiram\b|\bestiveram presentes\b|\bin presenza (?:di|del)\b",
     re.I,
 )
 SPEECH = re.compile(
     r"\b(?:said|says|explained|emphasi[sz]ed|highlighted|noted|stated|added|commented|expressed|stressed|"
-    r"remarked|underlined|underscored|affirmed|according to|told|sagte|erklärte|betonte|so)\b",
+    r"remarked|underlined|underscored|affirmed|according to|told|sagte|erklärte|betonte|so|según|selon|segundo|dijo|afirmó|señaló|destacó|declaró|explicó|aseguró|indicó|subrayó|agregó|añadió|manifestó|a déclaré|a souligné|a expliqué|a indiqué|a affirmé|a ajouté|déclare|souligne|disse|afirmou|destacou|declarou|explicou|ressaltou|acrescentou|ha detto|ha dichiarato)\b",
     re.I,
 )
 LED = re.compile(r"\b(?:identified the opportunity|led by|spearheaded|initiated|coordinated by|leads the)\b", re.I)
@@ -211,9 +217,13 @@ def is_person_name(name, honorific, text, end, entities, sentence):
         # "Principal Secretary Mary Muthoni", "state health minister Damodar Raja Narasimha",
         # "Union Health Minister, Jagat Prakash Nadda": a title right before the name.
         or TITLE_RIGHT_BEFORE.search(before)
+        # "el director general de la Clínica Universidad de Navarra, José Andrés Gómez": the title, a comma, the name.
+        or TITLE_PHRASE_BEFORE.search(text[max(0, end - len(name) - 100):end - len(name)])
     )
 
 
+TITLE_PHRASE_BEFORE = re.compile(rf"(?:^|[,;(]\s*|\b(?:el|la|le|o|a|the|del|du|do|da)\s+)(?P<title>(?:{TITLE_WORDS})\b[^,;.()]{{0,80}}),\s*$")
+ROMANCE_SPEECH = "dijo|afirmó|señaló|destacó|declaró|explicó|aseguró|indicó|subrayó|agregó|añadió|manifestó|a déclaré|a souligné|a expliqué|a indiqué|a affirmé|a ajouté|déclare|souligne|disse|afirmou|destacou|declarou|explicou|ressaltou|acrescentou|ha detto|ha dichiarato"
 TITLE_RIGHT_BEFORE = re.compile(rf"\b(?:{TITLE_WORDS}|Dean|Secretary|minister|director|dean|secretary),?\s+$")
 
 
@@ -239,7 +249,8 @@ def title_of(text, match):
         return prefix + title
     before = TITLE_BEFORE.search(text[:match.start()]) or TITLE_BEFORE.search(text[:match.start()].rstrip(", ") + " ")
     if not before:
-        return ""
+        phrase = TITLE_PHRASE_BEFORE.search(text[max(0, match.start() - 100):match.start()])
+        return phrase.group("title").strip() if phrase else ""
     # "India's Union Health Minister, ...", "state health minister ...", "NIMS director ...": the
     # words of the title that stand before its title word, back to a possessive or a lower-case word.
     words = []
@@ -307,15 +318,15 @@ def signs_as_subject(after):
 
 
 def speaks(text, match, before, after):
-    if re.match(r"[^\"“”]{0,120}?\b(?:said|says|explained|emphasi[sz]ed|highlighted|noted|stated|added|commented|expressed|stressed|remarked|underlined|underscored|affirmed|sagte|erklärte|betonte)\b", after) \
+    if re.match(r"[^\"“”]{0,120}?\b(?:said|says|explained|emphasi[sz]ed|highlighted|noted|stated|added|commented|expressed|stressed|remarked|underlined|underscored|affirmed|sagte|erklärte|betonte|dijo|afirmó|señaló|destacó|declaró|explicó|aseguró|indicó|subrayó|agregó|añadió|manifestó|a déclaré|a souligné|a expliqué|a indiqué|a affirmé|a ajouté|déclare|souligne|disse|afirmou|destacou|declarou|explicou|ressaltou|acrescentou|ha detto|ha dichiarato)\b", after) \
             :
         return True
-    if re.search(r"(?:said|says|according to|sagte|erklärte|betonte|so)\s+(?:{h})?$".format(h=HONORIFIC + "*"), before):
+    if re.search(r"(?:said|says|according to|sagte|erklärte|betonte|so|según|selon|segundo|dijo|afirmó|señaló|destacó|declaró|explicó|aseguró|indicó|subrayó|agregó|añadió|manifestó|a déclaré|a souligné|a expliqué|a indiqué|a affirmé|a ajouté|déclare|souligne|disse|afirmou|destacou|declarou|explicou|ressaltou|acrescentou|ha detto|ha dichiarato)\s+(?:{h})?$".format(h=HONORIFIC + "*"), before):
         return True
     # "said Apollo Hospitals Chairman Dr. Prathap C. Reddy": a title between the verb and the name.
-    if re.search(r"\b(?:said|says|sagte|erklärte|betonte)\s+(?:[A-Z][\w&.-]*\s+){1,6}$", before):
+    if re.search(r"\b(?:said|says|sagte|erklärte|betonte|dijo|afirmó|señaló|destacó|declaró|explicó|aseguró|indicó|subrayó|agregó|añadió|manifestó|a déclaré|a souligné|a expliqué|a indiqué|a affirmé|a ajouté|déclare|souligne|disse|afirmou|destacou|declarou|explicou|ressaltou|acrescentou|ha detto|ha dichiarato)\s+(?:el |la |le |o |a )?(?:[A-Z][\w&.-]*\s+){1,6}$", before):
         return True
-    if re.search(r"[\"“”]", text) and re.search(r"\b(?:said|says|explained|sagte)\b", text):
+    if re.search(r"[\"“”«»]", text) and re.search(r"\b(?:said|says|explained|sagte|dijo|afirmó|señaló|destacó|declaró|explicó|aseguró|indicó|subrayó|agregó|añadió|manifestó|a déclaré|a souligné|a expliqué|a indiqué|a affirmé|a ajouté|déclare|souligne|disse|afirmou|destacou|declarou|explicou|ressaltou|acrescentou|ha detto|ha dichiarato)\b", text):
         quote_ends = [m.end() for m in re.finditer(r"[\"”]", before)]
         return bool(quote_ends) and len(before) - quote_ends[-1] < 15
     return False
@@ -329,8 +340,8 @@ def add_surname_mentions(sentence, people):
         surname = words[0] if "-" in words[-1] or words[0].isupper() else words[-1]
         if len(surname) < 3:
             continue
-        if re.search(rf"\b{re.escape(surname)}\s+(?:said|says|added|explained|noted|emphasi[sz]ed)\b|"
-                     rf"\bsaid\s+{HONORIFIC}*{re.escape(surname)}\b", sentence.text):
+        if re.search(rf"\b{re.escape(surname)}\s+(?:said|says|added|explained|noted|emphasi[sz]ed|{ROMANCE_SPEECH})\b|"
+                     rf"\b(?:said|{ROMANCE_SPEECH})\s+(?:el |la |le |o |a )?{HONORIFIC}*{re.escape(surname)}\b", sentence.text):
             person.roles.setdefault("spoke", sentence.text)
             person.sentences.add(sentence.index)
 
