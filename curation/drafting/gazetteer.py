@@ -80,7 +80,7 @@ KIND_WORDS = [
      r"Instituto Nacional de Salud|Assistance Publique|질병관리청|진흥원|공단|疾控中心|疾病预防控制中心|卫生局|衛生局|卫生署|衛生署|"
      r"医管局|醫管局|機構|هيئة|مؤسسة", "health_agency"),
     (r"Hospital|Hospitals|Medical Cent[er][re]|Medical City|Medical Corporation|Health System|Healthcare System|Health Network|Clinic|Klinik|Klinikum|Krankenhaus|Spital|"
-     r"Infirmary|Bệnh viện|Hôpital|Hôpitaux|Clínica|Clinique|Centre Hospitalier|Centre hospitalier|Centro Hospitalar|Hospitais|"
+     r"Infirmary|Bệnh viện|Hospices|Hospice|Hôpital|Hôpitaux|Clínica|Clinique|Centre Hospitalier|Centre hospitalier|Centro Hospitalar|Hospitais|"
      r"Sanatorio|Policlínico|Policlinico|Ospedale|Centro Médico|"
      r"병원|의료원|클리닉|메디컬센터|의료센터|病院|医院|醫院|診所|诊所|医疗中心|醫療中心|医学中心|醫學中心|医療センター|クリニック|"
      r"مستشفى|مستشفيات|مدينة طبية|مدينة .{1,40} الطبية|عيادة|عيادات", "hospital"),

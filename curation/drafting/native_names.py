@@ -134,6 +134,9 @@ def han_name(text, start, end, suffixes, generic, country_of_word):
     if last is None:
         return []
     name_end, suffix = last
+    if text[start + name_end:start + name_end + 1] == "長":
+        # "田中栄病院長": a person and their title, not a hospital.
+        return []
     leading = ZH_LEADING.match(piece)
     name_start = leading.end() if leading else 0
     country = None
@@ -180,7 +183,7 @@ AR_KINDS = {
 # Words a name never runs past: prepositions, the document, the signing, titles, time.
 AR_STOPS = set(
     "مع في على من إلى الى عن بين بحضور خلال حيث التي الذي الذين بهدف وذلك ضمن أن ان قد كما لدى عبر حول منذ بعد قبل "
-    "مذكرة اتفاقية اتفاق تفاهم توقيع وقع وقعت وقّعت يوقع توقع أبرمت اتفاقيتي اليوم أمس يوم الدكتور الدكتورة معالي سعادة "
+    "مذكرة مذكرتي مذكرتا مذكرات اتفاقية اتفاقيتين اتفاقيتا اتفاقيات اتفاق تفاهم توقيع وقع وقعت وقّعت يوقع توقع أبرمت اتفاقيتي اليوم أمس يوم الدكتور الدكتورة معالي سعادة "
     "رئيس مدير الرئيس المدير نائب وزير الوزير الشيخ سمو صاحب برعاية تحت لتعزيز لتطوير لدعم بشأن حضور وبحضور ممثلة ممثلا "
     "والتي والذي وهي وهو هو هي بينما كل كلا الطرفين الجانبين الجانب فيما عقب ومن وفي وعلى ويأتي ويهدف تهدف يهدف وتهدف "
     "المدير العام التنفيذي بالإضافة إضافة الأربعاء الخميس الجمعة السبت الأحد الاثنين الإثنين الثلاثاء".split()

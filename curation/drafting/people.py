@@ -39,7 +39,7 @@ SIGNING = re.compile(
     r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
     r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b|"
     # Spanish, French, Portuguese, Italian.
-    r"\b(?:suscrit[oa]s?|firmad[oa]s?|rubricad[oa]s?|signée?s? |assinad[oa]s?|sottoscritt[oa]) (?:por|par|pelo|pela|por parte de|da|dal|dalla)\b|"
+    r"\b(?:suscrit[oa]s?|firmad[oa]s?|rubricad[oa]s?|signée?s?|assinad[oa]s?|sottoscritt[oa]) (?:por|par|pelo|pela|por parte de|da|dal|dalla)\b|"
     r"\b(?:firmaron|firmó|suscribieron|suscribió|rubricaron|signèrent|ont signé|a signé|assinaram|assinou|firmano|hanno firmato)\b",
     re.I,
 )
@@ -190,6 +190,9 @@ def key_of(name, people):
     for key, person in people.items():
         if key == folded or person.name.lower().endswith(" " + folded):
             return key
+        if not folded.isascii() and len(folded) >= 2 and " " not in folded and (key.startswith(folded) or key.endswith(" " + folded)):
+            # "田中病院長", "宁光", "الهاشمي": the family name of someone named in full before.
+            return key
     return folded
 
 
@@ -212,8 +215,8 @@ def is_person_name(name, honorific, text, end, entities, sentence):
     after = text[end:end + 40]
     before = text[max(0, text.find(name) - 25):text.find(name)]
     return bool(
-        TITLE_AFTER.match(text[end:]) or re.match(r"\s*(?:said|says|added|explained|noted)\b", after)
-        or re.search(r"(?:said|says|by)\s+$", before)
+        TITLE_AFTER.match(text[end:]) or re.match(rf"\s*,?\s*(?:said|says|added|explained|noted|{ROMANCE_SPEECH})\b", after)
+        or re.search(rf"(?:said|says|by|{ROMANCE_SPEECH}|por|par|pelo|pela)\s+$", before)
         # "Principal Secretary Mary Muthoni", "state health minister Damodar Raja Narasimha",
         # "Union Health Minister, Jagat Prakash Nadda": a title right before the name.
         or TITLE_RIGHT_BEFORE.search(before)
@@ -222,7 +225,7 @@ def is_person_name(name, honorific, text, end, entities, sentence):
     )
 
 
-TITLE_PHRASE_BEFORE = re.compile(rf"(?:^|[,;(]\s*|\b(?:el|la|le|o|a|the|del|du|do|da)\s+)(?P<title>(?:{TITLE_WORDS})\b[^,;.()]{{0,80}}),\s*$")
+TITLE_PHRASE_BEFORE = re.compile(rf"\b(?P<title>(?:{TITLE_WORDS})\b[^,;.()]{{0,80}}),\s*$")
 ROMANCE_SPEECH = "dijo|afirmó|señaló|destacó|declaró|explicó|aseguró|indicó|subrayó|agregó|añadió|manifestó|a déclaré|a souligné|a expliqué|a indiqué|a affirmé|a ajouté|déclare|souligne|disse|afirmou|destacou|declarou|explicou|ressaltou|acrescentou|ha detto|ha dichiarato"
 TITLE_RIGHT_BEFORE = re.compile(rf"\b(?:{TITLE_WORDS}|Dean|Secretary|minister|director|dean|secretary),?\s+$")
 
