@@ -9,7 +9,7 @@ from common.api import AllowedMethodsFirstMixin
 from curation.drafting import draft_from_article
 from curation.services import keep_draft
 from institutions.models import Institution, InstitutionName
-from partnerships.models import Agreement, Evidence, Participation
+from partnerships.models import Agreement, AgreementEvent, Evidence, Participation
 
 # A long press release is some 20,000 characters; a saved page with its scripts and styles a
 # few hundred thousand. Past these limits the request is refused field by field (400).
@@ -80,6 +80,14 @@ class FactDraftSerializer(serializers.Serializer):
     quote = serializers.CharField()
 
 
+class EventDraftSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[(value, label) for value, label in AgreementEvent.Kind.choices
+                                            if value in {"ended", "expires"}])
+    dated_on = serializers.DateField(allow_null=True, help_text=_("Null when the text gives no date."))
+    dated_on_precision = serializers.ChoiceField(choices=Agreement.Precision.choices)
+    evidence = serializers.CharField()
+
+
 class AgreementDraftSerializer(serializers.Serializer):
     title = serializers.CharField()
     kind = serializers.ChoiceField(choices=Agreement.Kind.choices)
@@ -90,6 +98,7 @@ class AgreementDraftSerializer(serializers.Serializer):
     parties = PartyDraftSerializer(many=True)
     people = PersonDraftSerializer(many=True)
     areas = AreaDraftSerializer(many=True)
+    events = EventDraftSerializer(many=True, help_text=_("The end or expiry the article reports: a lapsed MoU is that MoU, ended."))
     evidence = FactDraftSerializer(many=True)
 
 

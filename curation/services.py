@@ -19,7 +19,8 @@ from curation.drafting.source import read_article
 from curation.models import Draft, Suggestion, normalised_url, text_fingerprint
 from institutions.models import Institution, InstitutionName
 from partnerships.models import (
-    Agreement, AgreementArea, AgreementParty, Area, Evidence, Participation, Person, Source, fold_whitespace,
+    Agreement, AgreementArea, AgreementEvent, AgreementParty, Area, Evidence, Participation, Person, Source,
+    fold_whitespace,
 )
 
 # The contract's agreement-level facts, stored as evidence of the agreement itself.
@@ -254,7 +255,32 @@ class Writer:
             kind = AGREEMENT_FACTS.get(str(fact.get("fact", "")).lower())
             if kind and (fact.get("quote") or "").strip():
                 self.write_evidence(agreement, fact["quote"], fact=kind, where=f"{where}, {_('evidence')} {number}")
+        events = [
+            self.write_event(agreement, event, where=f"{where}, {_('event')} {number}")
+            for number, event in enumerate(entry.get("events") or [], start=1)
+        ]
+        if any(events):
+            # The end or expiry the article reports sets the record's life, as an edit in the admin would.
+            agreement.work_out_life()
+            self.save(agreement, where=where)
         return agreement
+
+    def write_event(self, agreement, entry, *, where):
+        """Write an end or expiry the draft gives a date for; one without a date is left to the curator."""
+        if not isinstance(entry, dict) or entry.get("kind") not in AgreementEvent.Kind.values:
+            raise PublishError(_("%(where)s: the kind of event is not one of %(kinds)s.") % {
+                "where": where, "kinds": ", ".join(AgreementEvent.Kind.values)})
+        dated_on = as_date(entry.get("dated_on"), where=where)
+        if dated_on is None:
+            return None
+        event = AgreementEvent(
+            agreement=agreement, kind=entry["kind"], dated_on=dated_on,
+            dated_on_precision=entry.get("dated_on_precision") or AgreementEvent.Precision.DAY,
+        )
+        self.save(event, where=where)
+        if (entry.get("evidence") or "").strip():
+            self.write_evidence(agreement, entry["evidence"], fact=Evidence.Fact.EVENT, where=where)
+        return event
 
     def write_evidence(self, agreement, quote, *, fact, where, **subject):
         quote = fold_whitespace(quote)

@@ -7,11 +7,13 @@ per concern: source (main text, headline, publisher, date, language), text (sent
 verbatim), dates, directory (matching names to institutions), institutions (the names an
 article uses), people, areas, agreements (how many, which kind, which parties).
 """
+import dataclasses
 import datetime
+import re
 
-from curation.drafting.agreements import find_agreements
+from curation.drafting.agreements import ending_in, find_agreements
 from curation.drafting.areas import find_areas
-from curation.drafting.dates import signing_date
+from curation.drafting.dates import explicit_date, signing_date
 from curation.drafting.directory import Directory
 from curation.drafting.gazetteer import country_in
 from curation.drafting.institutions import Entities
@@ -63,9 +65,13 @@ def agreement_contract(agreement, article, people, warnings):
     day, precision, date_quote, date_warnings = (None, "unknown", None, [])
     if agreement.kind != "collaboration":
         day, precision, date_quote, date_warnings = signing_date(
-            agreement.signing + [s for s in agreement.sentences if s not in agreement.signing and "sign" in s.text.lower()],
+            [before_ending(s) for s in agreement.signing]
+            + [before_ending(s) for s in agreement.sentences if s not in agreement.signing and "sign" in s.text.lower()],
             article.published_on, article.language, dateline_end=article.dateline_end,
         )
+        if date_quote:
+            # The quote is the sentence as written, its end included.
+            date_quote = next((s.text for s in agreement.sentences if s.text.startswith(date_quote)), date_quote)
         warnings.extend(date_warnings)
         if day is None and not date_warnings:
             warnings.append("The text gives no signing date: the publication date is not used for it.")
@@ -78,10 +84,11 @@ def agreement_contract(agreement, article, people, warnings):
     if place_quote:
         evidence.append({"fact": "place", "quote": place_quote})
     indexes = {sentence.index for sentence in agreement.sentences}
+    events = events_of(agreement, article, warnings)
     return {
         "title": f"{' – '.join(names) or 'Unnamed parties'} {KIND_IN_TITLE[agreement.kind]}",
         "kind": agreement.kind,
-        "status": status_of(agreement.kind),
+        "status": status_of(agreement.kind, events, article.published_on),
         "signed_on": day.isoformat() if day else None,
         "signed_on_precision": precision if day else "unknown",
         "place": place,
@@ -93,14 +100,64 @@ def agreement_contract(agreement, article, people, warnings):
             for role, quote in person.roles.items()
         ],
         "areas": find_areas(agreement.sentences),
+        "events": events,
         "evidence": evidence,
     }
 
 
-def status_of(kind):
-    """Return the status the directory gives such an agreement before any dated event: signed, or reported."""
+MONTH_ALONE = re.compile(
+    r"\b(?:in|since|on|from|at the end of|end of)\s+(January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?!\s+\d)"
+)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def month_before(text, published_on):
+    """Return (first of the month, "month") for "lapsed in January": the last such month up to publication."""
+    match = MONTH_ALONE.search(text)
+    if not match or published_on is None:
+        return None
+    month = MONTHS.index(match.group(1)) + 1
+    year = published_on.year if month <= published_on.month else published_on.year - 1
+    return datetime.date(year, month, 1), "month"
+
+
+def before_ending(sentence):
+    """Return the sentence up to the words that tell its agreement's end: the date after them is the end's."""
+    ending = ending_in(sentence.text)
+    if not ending:
+        return sentence
+    return dataclasses.replace(sentence, text=sentence.text[:len(sentence.text) - len(ending[1])])
+
+
+def events_of(agreement, article, warnings):
+    """Return the end or expiry the article reports of the agreement, with its date where the text gives one."""
+    events = []
+    for sentence in agreement.sentences:
+        ending = ending_in(sentence.text)
+        if not ending or any(event["kind"] == ending[0] for event in events):
+            continue
+        kind, after = ending
+        found = explicit_date(after, article.published_on, article.language) or month_before(after, article.published_on)
+        day, precision = found if found else (None, "unknown")
+        if day is None:
+            warnings.append(f"The agreement {'ended' if kind == 'ended' else 'expires'}, but the text gives no date for it.")
+        events.append({
+            "kind": kind, "dated_on": day.isoformat() if day else None,
+            "dated_on_precision": precision if day else "unknown", "evidence": sentence.text,
+        })
+    return events
+
+
+def status_of(kind, events=(), published_on=None):
+    """Return the status the directory gives such an agreement: signed or reported, or ended when the text says so."""
+    ended = next((event for event in events if event["kind"] == "ended"), None)
+    # An end the text reports without its date is past by the day it was published.
+    ended_on = (datetime.date.fromisoformat(ended["dated_on"]) if ended and ended["dated_on"]
+                else (published_on or datetime.date.today()) if ended else None)
     # The model's own rule (partnerships/life.py), so a published draft shows what the draft said.
-    return status_on(Life(in_force_from=None, expires_on=None, ended_on=None), kind=kind, day=datetime.date.today())
+    return status_on(Life(in_force_from=None, expires_on=None, ended_on=ended_on), kind=kind, day=datetime.date.today())
 
 
 def dateline_country(article):

@@ -12,6 +12,32 @@ RENEWAL = re.compile(
     r"갱신|연장|재협약|재체결|续签|續簽|延长|延長|更新|تجديد|جدد|تمديد|مدد",
     re.I,
 )
+# The end of an agreement: it lapsed, was ended or will not be renewed; it is that agreement, never a renewal.
+ENDED = re.compile(
+    r"\b(?:lapsed|has expired|had expired|expired|terminated|was ended|were ended|has ended|ended|cancel(?:l)?ed|rescinded|revoked|"
+    r"withdr(?:ew|awn) from|pulled out of|(?:will|would|is to) not be renewed|not be renewed|will not renew|did not renew|"
+    r"was not renewed|let (?:the|its|their) \w+ lapse|ausgelaufen|gekündigt|beendet|vencid[oa]|expiró|caducó|rescindi\w+|"
+    r"termin(?:ó|ou)|résili\w+|a expiré|a pris fin|encerrad[oa]|expirou)\b|"
+    r"종료(?:됐|되었|했|하였|된)|해지|만료(?:됐|되었|된)|파기|终止|終止|已到期|失效|解除|期限切れ|終了した|انتهت|إنهاء|ألغت|ألغى|فسخ",
+    re.I,
+)
+EXPIRES = re.compile(
+    r"\b(?:expires|will expire|is due to expire|runs until|valid until|remains? in force until|vence (?:el|en)|expire le|expira em)\b|"
+    r"만료될|만료 예정|有效期至|到期日为|有効期限は|تنتهي|ينتهي",
+    re.I,
+)
+NOT_RENEWED = re.compile(r"\b(?:not (?:be )?renew\w*|no renewal|without renew\w*|won't be renewed|declined to renew)\b", re.I)
+
+
+def ending_in(text):
+    """Return ("ended" or "expires", the text after the words that say so) of a sentence, or None."""
+    for kind, pattern in (("ended", ENDED), ("expires", EXPIRES)):
+        match = pattern.search(text)
+        if match:
+            return kind, text[match.end():]
+    return None
+
+
 # An agreement told as the background of the news: signed before, not now.
 BACKGROUND = re.compile(
     r"\b(?:had signed|had been signed|had inked|previously signed|first signed|originally signed|signed earlier|"
@@ -57,7 +83,7 @@ BYSTANDER = re.compile(
     r"\bat the\b|\bowned by\b|\boperated by\b|\brun by\b|\bpart of\b|\bsubsidiary of\b|\bbelongs? to\b|"
     r"(?-i:(?<=\s)at (?=[A-Z]))|\bmember of\b|\bunder the (?:umbrella|auspices) of\b|\bsupported by\b|\bfunded by\b|\bwhich is\b|\bwhich belongs\b|"
     r"\ben presencia de\b|\bcon la presencia de\b|\bante la presencia de\b|\ben présence de\b|\bna presença de\b|\bcom a presença de\b|"
-    r"\bbajo los auspicios de\b|\bsous l['’]égide de\b|\bsous le patronage de\b|\bpatrocinad[oa] por\b|\borganizad[oa] por\b|"
+    r"\bsponsored by\b|\bunder the (?:patronage|sponsorship) of\b|\bpatronage of\b|\bbajo los auspicios de\b|\bsous l['’]égide de\b|\bsous le patronage de\b|\bpatrocinad[oa] por\b|\borganizad[oa] por\b|"
     r"بحضور|وبحضور|برعاية|تحت رعاية|وتحت رعاية|بمشاركة|在[^，。]{0,30}见证下|見証|出席",
     re.I,
 )
@@ -120,6 +146,11 @@ def parties_in(sentence, entities, article, excluded):
     return found
 
 
+def renews(text):
+    """Say whether a sentence reports a renewal: not one refused, nor the end of the agreement."""
+    return bool(RENEWAL.search(text)) and not NOT_RENEWED.search(text) and not ENDED.search(text)
+
+
 def watches(text, end, later_mentions, watched):
     """Say whether a name ending at `end` is of those a Korean or Japanese clause says watched.
 
@@ -146,7 +177,11 @@ def find_agreements(article, entities, warnings):
     def signing(text):
         return is_signing(text, language)
 
-    starters = [s for s in prose if signing(s.text)] or [s for s in article.sentences if signing(s.text)]
+    def reports(text):
+        # A signing, or the end of an agreement ("its 2019 MoU with X lapsed in January").
+        return signing(text) or bool(ENDED.search(text) and document_kind(text, language) and not is_planned(text))
+
+    starters = [s for s in prose if reports(s.text)] or [s for s in article.sentences if reports(s.text)]
     for sentence in article.sentences:
         if is_planned(sentence.text) and document_kind(sentence.text, language):
             warnings.append(f"A signing only planned or awaiting approval is not drafted: \"{sentence.text}\"")
@@ -160,7 +195,7 @@ def find_agreements(article, entities, warnings):
                 warnings.append(f"An earlier agreement is mentioned as background and is not drafted: \"{text}\"")
                 continue
             parties = parties_in(sentence, entities, article, excluded)
-            kind = "renewal" if RENEWAL.search(text) else document_kind(text, language)
+            kind = "renewal" if renews(text) else document_kind(text, language)
             others = [p for p in parties if not any(p in a.parties for a in agreements)]
             unnamed = [a for a in agreements if not a.parties]
             if unnamed and others and not COUNT.search(text):
@@ -169,7 +204,7 @@ def find_agreements(article, entities, warnings):
                 unnamed[0].take_signing(sentence, kind, parties)
                 group = [unnamed[0]]
                 continue
-            pair = None if COUNT.search(text) or RENEWAL.search(text) else document_pair(text)
+            pair = None if COUNT.search(text) or renews(text) else document_pair(text)
             if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text) or (
                 PLURAL.search(text) and len(parties) >= 3
             ) or (pair and others):

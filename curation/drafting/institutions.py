@@ -382,8 +382,11 @@ def reads_as_prose(sentence):
 
 
 def trim_name(text, start, end):
-    """Drop what a capitalised run holds around a name: a closing full stop, a leading people or country."""
+    """Drop what a capitalised run holds around a name: a closing full stop or possessive, a leading people or country."""
     end = without_full_stop(text, start, end)
+    if re.search(r"\w['’]s$", text[start:end]) and not re.search(r"(?:King|Queen|St|Saint|Children|Women|Mary|Guy|Thomas|Moorfields)['’]s$", text[start:end]):
+        # "Mayapada Healthcare's flagship group": the owner is named, without its possessive.
+        end -= 2
     title = re.search(rf"\s(?:{TITLE_HONORIFICS})(?![\w-])", text[start:end])
     if title:
         # "Severance Hospital President Lee Kang-young": the hospital, then its president.
