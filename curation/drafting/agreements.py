@@ -131,11 +131,17 @@ def parties_in(sentence, entities, article, excluded):
     watched = [m.start() for m in BYSTANDER_AFTER.finditer(text)]
     found = []
     mentions = entities.mentions_in(sentence)
+    # A unit named with its parent ("the Faculty of Medicine of X") is part of the parent, the party.
+    units = {other for _s, _e, other in mentions if other.owner_keys and other.record is None and UNIT_OF.match(other.name)}
     for number, (start, end, entity) in enumerate(mentions):
         offset = start - sentence.start
         if watched and watches(text, end - sentence.start, [m[0] - sentence.start for m in mentions[number + 1:]], watched):
             continue
-        if entity.key in excluded or any(entity.key in other.owner_keys for _s, _e, other in entities.mentions_in(sentence)):
+        if entity in units:
+            continue
+        if entity.key in excluded or any(
+            entity.key in other.owner_keys for _s, _e, other in mentions if other not in units
+        ):
             continue
         bystander_from = max((c for c in cut if c < offset), default=None)
         if bystander_from is not None and not ON_BEHALF.search(text[bystander_from:offset]):
@@ -144,6 +150,29 @@ def parties_in(sentence, entities, article, excluded):
         if entity not in found:
             found.append(entity)
     return found
+
+
+# A unit named with its parent: "the Faculty of Medicine of X", "the Southern Region of X".
+UNIT_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:Northern|Southern|Eastern|Western|Central|North|South|East|West)\s+(?:Region|Division|Branch)|"
+    r"Region|Faculty|School|Department|Division|Committee|Graduate School|Institute|Cent(?:er|re)|Unit|Office|"
+    r"Laborator(?:y|ies)|Branch|Campus|Facultad|Faculté|Faculdade|Departamento|Département)\b.*?\b(?:of|de|da|do|du|des|del)\s+(?:the\s+|la\s+|l['’])?(?P<parent>.+)$"
+)
+
+
+def drop_units(agreement, warnings):
+    """Take out of the parties a unit named with a parent that is itself a party: it is part of that party."""
+    for party in list(agreement.parties):
+        match = UNIT_OF.match(party.name)
+        if not match or party.record is not None:
+            continue
+        parent = canonical(match.group("parent"))
+        owner = next((other for other in agreement.parties if other is not party and (
+            canonical(other.name) == parent or parent.startswith(canonical(other.name))
+            or other.key in party.owner_keys)), None)
+        if owner:
+            agreement.parties.remove(party)
+            warnings.append(f"{party.name} is a unit of {owner.name}: recorded as part of that party, not as a party of its own.")
 
 
 def renews(text):
@@ -226,6 +255,8 @@ def find_agreements(article, entities, warnings):
                         agreement.add_party(party, sentence)
                 agreement.sentences.append(sentence)
     agreements = [a for a in agreements if a.signing]
+    for agreement in agreements:
+        drop_units(agreement, warnings)
     if agreements:
         # What comes before the first signing (a lead, a headline) belongs to the first agreements.
         first_index = min(a.signing[0].index for a in agreements)
