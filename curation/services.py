@@ -279,12 +279,12 @@ class Writer:
         )
         self.save(event, where=where)
         if (entry.get("evidence") or "").strip():
-            self.write_evidence(agreement, entry["evidence"], fact=Evidence.Fact.EVENT, where=where)
+            self.write_evidence(agreement, entry["evidence"], fact=Evidence.Fact.EVENT, where=where, event=event)
         return event
 
     def write_evidence(self, agreement, quote, *, fact, where, **subject):
         quote = fold_whitespace(quote)
-        subject = {"party": None, "area": None, "participation": None, **subject}
+        subject = {"party": None, "area": None, "participation": None, "event": None, **subject}
         # A sentence given twice for the same fact is one piece of evidence.
         if not quote or Evidence.objects.filter(agreement=agreement, source=self.source, fact=fact, quote=quote, **subject).exists():
             return

@@ -50,6 +50,7 @@ OWNED_BY = re.compile(
     re.I,
 )
 UNIT = re.compile(r"(?:Faculty|School|Department|College|Graduate School|Institute) of\s", re.I)
+NATIVE_BEFORE_BRACKET = re.compile(r"(?<![가-힣一-鿿぀-ヿ])([가-힣]{2,}|[一-鿿぀-ヿ]{2,})\(")
 QUOTED_NAME = re.compile(r"\s*[\"“«]([^\"”»\n]{2,30})[\"”»]")
 PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
 GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
@@ -133,8 +134,13 @@ class Entities:
         for start, stop, record in known:
             if self.in_brackets(start):
                 continue
-            self.add(record.slug, record.name, sentence, start, stop, record=record, how="exact")
+            entity = self.add(record.slug, record.name, sentence, start, stop, record=record, how="exact")
             taken.append((start, stop))
+            native = NATIVE_BEFORE_BRACKET.search(text, max(sentence.start, start - 30), start)
+            if native and native.end() == start:
+                # "샤리테(Charité)": the article's own script names the institution first.
+                self.aliases.setdefault(canonical(native.group(1)), entity.key)
+                taken.append(native.span(1))
         for start, stop, name in candidate_names(text, sentence.start, end):
             if any(start < t_stop and t_start < stop for t_start, t_stop in taken) or self.in_brackets(start):
                 continue
@@ -170,6 +176,10 @@ class Entities:
 
     def add(self, key, name, sentence, start, stop, *, record=None, how="new", kind=None, country=None):
         key = self.aliases.get(key, key)
+        first, _space, rest = key.partition(" ")
+        if not key.isascii() and rest and first in self.aliases and kind_of_name(rest):
+            # "샤리테(Charité) 대학병원에서 ... 샤리테 대학병원": the native name given before the known one.
+            key = self.aliases[first]
         entity = self.by_key.get(key)
         if entity is None:
             entity = Entity(key=key, name=name, record=record, how=how, kind=kind, country=country)

@@ -110,8 +110,8 @@ def native_roles(text, mention, language):
     before = [role for position, role in cues if position < mention.start]
     if language in POST_VERB or re.search(r"[가-힣぀-ヿ]", text) or (re.search(r"[一-鿿]", text) and not re.search(r"[\u0621-\u064a]", text)):
         role = after[0] if after else (before[-1] if before else None)
-        watching = re.match(r"\S*\s?(?:가운데|もと|下)", text[next((p for p, r in cues if p >= mention.end), 0):][2:12])
-        if role == "attended" and "signed" in after and not watching:
+        attended_and = re.match(r"(?:참석|배석)(?:해|하여|하고|한 뒤|한 후)", text[next((p for p, r in cues if p >= mention.end), 0):])
+        if role == "attended" and "signed" in after and attended_and:
             # "참석해 협약서에 서명했다": they attended and signed; "참석한 가운데" is watching.
             role = "signed"
     else:

@@ -1,0 +1,163 @@
+"""Drafts from releases in Korean, Chinese, Japanese, Arabic, Spanish, French and Portuguese, and the structure traps.
+
+The articles under tests/curation/articles/languages/ were written for these tests in the style
+of each press; each test reads one as a curator would and checks what the draft proposes.
+"""
+import datetime
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+from curation.drafting import draft_from_article
+from curation.services import keep_draft, publish_draft
+from partnerships.models import Agreement, AgreementEvent
+
+pytestmark = pytest.mark.django_db
+
+ARTICLES = Path(__file__).parent / "articles" / "languages"
+
+
+def drafted(name, published_on=None):
+    return draft_from_article(text=(ARTICLES / name).read_text(encoding="utf-8"), published_on=published_on)
+
+
+def parties(agreement):
+    return [party["institution"] or party["name"] for party in agreement["parties"]]
+
+
+def people(agreement, role):
+    return {person["name"] for person in agreement["people"] if person["role"] == role}
+
+
+def test_drafting_a_korean_release_matches_a_party_by_its_native_name_with_its_particle():
+    draft = drafted("ko_samsung_charite.txt")
+
+    assert draft["source"]["language"] == "ko"
+    [agreement] = draft["agreements"]
+    assert agreement["kind"] == "mou"
+    assert parties(agreement) == ["samsung-medical-center", "charite"]
+    assert people(agreement, "signed") == {"박승우", "하이오 크뢰머"}
+    assert any("background" in warning for warning in draft["warnings"])
+
+
+def test_drafting_a_korean_release_proposes_a_new_party_written_in_hangul():
+    [agreement] = drafted("ko_mayo_precision.txt")["agreements"]
+
+    assert parties(agreement) == ["seoul-national-university-hospital", "메이요클리닉"]
+    assert agreement["parties"][1]["kind"] == "hospital"
+    assert people(agreement, "signed") == {"김영태", "지안리코 파루지아"}
+    # The ambassador "참석한 가운데" watched the signing.
+    assert people(agreement, "attended") == {"김철수"}
+    assert "김영태" in people(agreement, "spoke")
+
+
+@pytest.mark.parametrize("written", ["서울대학교병원은", "서울대병원과", "서울대병원"])
+def test_drafting_finds_a_known_hangul_name_in_its_long_and_short_forms(written):
+    text = f"{written} 지난 5일 삼성서울병원과 의료 인공지능 공동연구를 위한 업무협약을 체결했다."
+
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert parties(agreement)[0] == "seoul-national-university-hospital"
+
+
+def test_drafting_does_not_read_one_hangul_name_inside_another():
+    # 분당서울대병원 is another hospital than 서울대병원.
+    text = "분당서울대병원은 지난 5일 삼성서울병원과 의료 인공지능 공동연구를 위한 업무협약을 체결했다."
+
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert "seoul-national-university-hospital" not in parties(agreement)
+    assert parties(agreement) == ["분당서울대병원", "samsung-medical-center"]
+
+
+def test_drafting_a_chinese_release_keeps_the_full_name_and_reads_signers_after_their_titles():
+    draft = drafted("zh_ruijin_heidelberg.txt")
+
+    [agreement] = draft["agreements"]
+    assert agreement["kind"] == "mou"
+    assert [party["name"] for party in agreement["parties"]] == ["上海交通大学医学院附属瑞金医院", "德国海德堡大学医院"]
+    assert people(agreement, "signed") == {"宁光", "英戈·奥滕里斯"}
+    assert people(agreement, "attended") == {"吴恳"}
+    assert "宁光" in people(agreement, "spoke")
+
+
+def test_drafting_a_japanese_release_tells_a_director_from_his_hospital():
+    [agreement] = drafted("ja_todai_siriraj.txt")["agreements"]
+
+    assert agreement["kind"] == "mou"
+    assert [party["name"] for party in agreement["parties"]] == ["東京大学医学部附属病院", "マヒドン大学シリラート病院"]
+    assert people(agreement, "signed") == {"田中栄", "アピチャート・ウィチットワニット"}
+    assert people(agreement, "attended") == {"大鷹正人"}
+
+
+def test_drafting_an_arabic_release_reads_parties_signers_and_the_minister_who_watched():
+    [agreement] = drafted("ar_seha_hopkins.txt")["agreements"]
+
+    assert agreement["kind"] == "mou"
+    assert [party["name"] for party in agreement["parties"]] == ["شركة أبوظبي للخدمات الصحية", "مستشفى جونز هوبكنز الأمريكي"]
+    assert agreement["parties"][0]["other_names"][0]["name"] == "صحة"
+    assert people(agreement, "signed") == {"أحمد الهاشمي", "كيفن سواريس"}
+    assert people(agreement, "attended") == {"عبدالله بن محمد آل حامد"}
+
+
+def test_drafting_an_arabic_release_counts_two_memoranda_and_leaves_out_the_one_only_planned():
+    draft = drafted("ar_two_memoranda_planned.txt")
+
+    assert len(draft["agreements"]) == 2
+    assert all("جامعة تورنتو الكندية" not in parties(agreement) for agreement in draft["agreements"])
+    assert any("planned" in warning for warning in draft["warnings"])
+
+
+@pytest.mark.parametrize("name, kind, signed, attended", [
+    ("es_inen_navarra.txt", "framework", {"Tatiana Vidaurre", "José Andrés Gómez Cantero"}, {"Aníbal Velásquez"}),
+    ("fr_hcl_montreal.txt", "framework", {"Raymond Le Moign", "Daniel Jutras"}, set()),
+    ("pt_einstein_porto.txt", "mou", {"Sidney Klajner", "António Sousa Pereira"}, set()),
+])
+def test_drafting_romance_releases_reads_their_document_words_signers_and_witnesses(name, kind, signed, attended):
+    draft = drafted(name)
+
+    [agreement] = draft["agreements"]
+    assert draft["source"]["language"] == name[:2]
+    assert agreement["kind"] == kind
+    assert len(agreement["parties"]) == 2
+    assert people(agreement, "signed") == signed
+    assert people(agreement, "attended") == attended
+
+
+def test_drafting_cuts_possessives_and_keeps_a_titled_person_out_of_the_parties():
+    draft = drafted("en_taipei_mayapada.txt")
+
+    [agreement] = draft["agreements"]
+    assert parties(agreement) == ["Taipei Veterans General Hospital", "Mayapada Healthcare Group"]
+    assert agreement["signed_on"] == "2025-05-12"
+    assert people(agreement, "signed") == {"Deh-Ming Chang", "Grace Tahir"}
+    # The letter of intent of 2021 is background; the agreement awaiting approval is not signed.
+    assert any("background" in warning for warning in draft["warnings"])
+    assert any("planned" in warning for warning in draft["warnings"])
+
+
+def test_drafting_makes_a_faculty_named_with_its_university_part_of_that_party():
+    [agreement] = drafted("en_faculty_of_parent.txt")["agreements"]
+
+    assert parties(agreement) == ["Mahidol University", "Karolinska Institutet"]
+
+
+def test_drafting_records_a_lapsed_mou_as_that_mou_ended_and_publishing_writes_the_event():
+    text = (ARTICLES / "en_lapsed_mou.txt").read_text(encoding="utf-8")
+    draft = draft_from_article(text=text)
+
+    [agreement] = draft["agreements"]
+    assert agreement["kind"] == "mou"
+    assert agreement["status"] == "ended"
+    assert (agreement["signed_on"], agreement["signed_on_precision"]) == ("2019-04-01", "month")
+    assert [(event["kind"], event["dated_on"], event["dated_on_precision"]) for event in agreement["events"]] == [
+        ("ended", "2025-01-01", "month"),
+    ]
+
+    curator = User.objects.create_user("carla", password="not-used-here", is_staff=True)
+    publish_draft(draft=keep_draft(text=text, proposal=draft), curator=curator)
+
+    record = Agreement.objects.get(title=agreement["title"])
+    assert list(record.events.values_list("kind", "dated_on")) == [(AgreementEvent.Kind.ENDED, datetime.date(2025, 1, 1))]
+    assert record.status == "ended"
