@@ -161,3 +161,17 @@ def test_drafting_records_a_lapsed_mou_as_that_mou_ended_and_publishing_writes_t
     record = Agreement.objects.get(title=agreement["title"])
     assert list(record.events.values_list("kind", "dated_on")) == [(AgreementEvent.Kind.ENDED, datetime.date(2025, 1, 1))]
     assert record.status == "ended"
+
+
+def test_drafting_a_signing_dated_before_its_signers_gives_that_date_and_those_signers():
+    text = (
+        "The MoU was signed on 12 May 2025 at the Seoul campus by John Smith, President of Asan Medical Center, "
+        "and Anna Berg, Director of Charité."
+    )
+
+    [agreement] = draft_from_article(text=text, published_on=datetime.date(2025, 5, 14))["agreements"]
+
+    assert agreement["signed_on"] == "2025-05-12"
+    assert parties(agreement) == ["asan-medical-center", "charite"]
+    assert people(agreement, "signed") == {"John Smith", "Anna Berg"}
+    assert people(agreement, "spoke") == set()
