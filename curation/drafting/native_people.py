@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 KO_TITLES = (
     r"병원장|의료원장|원장|부총장|총장|이사장|대표이사|대표|장관|차관|부회장|회장|사장|교수|센터장|학장|부원장|단장|청장|"
-    r"총영사|대사|최고경영자|최고운영책임자|본부장|실장|시장|도지사|위원장|처장|소장|국장|의장|이사"
+    r"총영사|대사|최고경영자|최고운영책임자|본부장|실장|시장|도지사|위원장|처장|소장|국장|의장|이사|CEO|COO|대표원장"
 )
 # The institution a title may name before it: "하이오 크뢰머 샤리테 대학병원 최고경영자".
 KO_ORGS = r"병원|클리닉|센터|대학교|대학|의료원|재단|대사관|연구원|연구소|그룹|협회|학회|공단|진흥원"
@@ -25,6 +25,11 @@ ZH_TITLES = (
 )
 ZH_PERSON = re.compile(
     rf"(?P<title>{ZH_TITLES})(?P<name>[一-鿿]{{1,6}}[·・][一-鿿·・]{{1,12}}?|[一-鿿]{{2,3}}?)"
+    r"(?=[与與和、，,及等代在出表指说說。；：\s（(]|$)"
+)
+# "瑞金医院宁光院长": the name first, after an institution or a mark, ending in no kind character.
+ZH_PERSON_BEFORE = re.compile(
+    rf"(?:(?<=[，、,：:\s与與和及])|(?<=[院学學司心部局团團]))(?![院学學司心部局团團])(?P<name>[一-鿿]{{1,6}}[·・][一-鿿·・]{{1,12}}?|[一-鿿]{{2,3}}?)(?<![院学學司心部局所会會团團])(?P<title>{ZH_TITLES})"
     r"(?=[与與和、，,及等代在出表指说說。；：\s（(]|$)"
 )
 JA_TITLES = r"病院長|総長|学長|院長|理事長|社長|会長|所長|センター長|大臣|大使|部長|局長|教授|CEO|氏"
@@ -87,8 +92,10 @@ def native_people_in(text, language):
                 for match in pattern.finditer(text):
                     found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
         else:
-            for match in ZH_PERSON.finditer(text):
-                found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
+            for pattern in (ZH_PERSON, ZH_PERSON_BEFORE):
+                for match in pattern.finditer(text):
+                    if not any(m.start <= match.start("name") < m.end for m in found):
+                        found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
     if re.search(r"[\u0621-\u064a]", text):
         for match in AR_PERSON.finditer(text):
             name = match.group("name").strip()
