@@ -7,6 +7,7 @@ from rapidfuzz import fuzz
 from curation.drafting.directory import GENERIC, canonical
 from curation.drafting.documents import is_signing
 from curation.drafting.native_names import arabic_kind_of, native_names
+from curation.drafting.native_people import KO_TITLES
 from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
@@ -51,6 +52,7 @@ OWNED_BY = re.compile(
 )
 UNIT = re.compile(r"(?:Faculty|School|Department|College|Graduate School|Institute) of\s", re.I)
 NATIVE_BEFORE_BRACKET = re.compile(r"(?<![가-힣一-鿿぀-ヿ])([가-힣]{2,}|[一-鿿぀-ヿ]{2,})\(")
+KO_TITLE_FIRST = re.compile(rf"(?:{KO_TITLES}) [가-힣]{{2,4}}$")
 QUOTED_NAME = re.compile(r"\s*[\"“«]([^\"”»\n]{2,30})[\"”»]")
 PARENTHESES = re.compile(r"\s*\(([^()]{1,120})\)")
 GLUED_NATIVE = re.compile(r"[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]")
@@ -563,7 +565,8 @@ def other_name(candidate, entity):
     candidate = candidate.strip(" \"“”'")
     if not candidate or candidate.lower() in POSITION_WORDS or country_in(candidate) == candidate:
         return None
-    if candidate in country_names() or candidate in CITIES:
+    if candidate in country_names() or candidate in CITIES or KO_TITLE_FIRST.match(candidate):
+        # "(병원장 이화성)": the head of the institution, not another name of it.
         return None
     if re.fullmatch(r"[A-Z][A-Za-z&]{1,11}", candidate) and sum(c.isupper() for c in candidate) >= 2:
         return {"name": candidate, "kind": "acronym", "language": ""}

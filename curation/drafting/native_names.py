@@ -58,13 +58,28 @@ def korean_names(text, start, end, country_of_word):
                 prefix = word
         if not prefix or prefix in KO_GENERIC or len(stem) < 3:
             continue
-        country = None
-        if number and re.fullmatch(r"[^\S\n]", text[runs[number - 1].end():run.start()] or "x"):
-            country = country_of_word(korean_stem_or_word(text[runs[number - 1].start():runs[number - 1].end()]))
-        if name_start != run.start() and number >= 2:
-            country = country_of_word(runs[number - 2].group(0)) or country
+        # "미국 메이요클리닉", "베트남 호치민시 쩌라이병원": a country or city in the words before.
+        country, position = None, number - (1 if name_start == run.start() else 2)
+        while country is None and position >= 0 and position >= number - 3 \
+                and re.fullmatch(r"[^\S\n]", text[runs[position].end():runs[position + 1].start()] or "x"):
+            country = country_of_word(korean_stem_or_word(runs[position].group(0)))
+            position -= 1
         found.append((name_start, name_end, text[name_start:name_end], country))
-    return found
+    return joined_with_university(text, found)
+
+
+def joined_with_university(text, found):
+    """Make one name of a university and its hospital written side by side: "고려대학교 안암병원", "가톨릭대 서울성모병원"."""
+    joined = []
+    for start, end, name, country in found:
+        if joined:
+            last_start, last_end, last_name, last_country = joined[-1]
+            if re.search(r"(?:대학교|대학|대|의료원|학교법인|의료재단)$", last_name) and text[last_end:start] == " " \
+                    and re.search(r"(?:병원|의료원|센터|클리닉)$", name):
+                joined[-1] = (last_start, end, text[last_start:end], last_country or country)
+                continue
+        joined.append((start, end, name, country))
+    return joined
 
 
 def korean_stem(word):

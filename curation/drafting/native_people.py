@@ -19,6 +19,7 @@ KO_PERSON = re.compile(
     rf"[가-힣]{{0,12}}?(?:{KO_TITLES}))(?:\s?\([A-Z]{{2,5}}\))?"
     r"(?=[은는이가과와의을를도,\s)]|께서|$)"
 )
+KO_PERSON_IN_BRACKETS = re.compile(rf"\((?P<title>{KO_TITLES}) (?P<name>[가-힣]{{2,4}})\)")
 ZH_TITLES = (
     r"党委书记|书记|副院长|执行院长|院长|副校长|校长|主任|董事长|总裁|总经理|局长|部长|主席|教授|首席执行官|理事长|"
     r"大使|总领事|司长|处长|会长|秘书长|院長|校長|董事長|總裁|總經理|局長|部長|理事長|總領事|處長|會長|秘書長"
@@ -86,6 +87,10 @@ def native_people_in(text, language):
                     found.append(NativeMention(match.start() + len(words[0]) + 1, match.end("name"), words[1], match.group("title")))
                 continue
             found.append(NativeMention(match.start(), match.end("name"), name, match.group("title")))
+    if re.search(r"[가-힣]", text):
+        # "서울성모병원(병원장 이화성)": the head named in brackets after the institution.
+        for match in KO_PERSON_IN_BRACKETS.finditer(text):
+            found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
     if re.search(r"[一-鿿]", text) and not re.search(r"[가-힣]", text):
         if language == "ja" or re.search(r"[぀-ゟ]", text):
             for pattern in (JA_PERSON_BEFORE, JA_PERSON_AFTER):
@@ -125,7 +130,9 @@ def native_roles(text, mention, language):
         role = before[-1] if before else (after[0] if after else None)
     if role:
         roles.append(role)
-    if SPEAK_ROLE.search(text) and (re.search(r"[\"“”「」]", text) or speaks_near(text, mention)):
+    quoted = re.search(r"[\"“”「」‘’']", text)
+    # Korean "…했다고 밝혔다" is the institution announcing; a person speaks in quotes.
+    if SPEAK_ROLE.search(text) and (quoted or (speaks_near(text, mention) and not re.search(r"[가-힣]", text))):
         roles.append("spoke")
     return roles
 
