@@ -372,18 +372,16 @@ def score(expected, draft):
         found += 1
     else:
         wrong += 1
-    drafted = list(draft["agreements"])
     total += 1
-    if len(drafted) == len(expected["agreements"]):
+    if len(draft["agreements"]) == len(expected["agreements"]):
         found += 1
-    for want in expected["agreements"]:
+    pairs, drafted = paired(expected["agreements"], draft["agreements"])
+    for want, best in pairs:
         wanted_parties = {party_key(p) for p in want["parties"]}
-        best = max(drafted, key=lambda a: len(wanted_parties & {party_id(p) for p in a["parties"]}), default=None)
         facts = 2 + len(wanted_parties) + len(want["signed"]) + len(want["attended"])
         total += facts
         if best is None:
             continue
-        drafted.remove(best)
         got_parties = {party_id(p) for p in best["parties"]}
         found += (best["kind"] == want["kind"]) + len(wanted_parties & got_parties)
         wrong += (best["kind"] != want["kind"]) + len(got_parties - wanted_parties)
@@ -400,6 +398,24 @@ def score(expected, draft):
     return total, found, wrong
 
 
+def paired(expected_agreements, drafted_agreements):
+    """Pair each expected agreement with the drafted one sharing most parties (or None); return the pairs and the drafted ones left."""
+    left = list(drafted_agreements)
+    pairs = []
+    for want in expected_agreements:
+        wanted_parties = {party_key(p) for p in want["parties"]}
+        best = max(left, key=lambda a: len(wanted_parties & {party_id(p) for p in a["parties"]}), default=None)
+        if best is not None:
+            left.remove(best)
+        pairs.append((want, best))
+    return pairs, left
+
+
 def party_key(name):
     """A slug stays a slug; a new institution's name is folded as drafts fold it."""
-    return name if re.fullmatch(r"[a-z0-9-]+", name) else fold_for_search(name)
+    return name if is_slug(name) else fold_for_search(name)
+
+
+def is_slug(name):
+    """Whether an expected party names a directory record (by its slug) rather than a new institution."""
+    return re.fullmatch(r"[a-z0-9-]+", name) is not None
