@@ -45,7 +45,8 @@ BACKGROUND = re.compile(
     r"back in|existing (?:MoU|agreement|memorandum)|earlier (?:MoU|agreement|memorandum)|builds? on|building on|"
     r"ya habían firmado|habían firmado|previamente firmad[oa]|firmad[oa] (?:en|el) (?:19|20)\d\d|"
     r"avaient signé|déjà signé|signée? en (?:19|20)\d\d|já (?:tinham|haviam) assinado|assinad[oa] em (?:19|20)\d\d)\b|"
-    r"(?:지난|앞서|이미|기존|과거)\s?(?:(?:19|20)\d\d년[^.]{0,20})?(?:체결한|맺은|맺어|체결된)|(?:19|20)\d\d년(?:에)? (?:이미 )?(?:체결한|맺은|체결된)|"
+    r"(?:지난|앞서|이미|기존|과거)\s?(?:(?:19|20)\d\d년[^.]{0,20})?(?:체결한|맺은|맺어|체결된)|(?:체결한|맺은|서명한) 바 있|"
+    r"지난 (?:19|20)\d\d년[^.]{0,80}(?:체결|맺)|(?:19|20)\d\d년(?:에)? (?:이미 )?(?:체결한|맺은|체결된)|"
     r"此前(?:已)?签署|曾于|曾經|曾经|早在|先前签署|已于(?:19|20)\d\d年|(?:19|20)\d\d年(?:签署|签订)的|以前に締結|既に締結|"
     r"(?:19|20)\d\d年に締結した|سبق (?:أن|وأن)|كانت? قد (?:وقع|وقّع)|الموقعة (?:في|عام) (?:19|20)\d\d",
     re.I,
@@ -74,7 +75,7 @@ NUMBERS = {
 ANOTHER = re.compile(
     r"\b(?:another|a second|a separate|separately|also signed|in a separate|a further|the second|"
     r"eine weitere|außerdem|asimismo|por otra parte|otro convenio|otro acuerdo|également|par ailleurs|un autre accord|"
-    r"além disso|outro acordo)\b|별도로|또 다른|이와 별도|另外|此外|另一份|另签|وفي سياق (?:آخر|متصل)|كما وقع|كما وقّع|كما تم توقيع",
+    r"além disso|outro acordo)\b|별도로|또 다른|이와 별도|같은 날|같은날|이어 열린|이어서|另外|此外|另一份|另签|同日|同天|随后|隨後|同じ日|同日には|وفي سياق (?:آخر|متصل)|كما وقع|كما وقّع|كما تم توقيع",
     re.I,
 )
 # Where a bystander begins: those named after these words watched, hosted or own; they did not sign.
@@ -138,6 +139,10 @@ def parties_in(sentence, entities, article, excluded):
         if watched and watches(text, end - sentence.start, [m[0] - sentence.start for m in mentions[number + 1:]], watched):
             continue
         if entity in units:
+            continue
+        if re.match(r"에서|で(?:[^き]|$)", text[end - sentence.start:end - sentence.start + 2]) and \
+                sum(1 for _s, _e, other in mentions if other is entity) == 1:
+            # "울란바토르 국립암센터에서", "東京大学で": the venue of the signing.
             continue
         if entity.key in excluded or any(
             entity.key in other.owner_keys for _s, _e, other in mentions if other not in units

@@ -18,7 +18,9 @@ DOCUMENTS = {
         r"\bframework (?:cooperation |collaboration |partnership )?agreements?\b|"
         r"\b(?:academic|scientific|strategic|comprehensive|educational) (?:cooperation|collaboration|exchange|partnership) agreements?\b|"
         r"Rahmen(?:vertrag|verträge|vereinbarung\w*)|Kooperationsrahmen\w*",
-        r"框架(?:合作)?协议|框架協議|包括(?:的)?連携協定|包括協定|基本協定|포괄적? ?(?:업무)?협약|기본협약|기본 협약",
+        r"框架(?:合作)?协议|框架協議|包括(?:的)?連携協定|包括協定|基本協定|포괄적? ?(?:업무)?협약|기본협약|기본 협약|"
+        r"(?:학술|교육|전략적|포괄적) ?(?:교류 ?)?(?:협력 ?)?협약|(?:战略|全面|学术|學術|戰略)(?:合作)?(?:框架)?协议|(?:戰略|全面)(?:合作)?協議|"
+        r"学術交流協定|大学間協定|部局間協定",
         rf"{AR_START}(?:اتفاقية|اتفاقيات|اتفاق) (?:ال)?إطار(?:ية)?{AR_END}",
     ],
     # A memorandum of cooperation (Japan's MoC) is a memorandum of understanding by another name;

@@ -146,6 +146,9 @@ class Entities:
         for start, stop, name in candidate_names(text, sentence.start, end):
             if any(start < t_stop and t_start < stop for t_start, t_stop in taken) or self.in_brackets(start):
                 continue
+            if re.search(r"[가-힣一-鿿぀-ヿ\u0621-\u064a]\s?\($", text[max(0, start - 3):start]):
+                # "몽골국립암센터(National Cancer Center of Mongolia)": the native name's other name.
+                continue
             country = country_of(text, start, stop, name)
             record, how = self.directory.match(name, country)
             if record:
@@ -342,6 +345,9 @@ def candidate_names(text, start, end):
         for piece_start, piece_end in split_chain(text, match.start(), match.end()):
             piece_start, piece_end = trim_name(text, piece_start, piece_end)
             name = text[piece_start:piece_end]
+            if not re.search(r"[A-Za-zÀ-ɏ]", name):
+                # Names in Hangul, Han or Arabic are read by their own rules (native_names.py).
+                continue
             described = DESCRIPTOR.search(text[max(start, piece_start - 30):piece_start])
             if (names_an_institution(name) or (described and len(name) > 2)) and not is_place(name):
                 found.append((piece_start, piece_end, name))

@@ -18,7 +18,7 @@ KO_SUFFIXES = longest_first(
     "대학교병원 대학병원 병원 의료원 대학교의료원 의료센터 메디컬센터 의료재단 의료법인 의료그룹 재단 암센터 센터 "
     "대학교 대학 의대 의과대학 의학전문대학원 대학원 연구원 연구소 진흥원 개발원 공단 공사 협회 학회 클리닉 보건소 "
     "보건복지부 복지부 보건부 보건성 외교부 질병관리청 식품의약품안전처 주식회사 제약 바이오 헬스케어 메디칼 "
-    "그룹 의료기기 전자 위원회 기구 사무소 한의원 치과병원"
+    "그룹 의료기기 전자 위원회 기구 사무소 치과병원"
 )
 # A particle or a title glued after a name: "서울대병원은", "서울대병원장", "메이요클리닉과의".
 KO_TAIL = re.compile(
@@ -34,6 +34,8 @@ KO_GENERIC = set(
 )
 # The kind words that a name writes as a word of its own: "존스홉킨스 병원", "하이델베르크 대학병원".
 KO_SEPARATE = set("대학교병원 대학병원 병원 대학교 대학 의료원 클리닉 메디컬센터 암센터 의과대학".split())
+# A ministry is named with its country: "우즈베키스탄 보건부", "베트남 보건부".
+KO_MINISTRIES = set("보건부 보건복지부 외교부 보건성 보건청 보건사회부 복지부 보건의료부".split())
 HANGUL_RUN = re.compile(r"[가-힣]+")
 
 
@@ -50,9 +52,10 @@ def korean_names(text, start, end, country_of_word):
         prefix = stem[:-len(suffix)]
         previous = runs[number - 1] if number else None
         joinable = previous is not None and re.fullmatch(r"[^\S\n]", text[previous.end():run.start()] or "x")
-        if (not prefix or prefix in KO_GENERIC) and suffix in KO_SEPARATE and joinable:
+        if (not prefix or prefix in KO_GENERIC) and (suffix in KO_SEPARATE or stem in KO_MINISTRIES) and joinable:
             word = previous.group(0)
-            if len(word) >= 2 and word not in KO_GENERIC and not country_of_word(word) and not korean_stem(word) \
+            ministry = stem in KO_MINISTRIES and country_of_word(word)
+            if ministry or len(word) >= 2 and word not in KO_GENERIC and not country_of_word(word) and not korean_stem(word) \
                     and not KO_TAIL.search(word).group(0) and not re.search(r"[다요]$", word):
                 name_start = previous.start()
                 prefix = word

@@ -8,17 +8,30 @@ name, Arabic and the Romance languages before it.
 import re
 from dataclasses import dataclass
 
+from curation.drafting.gazetteer import CITIES, country_names
+
+
+def country_named(word):
+    return country_names().get(word) or CITIES.get(word) or word in {"대한민국", "한국", "미국", "중국", "일본"}
+
 KO_TITLES = (
     r"병원장|의료원장|원장|부총장|총장|이사장|대표이사|대표|장관|차관|부회장|회장|사장|교수|센터장|학장|부원장|단장|청장|"
     r"총영사|대사|최고경영자|최고운영책임자|본부장|실장|시장|도지사|위원장|처장|소장|국장|의장|이사|CEO|COO|대표원장"
 )
 # The institution a title may name before it: "하이오 크뢰머 샤리테 대학병원 최고경영자".
-KO_ORGS = r"병원|클리닉|센터|대학교|대학|의료원|재단|대사관|연구원|연구소|그룹|협회|학회|공단|진흥원"
+KO_ORGS = r"병원|클리닉|센터|대학교|대학|의료원|재단|대사관|연구원|연구소|그룹|협회|학회|공단|진흥원|보건부|복지부|부|청|처"
 KO_PERSON = re.compile(
-    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}}(?: [가-힣]{{2,5}})?) (?P<title>(?:(?:[가-힣]+ )?[가-힣]*(?:{KO_ORGS}) (?=[가-힣]*(?:{KO_TITLES})))?"
-    rf"[가-힣]{{0,12}}?(?:{KO_TITLES}))(?:\s?\([A-Z]{{2,5}}\))?"
+    rf"(?<![가-힣])(?P<name>[가-힣]{{1,3}} [가-힣] [가-힣]{{1,4}}|[가-힣] [가-힣]{{1,3}} [가-힣]{{1,4}}|[가-힣]{{2,4}}(?: [가-힣]{{2,5}})?) "
+    rf"(?P<title>(?:(?:[가-힣]+ )?[가-힣]*(?:{KO_ORGS}) (?=[가-힣]*(?:[가-힣]+ )?(?:{KO_TITLES})))?"
+    rf"(?:[가-힣]{{2,6}} (?=(?:{KO_TITLES})))?[가-힣]{{0,12}}?(?:{KO_TITLES}))(?:\s?\([A-Z]{{2,5}}\))?"
     r"(?=[은는이가과와의을를도,\s)]|께서|$)"
 )
+# "대사 문승현이", "차관 엥흐바야르 바트자르갈이": a title, then the name with its particle.
+KO_TITLE_THEN_NAME = re.compile(
+    r"(?<![가-힣])(?P<title>(?:[가-힣]+ ){0,3}?(?:대사|장관|차관|총영사|원장|총장|회장|이사장|센터장|병원장)) "
+    r"(?P<name>[가-힣]{2,6}(?: [가-힣]{2,7})?)(?=[,\s.]|$)"
+)
+KO_NOT_NAME_WORDS = set("관계자 대표단 일행 등 의료총괄 총괄 일동 내외 부부 임직원 직무대행 당시 현 전 신임 초대 겸".split())
 KO_PERSON_IN_BRACKETS = re.compile(rf"\((?P<title>{KO_TITLES}) (?P<name>[가-힣]{{2,4}})\)")
 ZH_TITLES = (
     r"党委书记|书记|副院长|执行院长|院长|副校长|校长|主任|董事长|总裁|总经理|局长|部长|主席|教授|首席执行官|理事长|"
@@ -26,12 +39,12 @@ ZH_TITLES = (
 )
 ZH_PERSON = re.compile(
     rf"(?P<title>{ZH_TITLES})(?P<name>[一-鿿]{{1,6}}[·・][一-鿿·・]{{1,12}}?|[一-鿿]{{2,3}}?)"
-    r"(?=[与與和、，,及等代在出表指说說。；：\s（(]|$)"
+    r"(?=[与與和、，,及等代在出表指说說分共一先。；：\s（(]|$)"
 )
 # "瑞金医院宁光院长": the name first, after an institution or a mark, ending in no kind character.
 ZH_PERSON_BEFORE = re.compile(
     rf"(?:(?<=[，、,：:\s与與和及])|(?<=[院学學司心部局团團]))(?![院学學司心部局团團])(?P<name>[一-鿿]{{1,6}}[·・][一-鿿·・]{{1,12}}?|[一-鿿]{{2,3}}?)(?<![院学學司心部局所会會团團])(?P<title>{ZH_TITLES})"
-    r"(?=[与與和、，,及等代在出表指说說。；：\s（(]|$)"
+    r"(?=[与與和、，,及等代在出表指说說分共一先。；：\s（(]|$)"
 )
 JA_TITLES = r"病院長|総長|学長|院長|理事長|社長|会長|所長|センター長|大臣|大使|部長|局長|教授|CEO|氏"
 JA_PERSON_BEFORE = re.compile(rf"(?<![一-鿿々゠-ヿ])(?P<name>[一-鿿々]{{2,5}}?|[゠-ヿ]{{2,12}}・[゠-ヿ・]{{2,20}})(?P<title>{JA_TITLES})")
@@ -74,20 +87,25 @@ def native_people_in(text, language):
     """Return the NativeMention of every titled person in a sentence written in Hangul, Han or Arabic."""
     found = []
     if re.search(r"[가-힣]", text):
-        for match in KO_PERSON.finditer(text):
-            name = match.group("name")
-            if " " in name and re.search(r"(?:에는|에서|은|는|이|가|을|를|의|과|와|에)$", name.split()[0]):
-                name = name.split()[1]
-                found.append(NativeMention(match.end("name") - len(name), match.end("name"), name, match.group("title")))
-                continue
-            if re.search(r"(?:병원|대학교|대학|센터|재단|기관|관계자|의료원|클리닉|협회|학회|부|청)$|^(?:이날|이번|양측|양|두|각|전|현|당시|신임|초대)", name.split()[0]):
-                # "메이요클리닉 CEO": an institution, then its head without a name.
-                words = name.split()
-                if len(words) == 2:
-                    found.append(NativeMention(match.start() + len(words[0]) + 1, match.end("name"), words[1], match.group("title")))
-                continue
-            found.append(NativeMention(match.start(), match.end("name"), name, match.group("title")))
+        for match in korean_person_matches(text):
+            found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
     if re.search(r"[가-힣]", text):
+        for match in KO_TITLE_THEN_NAME.finditer(text):
+            words = match.group("name").split()
+            if len(words) == 2 and re.search(r"(?:이|가|은|는|과|와|의|께서|을|를|도)$", words[0]):
+                # "문승현이 참석해": the particle ends the name.
+                words = words[:1]
+            last = re.sub(r"(?:이|가|은|는|과|와|의|께서|을|를|도)$", "", words[-1])
+            if last == words[-1] and len(words) == 1 and not re.search(r"[,.]|$", text[match.end():match.end() + 1] or "."):
+                continue
+            words[-1] = last
+            name = " ".join(words)
+            if len(last) < 2 or any(word in KO_NOT_NAME_WORDS for word in words) or any(
+                    m.start <= match.start("name") < m.end for m in found):
+                continue
+            # "협약식에는 주우즈베키스탄 대한민국 대사": the title starts after the word with a particle.
+            title = re.split(r"\S+(?:에는|에서|은|는|을|를)\s", match.group("title"))[-1]
+            found.append(NativeMention(match.start("name"), match.start("name") + len(name), name, title))
         # "서울성모병원(병원장 이화성)": the head named in brackets after the institution.
         for match in KO_PERSON_IN_BRACKETS.finditer(text):
             found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
@@ -110,6 +128,30 @@ def native_people_in(text, language):
             found.append(NativeMention(match.start("name"), match.start("name") + len(name), name,
                                        title.group("title") if title else ""))
     return sorted(found, key=lambda mention: mention.start)
+
+
+def korean_person_matches(text):
+    """Yield KO_PERSON matches; a "name" ending in a particle is no name, and the search goes on from its next word."""
+    position = 0
+    while match := KO_PERSON.search(text, position):
+        if is_korean_name(match.group("name")):
+            yield match
+            position = match.end()
+        else:
+            # "메이요클리닉 지안리코 파루지아 최고경영자": the name starts at a later word.
+            position = text.find(" ", match.start()) + 1 or len(text)
+
+
+def is_korean_name(name):
+    """Say whether words before a title are a person's name: no particle, institution, country or common word in them."""
+    words = name.split()
+    return not (
+        re.search(r"(?:에는|에서|께서는|은|는|을|를|에|이|가|의|과|와)$", words[0]) and len(words) > 1
+        or re.search(r"(?:에는|에서|께서는|은|는|을|를|에)$", words[-1])
+        or re.match(r"(?:이날|이번|양측|양|두|각|전|현|당시|신임|초대)$", words[0])
+        or any(word in KO_NOT_NAME_WORDS or country_named(word)
+               or re.search(rf"(?:{KO_ORGS}|기관|관계자|의료원|클리닉)$", word) for word in words)
+    )
 
 
 def native_roles(text, mention, language):
