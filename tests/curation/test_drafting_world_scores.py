@@ -10,7 +10,14 @@ import pytest
 
 from institutions.models import Institution
 from tests.curation.drafting_expectations import is_slug
-from tests.curation.world_expectations import BATCHES, LANGUAGES, WORLD, WORLD_ARTICLES, world_draft, world_score
+from tests.curation.world_expectations import (
+    BATCHES,
+    LANGUAGES,
+    WORLD,
+    WORLD_ARTICLES,
+    world_draft,
+    world_score,
+)
 
 # What issue 19 asks of articles never seen: found at least 90 % in English and German and 80 %
 # in every other language, at most 10 % wrong.

@@ -14,7 +14,14 @@ from pathlib import Path
 
 from curation.drafting import draft_from_article
 from institutions.models import Institution
-from tests.curation.drafting_expectations import agreement, is_slug, paired, party_id, party_key, score
+from tests.curation.drafting_expectations import (
+    agreement,
+    is_slug,
+    paired,
+    party_id,
+    party_key,
+    score,
+)
 
 WORLD_ARTICLES = Path(__file__).parent / "articles" / "world"
 LANGUAGES = ("ko", "ar", "zh", "ja", "es", "fr", "pt", "en", "de")
