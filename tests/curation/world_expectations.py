@@ -9,6 +9,11 @@ articles never seen.
 Parties are named by the directory's slug when the directory has them, else by the full name the
 article first writes, in its script; people by their names without titles, as written. Countries
 are ISO 3166 alpha-2 codes, as a reader can tell them from the text (demonyms, dateline, cities).
+An earlier agreement named in passing is background, not drafted, even when the text says it
+lapsed; a release whose news is that a memorandum ended is drafted as that memorandum. Kinds
+follow the engine's English reading: an academic, scientific, educational or comprehensive
+cooperation agreement (교육 협력 협약, 医学教育合作协议, 包括連携協定, acordo de cooperação
+científica) is a framework.
 """
 from pathlib import Path
 
