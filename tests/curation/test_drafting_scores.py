@@ -25,6 +25,7 @@ def table(rows):
     return "\n".join(lines)
 
 
+@pytest.mark.scores
 @pytest.mark.django_db
 def test_drafting_scores_table():
     rows = score_rows()
