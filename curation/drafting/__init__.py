@@ -209,6 +209,9 @@ def add_signers_institutions(agreement, people, entities):
         entity = by_name.get(person.institution)
         if not quote or entity is None or entity in agreement.parties or entity.owner_keys & {p.key for p in agreement.parties}:
             continue
+        if not entity.name.isascii() and any(entity.name.startswith(party.name) for party in agreement.parties):
+            # "香港中文大学医学院院长": the dean of a party's faculty signs for the party.
+            continue
         if any(entity.key in party.owner_keys for party in agreement.parties):
             # The Dean of a party's faculty signs for the party, not for a party of its own.
             continue

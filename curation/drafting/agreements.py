@@ -63,7 +63,8 @@ COUNT = re.compile(
     r"letters of intent|Absichtserklärungen|Vereinbarungen|Verträge|contracts)\b|"
     r"\b(dos|tres|cuatro|deux|trois|quatre|dois|duas|três)\s+(?:nuevos\s+|nouveaux\s+|novos\s+)?(?:convenios|acuerdos|memorandos|"
     r"accords|conventions|protocoles|acordos|convênios|memorandos)\b|"
-    r"(두|세|네|2|3|4)\s?건의|(两|兩|三|四|2|3|4)(?:份|项|項|个|個)|(اتفاقيتين|اتفاقيتي|مذكرتي|مذكرتا|اتفاقيتا|ثلاث)",
+    r"(두|세|네|2|3|4)\s?건의|(两|兩|三|四|2|3|4)(?:份|项|項|个|個)[^，。]{0,8}(?:协议|協議|备忘录|備忘錄|合同)|"
+    r"(?<![\u0621-\u064a])[وبل]?(اتفاقيتين|اتفاقيتي|مذكرتي|مذكرتا|اتفاقيتا)(?![\u0621-\u064a])|(?<![\u0621-\u064a])(ثلاث) (?:مذكرات|اتفاقيات)",
     re.I,
 )
 PLURAL = re.compile(r"\bsigned (?:separate |new )?(?:memoranda|MoUs|MOUs|agreements|letters of intent)\b", re.I)
@@ -225,7 +226,10 @@ def find_agreements(article, entities, warnings):
         if BIOGRAPHY.search(text) and not signing(text):
             continue
         if sentence in starters or (agreements and signing(text)):
-            if is_background(text):
+            # An agreement that ended was signed years before: its signing is told in earlier years.
+            told_before = agreements and not any(ending_in(s.text) for a in agreements for s in a.signing) \
+                and only_earlier_years(text, article.published_on)
+            if is_background(text) or told_before:
                 warnings.append(f"An earlier agreement is mentioned as background and is not drafted: \"{text}\"")
                 continue
             parties = parties_in(sentence, entities, article, excluded)
@@ -239,7 +243,9 @@ def find_agreements(article, entities, warnings):
                 group = [unnamed[0]]
                 continue
             pair = None if COUNT.search(text) or renews(text) else document_pair(text)
-            if not agreements or (ANOTHER.search(text) and others) or COUNT.search(text) or (
+            # "A与B签署…；C与D签署…": a signing between institutions no agreement has yet is another one.
+            new_pair = len(parties) >= 2 and len(others) == len(parties)
+            if not agreements or new_pair or (ANOTHER.search(text) and others) or COUNT.search(text) or (
                 PLURAL.search(text) and len(parties) >= 3
             ) or (pair and others):
                 if pair:
@@ -287,6 +293,15 @@ def addressed(sentence, group, entities):
         if index < len(group):
             return [group[index]]
     return group
+
+
+YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def only_earlier_years(text, published_on):
+    """Say whether a further signing sentence dates itself two years or more before publication: told as background."""
+    years = [int(year) for year in YEAR.findall(text)]
+    return bool(published_on and years) and max(years) <= published_on.year - 2
 
 
 def is_background(text):

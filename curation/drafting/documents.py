@@ -20,7 +20,7 @@ DOCUMENTS = {
         r"Rahmen(?:vertrag|verträge|vereinbarung\w*)|Kooperationsrahmen\w*",
         r"框架(?:合作)?协议|框架協議|包括(?:的)?連携協定|包括協定|基本協定|포괄적? ?(?:업무)?협약|기본협약|기본 협약|"
         r"(?:학술|교육|전략적|포괄적) ?(?:교류 ?)?(?:협력 ?)?협약|(?:战略|全面|学术|學術|戰略)(?:合作)?(?:框架)?协议|(?:戰略|全面)(?:合作)?協議|"
-        r"学術交流協定|大学間協定|部局間協定",
+        r"学術交流協定|大学間協定|部局間協定|(?:医学)?教育合作协议|教育合作協議|学术交流协议|學術交流協議",
         rf"{AR_START}(?:اتفاقية|اتفاقيات|اتفاق) (?:ال)?إطار(?:ية)?{AR_END}",
     ],
     # A memorandum of cooperation (Japan's MoC) is a memorandum of understanding by another name;
@@ -28,7 +28,7 @@ DOCUMENTS = {
     "mou": [
         r"memorand(?:um|a) of (?:understanding|cooperation)|\bMoUs?\b|\bMOUs?\b|\bMoCs?\b|\bMemorand(?:um|a)\b",
         r"양해각서|업무협약|업무 협약|협력각서|备忘录|備忘錄|覚書|了解覚書",
-        rf"{AR_START}(?:مذكرة|مذكرتي|مذكرتا|مذكرات) (?:ال)?تفاهم",
+        rf"{AR_START}(?:مذكرة|مذكرتي|مذكرتا|مذكرات) (?:ال)?تفاهم|{AR_START}(?:مذكرة|مذكرتي|مذكرتا|مذكرات){AR_END}",
     ],
     "agreement": [
         r"\bagreements?\b|\bcontracts?\b|\bMoAs?\b|\bpacts?\b|Vereinbarung\w*|Vertrag\b|Verträge|Kooperationsvertrag",

@@ -47,7 +47,9 @@ OWNED_BY = re.compile(
     r"(?:subsidiary|part|unit|member|affiliate|division|arm|branch|company)\s+of\s+(?:the\s+)?"
     r"|\s*,?\s*(?:which is\s+)?(?:owned|operated|run|managed)\s+by\s+(?:the\s+)?"
     r"|\s*,?\s*(?:which\s+)?belongs?\s+to\s+(?:the\s+)?"
-    r"|\s+of\s+(?:the\s+)?",
+    r"|\s+of\s+(?:the\s+)?"
+    # "مركز إم دي أندرسون للسرطان التابع لجامعة تكساس", "上海交通大学医学院附属…" aside.
+    r"|\s*،?\s*(?:التابع|التابعة|التابعين)\s+ل?",
     re.I,
 )
 UNIT = re.compile(r"(?:Faculty|School|Department|College|Graduate School|Institute) of\s", re.I)
@@ -272,6 +274,9 @@ class Entities:
                 # "瑞金医院" is "上海交通大学医学院附属瑞金医院"; "海德堡大学医院" is "德国海德堡大学医院".
                 same = same or (not shorter.key.isascii() and " " not in shorter.key and len(shorter.key) >= 3
                                 and longer.key.endswith(shorter.key) and kind_of_name(shorter.key) is not None)
+                # "مركز إم دي أندرسون" is "مركز إم دي أندرسون للسرطان".
+                same = same or (not shorter.key.isascii() and len(shorter.key.split()) >= 3
+                                and longer.key.startswith(shorter.key + " "))
                 if same:
                     first = min(longer, shorter, key=lambda e: e.mentions[0])
                     keep = longer if longer.key.startswith(shorter.key + " ") or not shorter.key.isascii() else first

@@ -204,8 +204,10 @@ AR_STOPS = set(
     "مذكرة مذكرتي مذكرتا مذكرات اتفاقية اتفاقيتين اتفاقيتا اتفاقيات اتفاق تفاهم توقيع وقع وقعت وقّعت يوقع توقع أبرمت اتفاقيتي اليوم أمس يوم الدكتور الدكتورة معالي سعادة "
     "رئيس مدير الرئيس المدير نائب وزير الوزير الشيخ سمو صاحب برعاية تحت لتعزيز لتطوير لدعم بشأن حضور وبحضور ممثلة ممثلا "
     "والتي والذي وهي وهو هو هي بينما كل كلا الطرفين الجانبين الجانب فيما عقب ومن وفي وعلى ويأتي ويهدف تهدف يهدف وتهدف "
+    "التابع التابعة التابعين المتخصص الوحيد ومقره ومقرها "
     "المدير العام التنفيذي بالإضافة إضافة الأربعاء الخميس الجمعة السبت الأحد الاثنين الإثنين الثلاثاء".split()
 )
+AR_RESEARCH = {"الأبحاث", "الابحاث", "البحوث", "للأبحاث", "للبحوث"}
 # Words after a kind word that leave it a common noun: "المستشفى الجديد", "مدينة الرياض".
 AR_GENERIC = set("الجديد الجديدة الحالي الحالية نفسه نفسها المذكور المذكورة".split())
 AR_PREFIXES = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك", ""]
@@ -229,6 +231,12 @@ def arabic_names(text, start, end, country_of_word):
             if not re.fullmatch(r"[^\S\n]+", between):
                 break
             plain = word.group(0)
+            if plain.startswith("و") and arabic_kind(plain[1:])[0] and following + 1 < len(words) \
+                    and words[following + 1].group(0) in AR_RESEARCH and len(taken) >= 2:
+                # "مستشفى الملك فيصل التخصصي ومركز الأبحاث": the hospital and its research centre, one name.
+                taken += [word, words[following + 1]]
+                following += 2
+                break
             if plain in AR_STOPS or (plain.startswith("و") and (arabic_kind(plain[1:])[0] or plain[1:] in AR_STOPS)):
                 break
             if plain.startswith("و") and len(taken) >= 2:
@@ -246,6 +254,29 @@ def arabic_names(text, start, end, country_of_word):
             # "مدينة الرياض" is a city; "مدينة الملك عبدالعزيز الطبية" a hospital.
             continue
         found.append((name_start, taken[-1].end(), name, None))
+    return found + transliterated_names(text, words)
+
+
+# English kind words written in Arabic letters after the name: "مايو كلينك", "كليفلاند كلينك".
+AR_TRANSLITERATED_KINDS = {"كلينك": "hospital", "كلينيك": "hospital", "هيلثكير": "company", "هيلث": "company", "فارما": "company"}
+
+
+def transliterated_names(text, words):
+    """Return (start, end, name, None) of names that end in an English kind word written in Arabic letters."""
+    found = []
+    for number, word in enumerate(words):
+        if word.group(0) not in AR_TRANSLITERATED_KINDS or number == 0:
+            continue
+        first = number
+        while first > 0 and number - first < 2 and re.fullmatch(r"[^\S\n]+", text[words[first - 1].end():words[first].start()]):
+            previous = words[first - 1].group(0)
+            if previous in AR_STOPS or previous[:1] == "و" and previous[1:] in AR_STOPS or arabic_kind(previous)[0] \
+                    or previous.startswith("ال") or len(previous) < 2:
+                break
+            first -= 1
+        if first < number:
+            start = words[first].start()
+            found.append((start, word.end(), text[start:word.end()], None))
     return found
 
 

@@ -49,7 +49,7 @@ ZH_PERSON_BEFORE = re.compile(
 JA_TITLES = r"病院長|総長|学長|院長|理事長|社長|会長|所長|センター長|大臣|大使|部長|局長|教授|CEO|氏"
 JA_PERSON_BEFORE = re.compile(rf"(?<![一-鿿々゠-ヿ])(?P<name>[一-鿿々]{{2,5}}?|[゠-ヿ]{{2,12}}・[゠-ヿ・]{{2,20}})(?P<title>{JA_TITLES})")
 JA_PERSON_AFTER = re.compile(rf"(?P<title>{JA_TITLES})の(?P<name>[一-鿿々]{{2,5}}|[゠-ヿ]{{2,12}}・[゠-ヿ・]{{2,20}})(?:氏|さん)?")
-AR_HONORIFIC = r"(?:(?:و|ب|ل)?(?:الدكتورة|الدكتور|د\.|معالي|سعادة|الشيخة|الشيخ|سمو|البروفيسور|الأستاذة|الأستاذ|المهندسة|المهندس|السيدة|السيد)\s+)"
+AR_HONORIFIC = r"(?:(?:و|ب|ل)?(?:الدكتورة|الدكتور|د\.|معالي|سعادة|الشيخة|الشيخ|سمو|الأميرة|الأمير|البروفيسور|الأستاذة|الأستاذ|المهندسة|المهندس|السيدة|السيد)\s+)"
 AR_TITLE_WORDS = r"(?:رئيس|رئيسة|مدير|مديرة|الرئيس|المدير|وزير|وزيرة|نائب|عضو|سفير|سفيرة|القنصل|عميد|عميدة|أمين|الأمين|مستشار)"
 AR_PERSON = re.compile(
     rf"(?P<honorific>{AR_HONORIFIC}+)(?P<name>(?:(?!{AR_TITLE_WORDS}\b)[\u0621-\u064a]+\s?){{2,5}}?)"
@@ -170,6 +170,10 @@ def native_roles(text, mention, language):
             role = "signed"
     else:
         role = before[-1] if before else (after[0] if after else None)
+        last_attend = max((p for p, r in cues if r == "attended" and p < mention.start), default=None)
+        if role == "attended" and "signed" in before and re.search(r"[،,]\s*(?:كل[ٌّ]* من|و)", text[last_attend:mention.start]):
+            # "ووقّع المذكرة، برعاية سمو الأميرة …، كلٌّ من …": the patron's clause ends at its comma.
+            role = "signed"
     if role:
         roles.append(role)
     quoted = re.search(r"[\"“”「」‘’']", text)

@@ -12,7 +12,8 @@ ABBREVIATIONS = {
 }
 # A full stop, question or exclamation mark, with any closing quote or bracket after it; Chinese
 # and Japanese put no space after theirs.
-SENTENCE_END = re.compile(r"[.!?؟]+[\"”’')\]]*(?=\s)|[。！？]+[\"”’')\]」』）]*")
+# A Chinese or Japanese semicolon ends a clause that reads as a sentence of its own: "A与B签署…；C与D签署…".
+SENTENCE_END = re.compile(r"[.!?؟]+[\"”’')\]]*(?=\s)|[。！？；]+[\"”’')\]」』）]*")
 MONTH_NEXT = re.compile(
     r"\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
     r"January|February|March|May|June|July|October|December)\b"
