@@ -44,7 +44,8 @@ BACKGROUND = re.compile(
     r"earlier signed|already signed|previously concluded|"
     r"back in|existing (?:MoU|agreement|memorandum)|earlier (?:MoU|agreement|memorandum)|builds? on|building on|"
     r"ya habían firmado|habían firmado|previamente firmad[oa]|firmad[oa] (?:en|el) (?:19|20)\d\d|"
-    r"avaient signé|déjà signé|signée? en (?:19|20)\d\d|já (?:tinham|haviam) assinado|assinad[oa] em (?:19|20)\d\d)\b|"
+    r"avaient signé|déjà signé|signée? en (?:19|20)\d\d|já (?:tinham|haviam) assinado|(?:tinham|haviam) assinado|"
+    r"assinad[oa] em (?:19|20)\d\d)\b|"
     r"(?:지난|앞서|이미|기존|과거)\s?(?:(?:19|20)\d\d년[^.]{0,20})?(?:체결한|맺은|맺어|체결된)|(?:체결한|맺은|서명한) 바 있|"
     r"지난 (?:19|20)\d\d년[^.]{0,80}(?:체결|맺)|(?:19|20)\d\d년(?:에)? (?:이미 )?(?:체결한|맺은|체결된)|"
     r"此前(?:已)?签署|曾于|曾經|曾经|早在|先前签署|已于(?:19|20)\d\d年|(?:19|20)\d\d年(?:签署|签订)的|以前に締結|既に締結|"
@@ -85,6 +86,8 @@ BYSTANDER = re.compile(
     r"\bat the\b|\bowned by\b|\boperated by\b|\brun by\b|\bpart of\b|\bsubsidiary of\b|\bbelongs? to\b|"
     r"(?-i:(?<=\s)at (?=[A-Z]))|\bmember of\b|\bunder the (?:umbrella|auspices) of\b|\bsupported by\b|\bfunded by\b|\bwhich is\b|\bwhich belongs\b|"
     r"\ben presencia de\b|\bcon la presencia de\b|\bante la presencia de\b|\ben présence de\b|\bna presença de\b|\bcom a presença de\b|"
+    r"\ben la sede de\b|\bpresidid[oa] por\b|\bpresidée? par\b|\bpresidid[oa] pel[oa]\b|\bau siège de\b|\bna sede d[oa]\b|"
+    r"(?-i:(?<=\s)(?:no|na|en el|en la|au|à la|à l['’]|dans les locaux d[eu]|nel|nella) (?=[A-ZÀ-Ý]))|"
     r"\bsponsored by\b|\bunder the (?:patronage|sponsorship) of\b|\bpatronage of\b|\bbajo los auspicios de\b|\bsous l['’]égide de\b|\bsous le patronage de\b|\bpatrocinad[oa] por\b|\borganizad[oa] por\b|"
     r"بحضور|وبحضور|برعاية|تحت رعاية|وتحت رعاية|بمشاركة|在[^，。]{0,30}见证下|見証|出席",
     re.I,
@@ -279,6 +282,19 @@ def find_agreements(article, entities, warnings):
     return find_collaborations(article, entities, excluded)
 
 
+# "The first … the second …", "El primero … El segundo …", "第一份 … 第二份 …".
+ORDINALS = [
+    {"first", "primero", "primer", "primera", "premier", "première", "primeiro", "primeira", "primo", "첫", "첫째", "第一"},
+    {"second", "segundo", "segunda", "second", "seconde", "deuxième", "secondo", "두번째", "둘째", "第二"},
+    {"third", "tercero", "tercer", "tercera", "troisième", "terceiro", "terceira", "terzo", "세번째", "셋째", "第三"},
+    {"fourth", "cuarto", "cuarta", "quatrième", "quarto", "quarta", "네번째", "第四"},
+]
+ORDINAL = re.compile(
+    r"(?i)\b(" + "|".join(sorted((w for words in ORDINALS for w in words if not re.match("[가-힣一-鿿]", w)), key=len, reverse=True))
+    + r")\b|(첫째|첫|두번째|둘째|세번째|셋째|네번째|第一|第二|第三|第四)"
+)
+
+
 def addressed(sentence, group, entities):
     """Return the agreements of the group a sentence is about: the one whose own partner it names, else all."""
     if len(group) < 2:
@@ -287,9 +303,9 @@ def addressed(sentence, group, entities):
     own = [a for a in group if named & (set(a.parties) - set.intersection(*(set(b.parties) for b in group)))]
     if own:
         return own
-    ordinal = re.search(r"\b(first|second|third|fourth)\b", sentence.text, re.I)
-    if ordinal and document_kind(sentence.text):
-        index = ["first", "second", "third", "fourth"].index(ordinal.group(1).lower())
+    ordinal = ORDINAL.search(sentence.text)
+    if ordinal and document_kind(sentence.text, entities.article.language):
+        index = next(number for number, words in enumerate(ORDINALS) if (ordinal.group(1) or ordinal.group(2)).lower() in words)
         if index < len(group):
             return [group[index]]
     return group

@@ -45,7 +45,9 @@ ROMANCE_DOCUMENTS = {
         r"\blettera d['’]intenti\b",
     ],
     "framework": [
-        r"\b(?:convenio|convenios|acuerdo|acuerdos|acordo|acordos|convênio|accord|convention|accordo)[- ](?:marco|cadre|quadro)\b",
+        r"\b(?:convenio|convenios|acuerdo|acuerdos|acordo|acordos|convênio|accord|convention|accordo)[- ](?:marco|cadre|quadro)\b|"
+        r"\b(?:acuerdo|convenio|acordo|convênio|accord|convention)s? de (?:cooperación|colaboración|cooperação|colaboração|coopération) "
+        r"(?:científica|académica|educativa|científica|acadêmica|académica|educacional|scientifique|académique|universitaire)\b",
     ],
     "mou": [
         r"\bmemor[aá]nd(?:um|o)s? de entendimi?ento\b|\bmemorandos? de entendimento\b|\bprotocoles? d['’](?:accord|entente)\b|"

@@ -77,7 +77,7 @@ KIND_WORDS = [
     (r"Health Services|Health Authority|Health Service|Healthcare Corporation|Health Agency|Agency|Authority|"
      r"Institute of Health|Public Health|Health Industry Development Institute|Behörde|"
      r"Gesundheitsamt|Sở Y tế|Agencia|Agence|Agência|Servicio de Salud|Servicio Andaluz de Salud|Seguro Social|"
-     r"Instituto Nacional de Salud|Assistance Publique|질병관리청|진흥원|공단|疾控中心|疾病预防控制中心|卫生局|衛生局|卫生署|衛生署|"
+     r"Instituto Nacional de Salud|Assistance Publique|Unidade Local de Saúde|Centro de Saúde|Administração Regional de Saúde|질병관리청|진흥원|공단|疾控中心|疾病预防控制中心|卫生局|衛生局|卫生署|衛生署|"
      r"医管局|醫管局|機構|هيئة|مؤسسة", "health_agency"),
     (r"Hospital|Hospitals|Medical Cent[er][re]|Medical City|Medical Corporation|Health System|Healthcare System|Health Network|Clinic|Klinik|Klinikum|Krankenhaus|Spital|"
      r"Infirmary|Bệnh viện|Hospices|Hospice|Hôpital|Hôpitaux|Clínica|Clinique|Centre Hospitalier|Centre hospitalier|Centro Hospitalar|Hospitais|"
@@ -90,7 +90,7 @@ KIND_WORDS = [
     (r"Inc|Inc\.|Ltd|Ltd\.|Limited|Private Limited|Pvt|Pte|Bhd|LLC|GmbH|K\.K\.|S\.A\.|AG|SE|Co\.|Corporation|Corp|Company|Group|Holdings|"
      r"Pharma|Pharmaceuticals?|Therapeutics|Biotech|Technologies|Technology|Solutions|Systems|Healthcare|"
      r"Labs|Laboratories|Diagnostics|Medical Devices|S\.L\.|Ltda|SAS|S\.A\.S\.|SpA|Laboratorios|Laboratoires|"
-     r"주식회사|제약|바이오|헬스케어|의료기기|有限公司|公司|集团|集團|株式会社|製薬|ホールディングス|شركة|مجموعة|مختبرات", "company"),
+     r"주식회사|제약|바이오|헬스케어|의료기기|有限公司|公司|集团|集團|株式会社|製薬|製作所|ホールディングス|شركة|مجموعة|مختبرات", "company"),
     (r"Institute|Institut|Foundation|Stiftung|Association|Society|Centre|Center|Zentrum|Academy|Akademie|"
      r"Organization|Organisation|Network|Alliance|Consortium|Federation|Board|Commission|Instituto|Istituto|Fundación|"
      r"Fundação|Fondation|Fondazione|Asociación|Associação|Sociedad|Sociedade|Société|Centro|Réseau|"

@@ -12,7 +12,13 @@ from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
 
-CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed)"
+CAP = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed|"
+    # "Hospital Universitario 12 de Octubre"; "Centre hospitalier universitaire Ibn Rochd": the lower-case
+    # words of a Romance institution's name.
+    r"\d{1,2}(?= de [A-ZÁÉÍÓÚ])|(?<=[A-Za-zÀ-ÿ] )(?:hospitalier|hospitalière|hospitaliers|universitaire|universitaires|"
+    r"universitario|universitaria|universitário|universitária|régional|régionale|intercommunal|départemental))"
+)
 CONNECTOR = r"(?:of|for|and|the|de|del|der|des|die|für|und|la|le|las|los|di|du|da|do|dos|das|y|e|et|d['’]|&|–|—|an der|am)"
 CHAIN = re.compile(rf"{CAP}(?:[^\S\n]+(?:{CONNECTOR}[^\S\n]+)*{CAP})*")
 # Words that start a sentence or a phrase without being part of the name after them.
@@ -407,6 +413,9 @@ def reads_as_prose(sentence):
 def trim_name(text, start, end):
     """Drop what a capitalised run holds around a name: a closing full stop or possessive, a leading people or country."""
     end = without_full_stop(text, start, end)
+    if re.match(r"[LlDd]['’](?=[A-ZÀ-Ý])", text[start:end]):
+        # "L'Assistance Publique", "d'Ibn Rochd": the elided article is not the name's.
+        start += 2
     if re.search(r"\w['’]s$", text[start:end]) and not re.search(r"(?:King|Queen|St|Saint|Children|Women|Mary|Guy|Thomas|Moorfields)['’]s$", text[start:end]):
         # "Mayapada Healthcare's flagship group": the owner is named, without its possessive.
         end -= 2

@@ -173,7 +173,7 @@ def han_name(text, start, end, suffixes, generic, country_of_word):
 # --- Japanese ---------------------------------------------------------------------------------
 JA_SUFFIXES = longest_first(
     "大学病院 病院 医療センター 研究センター センター 大学院 大学 研究所 機構 財団 協会 学会 クリニック 厚生労働省 省 医科大学 "
-    "医学部 学園 ホールディングス 製薬 株式会社 グループ 医療法人 研究院 委員会 庁 医院"
+    "医学部 学園 ホールディングス 製薬 製作所 株式会社 グループ 医療法人 研究院 委員会 庁 医院"
 )
 JA_GENERIC_STEMS = set("同 当 本 両 各 同大学 附属 大学 国立 県立 市立 私立 総合 関連 提携 協力 地域 海外 国内 医療 研究".split())
 # Kanji and katakana, "がん" of 国立がん研究センター inside, hiragana outside.

@@ -113,6 +113,9 @@ def native_people_in(text, language):
         if language == "ja" or re.search(r"[぀-ゟ]", text):
             for pattern in (JA_PERSON_BEFORE, JA_PERSON_AFTER):
                 for match in pattern.finditer(text):
+                    if re.search(r"代表|取締|役$|担当|部長|次長|課長|常務|専務|執行", match.group("name")):
+                        # "代表取締役社長": a title written before the title.
+                        continue
                     found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
         else:
             for pattern in (ZH_PERSON, ZH_PERSON_BEFORE):

@@ -35,7 +35,7 @@ TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<title>(?:(?:{TITLE_WORDS})\b|
 TITLE_BEFORE = re.compile(rf"(?P<title>\b(?:{TITLE_WORDS})(?:\s+(?:of|for|at)\s+[\w\s’'-]+?)?)\s+$")
 
 SIGNING = re.compile(
-    r"\bsigned by\b|\bsigned\b[^;]{0,90}?\bby\b|\bexchanged (?:between|by)\b|\bsigned between\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bsigned for\b|\bafter signing\b|\bunterzeichnet von\b|"
+    r"\bsigned by\b|\bsigned\b[^;]{0,90}?\bby\b|\b(?:signée?s?|firmad[oa]s?|suscrit[oa]s?|assinad[oa]s?|rubricad[oa]s?)\b[^;]{0,90}?\b(?:par|por|pel[oa])\b|\bexchanged (?:between|by)\b|\bsigned between\b|\bsignatories\b|\bsignatures?\b|\bsigned on behalf\b|\bsigned for\b|\bafter signing\b|\bunterzeichnet von\b|"
     r"\bunterschrieben von\b|\binked by\b|\bsigned the\b|\bsigned an?\b|\bsign(?:ed)? (?:the|an?) (?:MoU|memorandum|agreement|letter)|"
     r"\bunterzeichneten\b|\bunterzeichnete\b|\bunterzeichnet\b|\bsigned it\b|"
     # Spanish, French, Portuguese, Italian.
