@@ -315,6 +315,9 @@ SPECTACULAR_SETTINGS = {
         "EvidenceFactEnum": "partnerships.models.Evidence.Fact",
         # A person's part: in the agreements' API and in a draft (curation/api.py) alike.
         "PersonRoleEnum": "partnerships.models.Participation.Role",
+        # An agreement's date may be unreported; an event's always has one (a draft's may not yet).
+        "DatePrecisionEnum": "partnerships.models.Agreement.Precision",
+        "EventDatePrecisionEnum": "partnerships.models.AgreementEvent.Precision",
     },
 }
 
