@@ -53,6 +53,9 @@ DATE_ONLY_LINE_REST = re.compile(
 
 
 DATELINE_SEPARATOR = re.compile(r"\s*(?:[–—]|--|:|\s-\s)\s*")
+# A dateline's date follows a place ("SEOUL,", "Tokyo, Japan –", "date"), never a clause:
+# "The MoU was signed on 12 May 2025 at ... – " is a sentence, and its date the signing's.
+SENTENCE_WORD = re.compile(r"\b(?!date\b|and\b|the\b)[a-zäöüß]{3,}\b")
 
 
 def to_date(value):
@@ -98,7 +101,7 @@ def publication_date_in(text):
         for separator in list(DATELINE_SEPARATOR.finditer(line))[:3]:
             if separator.start() > 90:
                 break
-            found = first_date(line[:separator.start()])
+            found = dateline_date(line[:separator.start()])
             if found:
                 return found, position + separator.end()
         position += len(line) + 1
@@ -116,6 +119,17 @@ def date_only_line(line):
             if match.end() == len(line) and DATE_ONLY_LINE_REST.match(line[:match.start()].strip()):
                 return parse(match.group(0))
             return None
+    return None
+
+
+def dateline_date(text):
+    """Return the first complete date of a dateline's text, or None when a sentence comes before it."""
+    for pattern, precision in DATE_PATTERNS:
+        match = pattern.search(text)
+        if match and precision == "day":
+            if SENTENCE_WORD.search(text[:match.start()]):
+                return None
+            return parse(match.group(0))
     return None
 
 

@@ -117,3 +117,18 @@ def test_drafting_does_not_take_a_date_inside_a_sentence_line_for_the_dateline()
     draft = draft_from_article(text=text)
     assert draft["source"]["published_on"] is None
     assert draft["agreements"][0]["signed_on"] == "2025-02-07"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The MoU was signed on 12 May 2025 at the Seoul campus by John Smith – President of Asan Medical Center – "
+        "and Anna Berg of Charité.",
+        "Asan Medical Center and Charité signed an MoU on 12 May 2025: the agreement covers joint research.",
+    ],
+)
+def test_drafting_dates_do_not_take_a_first_sentence_for_a_dateline(text):
+    draft = draft_from_article(text=text, published_on=datetime.date(2025, 5, 14))
+
+    assert draft["agreements"][0]["signed_on"] == "2025-05-12"
