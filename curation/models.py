@@ -70,6 +70,11 @@ class Draft(models.Model):
     url = models.URLField(_("web address"), max_length=500, blank=True)
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     proposal = models.JSONField(_("proposal"), help_text=_("The draft in the documented JSON contract, as corrected."))
+    # Publishing checks each fact a curator changed against its cited sentence: changed from this.
+    drafted = models.JSONField(
+        _("as drafted"), default=dict, blank=True, editable=False,
+        help_text=_("The assistant's proposal as it was made, before any correction."),
+    )
     # Kept on save, so that the same article is found by an index lookup.
     text_fingerprint = models.CharField(max_length=64, editable=False, db_index=True)
     url_key = models.CharField(max_length=500, editable=False, blank=True, db_index=True)

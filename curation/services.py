@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from curation.cited_facts import unstated_facts
 from curation.drafting.source import read_article
 from curation.models import Draft, Suggestion, normalised_url, text_fingerprint
 from institutions.models import Institution, InstitutionName
@@ -31,12 +32,20 @@ class PublishError(Exception):
     """The draft cannot be published as it stands; nothing was written."""
 
 
+class UnstatedFactsError(PublishError):
+    """Facts the curator changed are not stated by their cited sentences; `problems` says which (cited_facts.UnstatedFact)."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__(" ".join(problem.message for problem in problems))
+
+
 def keep_draft(*, proposal, text=None, html=None, url=None, published_on=None, created_by=None, suggestion=None):
     """Keep what the assistant proposed from an article (its text, or a saved page), for a curator to review."""
     if html and not text:
         text = article_text(html=html, url=url)
     return Draft.objects.create(
-        text=text or "", html=html or "", url=url or "", published_on=published_on, proposal=proposal,
+        text=text or "", html=html or "", url=url or "", published_on=published_on, proposal=proposal, drafted=proposal,
         created_by=created_by if created_by and created_by.is_authenticated else None, suggestion=suggestion,
     )
 
@@ -112,7 +121,8 @@ def publish_draft(*, draft, curator, proposal=None):
     `proposal` is the corrected draft (the documented JSON contract); without it, the draft's
     own. Each row is recorded in the history as the curator's change (naming the suggestion the
     draft came from, if any). Raises PublishError, having written nothing, when the article was
-    published already or any row is invalid. Returns the draft, now published.
+    published already or any row is invalid; UnstatedFactsError when a date, kind, party or person
+    the curator changed is not stated by its cited sentence and has no note. Returns the draft, now published.
     """
     try:
         with transaction.atomic():
@@ -123,6 +133,9 @@ def publish_draft(*, draft, curator, proposal=None):
             if earlier is not None:
                 raise PublishError(already_published_message(earlier))
             proposal = draft.proposal if proposal is None else proposal
+            problems = unstated_facts(proposal=proposal, drafted=draft.drafted)
+            if problems:
+                raise UnstatedFactsError(problems)
             writer = Writer(draft=draft, curator=curator)
             agreements = writer.write(proposal)
             draft.proposal = proposal
@@ -231,7 +244,7 @@ class Writer:
         title = (entry.get("title") or "").strip()
         agreement = Agreement(
             # The draft's status is what the article says; the record's is worked out from its dates.
-            title=title, kind=entry.get("kind") or "",
+            title=title, kind=entry.get("kind") or "", summary=(entry.get("summary") or "").strip(),
             signed_on=as_date(entry.get("signed_on"), where=where),
             signed_on_precision=entry.get("signed_on_precision") or Agreement.Precision.UNKNOWN,
             place=(entry.get("place") or "").strip(),
@@ -253,8 +266,10 @@ class Writer:
             )
         for number, fact in enumerate(entry.get("evidence") or [], start=1):
             kind = AGREEMENT_FACTS.get(str(fact.get("fact", "")).lower())
-            if kind and (fact.get("quote") or "").strip():
-                self.write_evidence(agreement, fact["quote"], fact=kind, where=f"{where}, {_('evidence')} {number}")
+            if kind and ((fact.get("quote") or "").strip() or (fact.get("note") or "").strip()):
+                self.write_evidence(
+                    agreement, fact.get("quote") or "", note=fact.get("note"), fact=kind, where=f"{where}, {_('evidence')} {number}",
+                )
         events = [
             self.write_event(agreement, event, where=f"{where}, {_('event')} {number}")
             for number, event in enumerate(entry.get("events") or [], start=1)
@@ -278,17 +293,20 @@ class Writer:
             dated_on_precision=entry.get("dated_on_precision") or AgreementEvent.Precision.DAY,
         )
         self.save(event, where=where)
-        if (entry.get("evidence") or "").strip():
-            self.write_evidence(agreement, entry["evidence"], fact=Evidence.Fact.EVENT, where=where, event=event)
+        self.write_evidence(
+            agreement, entry.get("evidence") or "", note=entry.get("note"), fact=Evidence.Fact.EVENT, where=where, event=event,
+        )
         return event
 
-    def write_evidence(self, agreement, quote, *, fact, where, **subject):
-        quote = fold_whitespace(quote)
+    def write_evidence(self, agreement, quote, *, fact, where, note="", **subject):
+        """Write the quote (and the curator's note, for a fact the quote does not state) as evidence of the fact."""
+        quote, note = fold_whitespace(quote), fold_whitespace(note or "")[:500]
         subject = {"party": None, "area": None, "participation": None, "event": None, **subject}
+        found = Evidence.objects.filter(agreement=agreement, source=self.source, fact=fact, quote=quote, note=note, **subject)
         # A sentence given twice for the same fact is one piece of evidence.
-        if not quote or Evidence.objects.filter(agreement=agreement, source=self.source, fact=fact, quote=quote, **subject).exists():
+        if not (quote or note) or found.exists():
             return
-        evidence = Evidence(agreement=agreement, source=self.source, fact=fact, quote=quote, **subject)
+        evidence = Evidence(agreement=agreement, source=self.source, fact=fact, quote=quote, note=note, **subject)
         self.save(evidence, where=where)
 
     def write_party(self, agreement, entry, *, where):
@@ -301,7 +319,9 @@ class Writer:
             AgreementParty(agreement=agreement, institution=institution, role=entry.get("role") or "party"),
             where=where
         )
-        self.write_evidence(agreement, entry.get("evidence") or "", fact=Evidence.Fact.PARTY, party=party, where=where)
+        self.write_evidence(
+            agreement, entry.get("evidence") or "", note=entry.get("note"), fact=Evidence.Fact.PARTY, party=party, where=where,
+        )
         return party
 
     def institution_for(self, entry, *, where):
@@ -321,6 +341,7 @@ class Writer:
         acronyms = [other["name"].strip() for other in other_names if other.get("kind") == InstitutionName.Kind.ACRONYM]
         institution = Institution(
             name=name, kind=entry.get("kind") or Institution.Kind.OTHER, country=entry.get("country") or "",
+            city=(entry.get("city") or "").strip(),
             parent=self.parent_for(entry.get("parent"), where=where),
             short_name=next((acronym for acronym in acronyms if len(acronym) <= 64), ""),
         )
@@ -380,7 +401,8 @@ class Writer:
         )
         self.save(participation, where=where)
         self.write_evidence(
-            agreement, entry.get("evidence") or "", fact=Evidence.Fact.PERSON, participation=participation, where=where
+            agreement, entry.get("evidence") or "", note=entry.get("note"), fact=Evidence.Fact.PERSON,
+            participation=participation, where=where,
         )
 
     def person_institution(self, text, parties):

@@ -13,10 +13,10 @@ from django.views.generic import FormView, ListView, TemplateView
 from config.throttling import client_address
 from curation.drafting import draft_from_article
 from curation.forms import ArticleForm, CloseSuggestionForm, DraftForm, SuggestionForm
-from curation.marking import marked_article
+from curation.marking import marked_article, quotes_of
 from curation.models import Draft, Suggestion
 from curation.services import (
-    PublishError, already_published_message, article_text, close_suggestion, earlier_publication, keep_draft, publish_draft,
+    PublishError, UnstatedFactsError, already_published_message, article_text, close_suggestion, earlier_publication, keep_draft, publish_draft,
     reject_draft,
 )
 from curation.throttling import SuggestionRateThrottle
@@ -133,7 +133,7 @@ class DraftView(View):
 
     def get(self, request, pk):
         draft = get_object_or_404(Draft.objects.select_related("created_by", "closed_by", "source", "suggestion"), pk=pk)
-        return self.render(draft, DraftForm(proposal=draft.proposal))
+        return self.render(draft, DraftForm(proposal=draft.proposal, article=draft.text))
 
     def post(self, request, pk):
         draft = get_object_or_404(Draft.objects.select_related("suggestion"), pk=pk)
@@ -145,7 +145,7 @@ class DraftView(View):
             reject_draft(draft=draft, curator=request.user)
             messages.success(request, _("Draft rejected: %(title)s") % {"title": draft.title})
             return redirect("curation:drafts")
-        form = DraftForm(request.POST, proposal=draft.proposal)
+        form = DraftForm(request.POST, proposal=draft.proposal, article=draft.text)
         if action not in {"save", "publish"}:
             return self.render(draft, form, status=400, error=_("Choose Save, Publish or Reject."))
         if not form.is_valid():
@@ -160,8 +160,13 @@ class DraftView(View):
             raise PermissionDenied(_("Publishing needs the permission to add agreements and institutions."))
         try:
             draft = publish_draft(draft=draft, curator=request.user, proposal=proposal)
+        except UnstatedFactsError as error:
+            form.add_unstated(error.problems)
+            return self.render(draft, form, error=_(
+                "A fact you changed is not stated by the sentence it cites; the fields are marked below."
+            ))
         except PublishError as error:
-            return self.render(draft, DraftForm(request.POST, proposal=draft.proposal), error=str(error))
+            return self.render(draft, form, error=str(error))
         agreements = list(draft.agreements.order_by("pk"))
         messages.success(
             request,
@@ -171,13 +176,17 @@ class DraftView(View):
         return HttpResponseRedirect(agreements[0].get_absolute_url())
 
     def render(self, draft, form, *, status=200, error=None):
-        article, anchors, missing = marked_article(draft.text, form.proposal)
+        article, anchors, missing = marked_article(draft.text, quotes_of(form.proposal))
         earlier = earlier_publication(url=draft.url, text=draft.text, exclude=draft) if draft.status == Draft.Status.OPEN else None
         groups = form.groups()
         for group in groups:
             group["evidence"] = [{**item, "anchor": anchors.get((item.get("quote") or "").strip())} for item in group["evidence"]]
             for row in (row for key in ("parties", "people", "areas") for row in group[key]):
                 row["anchor"] = anchors.get((row.get("evidence") or "").strip())
+            for person in group["people"]:
+                for item in person["more_evidence"]:
+                    item["anchor"] = anchors.get(item["quote"].strip())
+            group["missing_quotes"] = [item for item in group["evidence"] if item.get("quote") and not item["anchor"]]
         context = {
             "draft": draft, "form": form, "groups": groups, "article": article, "anchors": anchors,
             "missing_quotes": missing, "warnings": (draft.proposal or {}).get("warnings") or [],

@@ -81,3 +81,46 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The curators' review page: a click on a sentence of the article makes it the cited sentence
+// of the fact being edited (the field last focused names its quote field in data-cite).
+// Without this script the quote fields are plain text to paste into.
+document.addEventListener("DOMContentLoaded", function () {
+  var article = document.querySelector("[data-cite-from]");
+  var form = article && document.getElementById(article.dataset.citeFrom);
+  if (!form) { return; }
+  var status = document.querySelector(".cite-status");
+  var quote = null;
+  var cited = {};
+  var say = function (text) { if (status) { status.textContent = text; } };
+  var factName = function (field) {
+    var legend = field.closest("fieldset").querySelector("legend");
+    return legend ? legend.textContent.trim() : field.name;
+  };
+  form.addEventListener("focusin", function (event) {
+    var source = event.target.closest("[data-cite]");
+    var target = source && form.elements.namedItem(source.dataset.cite);
+    if (!target || target === quote) { return; }
+    if (quote) { quote.closest(".field").classList.remove("field--citing"); }
+    quote = target;
+    quote.closest(".field").classList.add("field--citing");
+    article.classList.add("article-text--citing");
+    say(article.dataset.citePrompt + " " + factName(quote));
+  });
+  var cite = function (sentence) {
+    if (!quote) { say(article.dataset.citeFirst); return; }
+    quote.value = sentence.textContent.replace(/\s+/g, " ").trim();
+    quote.dispatchEvent(new Event("input", {bubbles: true}));
+    if (cited[quote.name]) { cited[quote.name].classList.remove("sentence--cited"); }
+    cited[quote.name] = sentence;
+    sentence.classList.add("sentence--cited");
+    say(article.dataset.citeDone + " " + factName(quote));
+  };
+  article.querySelectorAll(".sentence").forEach(function (sentence) {
+    sentence.tabIndex = 0;
+    sentence.addEventListener("click", function () { cite(sentence); });
+    sentence.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); cite(sentence); }
+    });
+  });
+});

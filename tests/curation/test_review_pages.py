@@ -6,7 +6,8 @@ from django.contrib.auth.models import User
 
 from curation.models import Draft
 from curation.services import keep_draft
-from partnerships.models import Agreement
+from institutions.models import Institution
+from partnerships.models import Agreement, Evidence, Source
 from tests.curation.articles import ARTICLE, DRAFT, draft
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +105,9 @@ def test_another_existing_institution_can_be_chosen_for_a_party(client, curator)
     draft_id = kept().pk
     data = form_of(client.get(f"/curation/drafts/{draft_id}/"))
     data.update({"a0-p0-institution": "seoul-national-university-hospital", "action": "publish"})
+    # The sentence cited for the party names Bach Mai Hospital: a note says where the new party comes from.
+    assert not client.post(f"/curation/drafts/{draft_id}/", data).context["form"].is_valid()
+    data["a0-p0-note"] = "The hospital's press office names Seoul National University Hospital."
 
     client.post(f"/curation/drafts/{draft_id}/", data)
 
@@ -126,14 +130,29 @@ def test_an_unknown_slug_is_a_message_on_the_page_and_nothing_is_written(client,
 
 
 def test_a_refused_publication_says_why_on_the_page(client, curator):
-    draft_id = kept(draft(evidence=[{"fact": "date", "quote": "A sentence nowhere."}])).pk
+    proposal = draft(parties=[*DRAFT["agreements"][0]["parties"], DRAFT["agreements"][0]["parties"][1]])
+    draft_id = kept(proposal).pk
     data = {**form_of(client.get(f"/curation/drafts/{draft_id}/")), "action": "publish"}
 
     page = client.post(f"/curation/drafts/{draft_id}/", data)
 
     assert page.status_code == 200
-    assert "Not published" in page.content.decode() and "does not contain this quote" in page.content.decode()
+    assert "Not published" in page.content.decode() and "Asan Medical Center is already a party to this agreement" in page.content.decode()
     assert Draft.objects.get().status == "open"
+
+
+@pytest.mark.parametrize("action", ["publish", "save"])
+def test_a_cited_sentence_not_in_the_article_is_a_message_next_to_it(client, curator, action):
+    draft_id = kept(draft(evidence=[{"fact": "date", "quote": "A sentence nowhere."}])).pk
+    data = {**form_of(client.get(f"/curation/drafts/{draft_id}/")), "action": action}
+
+    page = client.post(f"/curation/drafts/{draft_id}/", data)
+
+    assert page.context["form"].errors == {
+        "a0-date_quote": ["This sentence is not in the article: click it there, or copy it exactly."],
+    }
+    assert Draft.objects.get().proposal["agreements"][0]["evidence"] == [{"fact": "date", "quote": "A sentence nowhere."}]
+    assert not Agreement.objects.filter(title=TITLE).exists()
 
 
 def test_corrections_can_be_saved_without_publishing(client, curator):
@@ -272,3 +291,145 @@ def test_one_click_drafts_a_suggestions_pasted_text_and_publishing_names_it(clie
 @pytest.mark.parametrize("address", ["/curation/drafts/999999/", "/curation/suggestions/999999/"])
 def test_a_draft_or_suggestion_that_does_not_exist_is_a_404(client, curator, address):
     assert client.get(address).status_code == 404
+
+
+SIGNING = (
+    "The agreement was signed by Dao Xuan Co, Director of Bach Mai Hospital, "
+    "and Park Seung-il, President of Asan Medical Center."
+)
+UNSTATED_DATE = "The cited sentence does not state 12 May 2025: cite the sentence that does, or write a note."
+
+
+def written():
+    return (Agreement.objects.count(), Source.objects.count(), Institution.objects.count(), Evidence.objects.count())
+
+
+def test_a_changed_date_its_sentence_does_not_state_is_refused_next_to_the_date(client, curator):
+    draft_id = kept().pk
+    data = {**form_of(client.get(f"/curation/drafts/{draft_id}/")), "a0-signed_on": "2025-05-12", "action": "publish"}
+    before = written()
+
+    page = client.post(f"/curation/drafts/{draft_id}/", data)
+
+    assert page.status_code == 200
+    assert page.context["form"].errors["a0-signed_on"] == [UNSTATED_DATE]
+    assert re.search(r'name="a0-signed_on"[^>]*>\s*(?:<small[^>]*>[^<]*</small>\s*)?<p class="field__error">' + re.escape(UNSTATED_DATE), page.content.decode())
+    assert "Not published" in page.content.decode()
+    assert written() == before
+    assert Draft.objects.get().status == "open"
+
+
+@pytest.mark.parametrize("change, field, message", [
+    ({"a0-m0-name": "Nguyen Thi Lan"}, "a0-m0-name", "The cited sentence does not state Nguyen Thi Lan"),
+    ({"a0-kind": "letter_of_intent"}, "a0-kind", "The cited sentence does not state Letter of intent"),
+    ({"a0-p0-name": "Hanoi Heart Hospital"}, "a0-p0-name", "The cited sentence does not state Hanoi Heart Hospital"),
+    ({"a0-date_quote": ""}, "a0-signed_on", "No sentence is cited for 4 March 2025"),
+])
+def test_a_changed_signer_kind_or_party_its_sentence_does_not_state_is_refused_next_to_it(client, curator, change, field, message):
+    draft_id = kept().pk
+    data = {**form_of(client.get(f"/curation/drafts/{draft_id}/")), **change, "action": "publish"}
+
+    page = client.post(f"/curation/drafts/{draft_id}/", data)
+
+    assert page.status_code == 200
+    assert [error.split(":")[0] for error in page.context["form"].errors[field]] == [message]
+    assert not Agreement.objects.filter(title=TITLE).exists()
+
+
+def test_citing_the_sentence_that_states_the_new_value_or_writing_a_note_publishes(client, curator):
+    draft_id = kept().pk
+    data = {**form_of(client.get(f"/curation/drafts/{draft_id}/")), "action": "publish"}
+    data.update({
+        "a0-m0-name": "Đào Xuân Cơ",    # a signer's name corrected: the sentence names him, without the accents
+        "a0-signed_on": "2025-05-12", "a0-date_note": "The hospital's site dates the signing 12 May 2025.",
+    })
+
+    response = client.post(f"/curation/drafts/{draft_id}/", data)
+
+    agreement = Agreement.objects.get(title=TITLE)
+    assert response.status_code == 302
+    assert str(agreement.signed_on) == "2025-05-12"
+    assert agreement.evidence.get(fact="date").note == "The hospital's site dates the signing 12 May 2025."
+    assert agreement.evidence.get(participation__person__name="Đào Xuân Cơ", participation__role="signed").quote == SIGNING
+
+
+def test_parties_people_areas_and_a_summary_are_added_and_removed_on_the_page(client, curator):
+    draft_id = kept().pk
+    data = {**form_of(client.get(f"/curation/drafts/{draft_id}/")), "action": "publish"}
+    data.update({
+        "a0-summary": "Asan trains Bach Mai's transplant surgeons.",
+        "a0-p1-drop": "on",                                          # Asan Medical Center is not a party
+        "a0-p2-name": "Hanoi Medical University", "a0-p2-country": "VN", "a0-p2-kind": "university",
+        "a0-p2-city": "Hanoi", "a0-p2-acronyms": "HMU", "a0-p2-other_names": "Trường Đại học Y Hà Nội [vi]\nHanoi Medical College",
+        "a0-p2-note": "Named as a party in the university's own announcement.",
+        "a0-m0-drop": "on",
+        "a0-m2-name": "Tran Binh Giang", "a0-m2-title": "Vice Minister of Health", "a0-m2-role": ["attended"],
+        "a0-m2-note": "In the photograph's caption.",
+        "a0-r0-drop": "on",
+        "a0-r2-area": "medical-big-data-and-ai", "a0-r2-quote": "run joint research on liver transplantation",
+    })
+
+    response = client.post(f"/curation/drafts/{draft_id}/", data)
+
+    assert response.status_code == 302
+    agreement = Agreement.objects.get(title=TITLE)
+    university = Institution.objects.get(name="Hanoi Medical University")
+    assert sorted(agreement.parties.values_list("institution__name", flat=True)) == ["Bach Mai Hospital", "Hanoi Medical University"]
+    assert (university.city, university.short_name, str(university.country)) == ("Hanoi", "HMU", "VN")
+    assert sorted(university.other_names.values_list("name", "kind", "language")) == [
+        ("HMU", "acronym", ""), ("Hanoi Medical College", "alternative", ""), ("Trường Đại học Y Hà Nội", "native", "vi"),
+    ]
+    assert sorted(agreement.participations.values_list("person__name", "role")) == [
+        ("Park Seung-il", "signed"), ("Park Seung-il", "spoke"), ("Tran Binh Giang", "attended"),
+    ]
+    # Each part of a person keeps the sentence it was drafted with.
+    assert agreement.evidence.get(participation__role="spoke").quote == DRAFT["agreements"][0]["people"][2]["evidence"]
+    assert sorted(agreement.areas.values_list("slug", flat=True)) == ["joint-research", "medical-big-data-and-ai"]
+    assert agreement.summary == "Asan trains Bach Mai's transplant surgeons."
+
+
+def test_rows_added_and_saved_come_back_with_a_new_empty_row_to_add(client, curator):
+    draft_id = kept().pk
+    data = {**form_of(client.get(f"/curation/drafts/{draft_id}/")), "action": "save"}
+    data.update({"a0-m2-name": "Tran Binh Giang", "a0-m2-role": ["attended", "spoke"], "a0-m2-quote": "", "a0-m2-note": "Caption."})
+
+    client.post(f"/curation/drafts/{draft_id}/", data)
+    page = client.get(f"/curation/drafts/{draft_id}/")
+
+    people = Draft.objects.get().proposal["agreements"][0]["people"]
+    assert [(person["name"], person["role"]) for person in people[3:]] == [("Tran Binh Giang", "attended"), ("Tran Binh Giang", "spoke")]
+    assert page.context["form"]["a0-m3-name"].value() == ""
+    assert page.context["form"]["a0-m2-role"].value() == ["attended", "spoke"]
+
+
+@pytest.mark.parametrize("change, field, message", [
+    ({"a0-p2-name": "Hanoi Medical University", "a0-p2-kind": "university"}, "a0-p2-country", "A new institution needs its country."),
+    ({"a0-p0-other_names": "Bệnh viện Bạch Mai [not a code!]"}, "a0-p0-other_names", "is not a language code"),
+    ({"a0-p0-acronyms": "A" * 65}, "a0-p0-other_names", "An acronym is at most 64 characters"),
+    ({"a0-m0-role": []}, "a0-m0-role", "Tick at least one part."),
+    ({"a0-m0-role": ["sang"]}, "a0-m0-role", "Select a valid choice."),
+    ({"a0-m2-role": ["spoke"]}, "a0-m2-name", "A person needs a name; or leave them out."),
+    ({"a0-r2-area": "no-such-area"}, "a0-r2-area", "Select a valid choice."),
+    ({"a0-p0-country": "XX"}, "a0-p0-country", "Select a valid choice."),
+    ({"a0-p0-city": "H" * 129}, "a0-p0-city", "Ensure this value has at most 128 characters"),
+    ({"a0-date_quote": "x" * 5001}, "a0-date_quote", "Ensure this value has at most 5000 characters"),
+])
+def test_bad_input_in_a_row_is_a_message_next_to_its_field_and_nothing_is_written(client, curator, change, field, message):
+    draft_id = kept().pk
+    data = {**form_of(client.get(f"/curation/drafts/{draft_id}/")), **change, "action": "publish"}
+    before = written()
+
+    page = client.post(f"/curation/drafts/{draft_id}/", data)
+
+    assert page.status_code == 200
+    assert any(message in error for error in page.context["form"].errors[field])
+    assert written() == before
+
+
+def test_a_person_with_two_parts_is_one_row_with_both_ticked(client, curator):
+    page = client.get(f"/curation/drafts/{kept().pk}/")
+
+    form = page.context["form"]
+    assert [form[f"a0-m{m}-name"].value() for m in range(3)] == ["Dao Xuan Co", "Park Seung-il", ""]
+    assert [form[f"a0-m{m}-role"].value() for m in range(3)] == [["signed"], ["signed", "spoke"], []]
+    assert 'name="a0-m1-role" value="spoke" data-cite="a0-m1-quote" id="id_a0-m1-role_2" checked' in page.content.decode()

@@ -3,7 +3,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from curation.models import Draft
-from curation.services import PublishError, earlier_publication, keep_draft, publish_draft
+from curation.services import PublishError, UnstatedFactsError, earlier_publication, keep_draft, publish_draft
 from institutions.models import Institution
 from partnerships.models import Agreement, Evidence, Participation, Person, Source
 from tests.curation.articles import ARTICLE, DRAFT, draft
@@ -165,3 +165,99 @@ def test_a_sentence_given_twice_for_one_fact_is_one_piece_of_evidence(curator):
         draft=kept(draft(evidence=[{"fact": "kind", "quote": quote}, {"fact": "kind", "quote": quote}])), curator=curator,
     )
     assert published.agreements.get().evidence.filter(fact="kind").count() == 1
+
+
+def corrected(**changes):
+    """The test draft with the curator's changes to its first agreement (what the review form would give)."""
+    return draft(**changes)
+
+
+@pytest.mark.parametrize("change, path, message", [
+    ({"signed_on": "2025-05-12"}, (0, "date"), "The cited sentence does not state 12 May 2025"),
+    ({"signed_on": "2024-03-01", "signed_on_precision": "month"}, (0, "date"), "does not state March 2024"),
+    ({"kind": "renewal"}, (0, "kind"), "does not state Renewal"),
+    ({"people": [{**DRAFT["agreements"][0]["people"][0], "name": "Nguyen Thi Lan"}]}, (0, "people", 0),
+     "does not state Nguyen Thi Lan"),
+    ({"parties": [DRAFT["agreements"][0]["parties"][0], {**DRAFT["agreements"][0]["parties"][1], "institution": "seoul-national-university-hospital"}]},
+     (0, "parties", 1), "does not state Seoul National University Hospital"),
+])
+def test_a_changed_fact_its_sentence_does_not_state_is_refused_and_nothing_is_written(curator, change, path, message):
+    counts = (Agreement.objects.count(), Source.objects.count(), Institution.objects.count(), Evidence.objects.count())
+
+    with pytest.raises(UnstatedFactsError, match=message) as refusal:
+        publish_draft(draft=kept(), curator=curator, proposal=corrected(**change))
+
+    assert [(problem.path, problem.message.endswith(": cite the sentence that does, or write a note.")) for problem in refusal.value.problems] == [(path, True)]
+    assert (Agreement.objects.count(), Source.objects.count(), Institution.objects.count(), Evidence.objects.count()) == counts
+    assert Draft.objects.get().status == Draft.Status.OPEN
+
+
+def test_a_changed_date_cited_by_a_sentence_that_states_it_is_published(curator):
+    evidence = [{"fact": "kind", "quote": "signed a memorandum of understanding on Tuesday"}, {"fact": "date", "quote": "March 4, 2025"}]
+
+    publish_draft(draft=kept(), curator=curator, proposal=corrected(signed_on="2025-03-01", signed_on_precision="month", evidence=evidence))
+
+    agreement = Agreement.objects.get(title=TITLE)
+    assert (str(agreement.signed_on), agreement.evidence.get(fact="date").quote) == ("2025-03-01", "March 4, 2025")
+
+
+def test_a_note_lets_a_changed_fact_be_published_and_is_kept_with_its_evidence(curator):
+    note = "The hospital's own announcement of 13 May gives the 12th."
+    evidence = [DRAFT["agreements"][0]["evidence"][0], {"fact": "date", "quote": "HANOI, March 4, 2025", "note": note}]
+
+    publish_draft(draft=kept(), curator=curator, proposal=corrected(signed_on="2025-05-12", evidence=evidence))
+
+    agreement = Agreement.objects.get(title=TITLE)
+    assert list(agreement.evidence.filter(fact="date").values_list("quote", "note")) == [("HANOI, March 4, 2025", note)]
+
+
+def test_a_fact_left_as_drafted_is_not_checked_again_after_corrections_are_saved(curator):
+    kept_draft = kept(draft(evidence=[{"fact": "date", "quote": "The two hospitals will exchange physicians"}]))
+    kept_draft.proposal = corrected(signed_on="2025-05-12")
+    kept_draft.save()
+
+    # The saved correction is still a change from what was drafted.
+    with pytest.raises(UnstatedFactsError):
+        publish_draft(draft=kept_draft, curator=curator)
+    # The assistant's own date and sentence are what it drafted, however weak the sentence.
+    assert publish_draft(draft=kept_draft, curator=curator, proposal=kept_draft.drafted).status == Draft.Status.PUBLISHED
+
+
+def test_a_new_party_gets_its_city_and_other_names_and_the_agreement_its_summary(curator):
+    party = {
+        "name": "Hanoi Medical University", "institution": None, "country": "VN", "kind": "university", "parent": None,
+        "city": "Hanoi", "evidence": "", "note": "Named in the hospital's newsletter of March 2025.",
+        "other_names": [{"name": "HMU", "kind": "acronym", "language": ""},
+                        {"name": "Trường Đại học Y Hà Nội", "kind": "native", "language": "vi"}],
+    }
+    proposal = corrected(parties=[*DRAFT["agreements"][0]["parties"], party], summary="Training in organ transplantation.")
+
+    publish_draft(draft=kept(), curator=curator, proposal=proposal)
+
+    agreement = Agreement.objects.get(title=TITLE)
+    institution = Institution.objects.get(name="Hanoi Medical University")
+    assert (institution.city, institution.short_name, agreement.summary) == ("Hanoi", "HMU", "Training in organ transplantation.")
+    assert sorted(institution.other_names.values_list("name", "kind", "language")) == [
+        ("HMU", "acronym", ""), ("Trường Đại học Y Hà Nội", "native", "vi"),
+    ]
+    assert agreement.evidence.get(party__institution=institution).note == "Named in the hospital's newsletter of March 2025."
+
+
+def test_a_new_party_is_stated_by_a_sentence_that_gives_one_of_its_other_names(curator):
+    joined = "Trường Đại học Y Hà Nội will send its transplant residents."
+    party = {
+        "name": "Hanoi Medical University", "institution": None, "country": "VN", "kind": "university", "parent": None,
+        "evidence": joined, "other_names": [{"name": "Trường Đại học Y Hà Nội", "kind": "native", "language": "vi"}],
+    }
+    kept_draft = keep_draft(text=f"{ARTICLE}\n{joined}\n", url=DRAFT["source"]["url"], proposal=DRAFT)
+
+    publish_draft(draft=kept_draft, curator=curator, proposal=corrected(parties=[*DRAFT["agreements"][0]["parties"], party]))
+
+    assert Agreement.objects.get(title=TITLE).parties.filter(institution__name="Hanoi Medical University").exists()
+
+
+def test_a_renamed_party_is_not_stated_by_the_other_name_it_was_drafted_with(curator):
+    renamed = {**DRAFT["agreements"][0]["parties"][0], "name": "Hanoi Heart Hospital"}
+
+    with pytest.raises(UnstatedFactsError, match="does not state Hanoi Heart Hospital"):
+        publish_draft(draft=kept(), curator=curator, proposal=corrected(parties=[renamed, DRAFT["agreements"][0]["parties"][1]]))
