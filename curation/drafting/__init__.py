@@ -13,6 +13,7 @@ import re
 
 from curation.drafting.agreements import ending_in, find_agreements
 from curation.drafting.areas import find_areas
+from curation.drafting.documents import SIGN
 from curation.drafting.dates import explicit_date, signing_date
 from curation.drafting.directory import Directory
 from curation.drafting.gazetteer import country_in
@@ -44,7 +45,9 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
     for agreement in find_agreements(article, entities, warnings):
         add_signers_institutions(agreement, people, entities)
         add_dateline_country(agreement, home_country, warnings)
-        agreements.append(agreement_contract(agreement, article, people, warnings))
+        contract = agreement_contract(agreement, article, people, warnings)
+        same_day_as_before(agreement, contract, agreements)
+        agreements.append(contract)
     if not agreements:
         warnings.append("No agreement or collaboration was found in the text.")
     return {
@@ -66,8 +69,10 @@ def agreement_contract(agreement, article, people, warnings):
     if agreement.kind != "collaboration":
         day, precision, date_quote, date_warnings = signing_date(
             [before_ending(s) for s in agreement.signing]
-            + [before_ending(s) for s in agreement.sentences if s not in agreement.signing and "sign" in s.text.lower()],
+            + [before_ending(s) for s in agreement.sentences if s not in agreement.signing and SIGN.search(s.text)]
+            + lead_of_paragraph(agreement, article),
             article.published_on, article.language, dateline_end=article.dateline_end,
+            month_first=article.month_first,
         )
         if date_quote:
             # The quote is the sentence as written, its end included.
@@ -123,12 +128,50 @@ def month_before(text, published_on):
     return datetime.date(year, month, 1), "month"
 
 
+# How near before the publication a date in the paragraph's lead must be to date its signing.
+LEAD_DAYS = 62
+# "같은 날 … 협약을 맺었다": the second agreement of one event, on the first one's day.
+SAME_DAY = re.compile(
+    r"\b(?:the same day|on the same occasion|am selben Tag|el mismo día|ese mismo día|le même jour|no mesmo dia)\b|"
+    r"같은 날|이날|同日|同一天|当天|當天|当日|同じ日|في اليوم نفسه|في نفس اليوم|في ذات اليوم",
+    re.I,
+)
+
+
+def lead_of_paragraph(agreement, article):
+    """Return the sentences before the signing in its paragraph that date an event of the last weeks.
+
+    "6月19日，论坛在北京举行。论坛期间，A与B签署……": the forum's day, told first, is the signing's.
+    A date long before publication there is background, never the signing's.
+    """
+    first = agreement.signing[0]
+    lead = [s for s in article.sentences if s.paragraph == first.paragraph and s.index < first.index]
+    if not article.published_on:
+        return []
+    dated = []
+    for sentence in lead:
+        found = explicit_date(sentence.text[max(0, article.dateline_end - sentence.start):], article.published_on)
+        if found and found[1] == "day" and 0 <= (article.published_on - found[0]).days <= LEAD_DAYS:
+            dated.append(sentence)
+    return dated
+
+
+def same_day_as_before(agreement, contract, drafted):
+    """Give an undated agreement 'signed the same day' the date of the agreement drafted before it."""
+    if contract["signed_on"] or not drafted or not drafted[-1]["signed_on"]:
+        return
+    quote = next((s.text for s in agreement.signing if SAME_DAY.search(s.text)), None)
+    if quote:
+        contract["signed_on"], contract["signed_on_precision"] = drafted[-1]["signed_on"], drafted[-1]["signed_on_precision"]
+        contract["evidence"].append({"fact": "date", "quote": quote})
+
+
 def before_ending(sentence):
     """Return the sentence up to the words that tell its agreement's end: the date after them is the end's."""
     ending = ending_in(sentence.text)
     if not ending:
         return sentence
-    return dataclasses.replace(sentence, text=sentence.text[:len(sentence.text) - len(ending[1])])
+    return dataclasses.replace(sentence, text=sentence.text[:ending[2]])
 
 
 def events_of(agreement, article, warnings):
@@ -138,7 +181,7 @@ def events_of(agreement, article, warnings):
         ending = ending_in(sentence.text)
         if not ending or any(event["kind"] == ending[0] for event in events):
             continue
-        kind, after = ending
+        kind, after, _cut = ending
         found = explicit_date(after, article.published_on, article.language) or month_before(after, article.published_on)
         day, precision = found if found else (None, "unknown")
         if day is None:

@@ -2,6 +2,7 @@
 import re
 from dataclasses import dataclass, field
 
+from curation.drafting.dates import mentions
 from curation.drafting.directory import canonical
 from curation.drafting.documents import document_kind, is_planned, is_signing
 from curation.drafting.people import ATTENDANCE, BIOGRAPHY
@@ -30,11 +31,22 @@ NOT_RENEWED = re.compile(r"\b(?:not (?:be )?renew\w*|no renewal|without renew\w*
 
 
 def ending_in(text):
-    """Return ("ended" or "expires", the text after the words that say so) of a sentence, or None."""
+    """Return ("ended" or "expires", the words that date it, where the signing's part ends) of a sentence, or None.
+
+    English and the Romance languages date the end after its verb ("expired on 28 February");
+    Japanese, Korean and Chinese before it (2月28日をもって終了した): then the nearest date
+    before the verb is the end's, and the signing's part of the sentence stops before that date.
+    """
     for kind, pattern in (("ended", ENDED), ("expires", EXPIRES)):
         match = pattern.search(text)
-        if match:
-            return kind, text[match.end():]
+        if not match:
+            continue
+        after = text[match.end():]
+        if not mentions(after):
+            before = [mention for mention in mentions(text[:match.start()]) if match.start() - mention.end <= 30]
+            if before:
+                return kind, text[before[-1].start:match.start()], before[-1].start
+        return kind, after, match.end()
     return None
 
 

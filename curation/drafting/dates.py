@@ -1,61 +1,199 @@
-"""Dates: the article's publication date, and the signing date as precisely as the text states it."""
+"""Dates: the article's publication date, and the signing date as precisely as the text states it.
+
+Dates are found as each press writes them: "3 February 2025", "February 3, 2025", "30 de abril de
+2025", "le 14 mars", "14 أيار", "2025年5月20日", "令和7年3月5日", "2025.03.14", "11/12/15" (day
+first, unless the dateline is in a country that writes the month first), a Hijri date with its
+Gregorian day, a day alone ("on the 30th", "17日", "지난 12일", "지난달 13일") counted back from the
+publication date, and "today", "yesterday" or a weekday in each language. A day and month
+without a year take the year of the publication (or the one before, never a later day); a
+dateline without a year takes the latest year the article names, up to this one (none: no date).
+"""
 import datetime
 import re
-import warnings as python_warnings
+from dataclasses import dataclass
 
-import dateparser
+from hijridate import Hijri
 
-MONTHS_EN = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+from curation.drafting import calendar_words
+from curation.drafting.calendar_words import (
+    HIJRI_MONTHS,
+    JAPANESE_ERAS,
+    LAST_WORDS,
+    TODAY_WORDS,
+    YESTERDAY_IN,
+    YESTERDAY_WORDS,
+    alternation,
+    folded,
 )
-MONTHS_DE = r"Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
-MONTH = rf"(?:{MONTHS_EN}|{MONTHS_DE})"
-# Each form with the precision it states: a day, or only a month or a year.
-DATE_FORMS = [
-    (rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{MONTH}\s*,?\s+\d{{4}}\b", "day"),
-    (rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", "day"),
-    (r"\b\d{4}-\d{2}-\d{2}\b", "day"),
-    (r"\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b", "day"),
-    (r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", "day"),
-    (r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月]\s*\d{1,2}\s*[일日]", "day"),
-    (rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{MONTH}\b", "day_no_year"),
-    (rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", "day_no_year"),
-    (rf"\b{MONTH}\s+(?:of\s+)?\d{{4}}\b", "month"),
-    # "on the 16th": a day of the publication's month (or of the month before).
-    (r"\bon the (\d{1,2})(?:st|nd|rd|th)\b", "day_of_month"),
-    (r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月]", "month"),
-]
-DATE_PATTERNS = [(re.compile(pattern), precision) for pattern, precision in DATE_FORMS]
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
-}
-WEEKDAY = re.compile(r"\b(?:on |am |last |this )?(" + "|".join(WEEKDAYS) + r")\b", re.I)
-TODAY = re.compile(r"\b(today|this morning|this afternoon|earlier today|heute|tonight)\b", re.I)
-YESTERDAY = re.compile(r"\b(yesterday|gestern)\b", re.I)
-# Words that leave the day unknown, however near it is.
-VAGUE = re.compile(r"\b(recently|has just|have just|had just|lately|kürzlich|vor kurzem|jüngst)\b", re.I)
-# "said Thursday", "announced on Monday": the day of the announcement, not of the signing.
-ANNOUNCED_ON = re.compile(
-    r"\b(?:said|says|announced|reported|stated|told|noted|added|confirmed|revealed)\s+(?:on\s+)?"
-    r"(?:" + "|".join(WEEKDAYS) + r")\b|\b(?:" + "|".join(WEEKDAYS) + r")\s+(?:said|announced)\b",
-    re.I,
-)
-PUBLICATION_LINE = re.compile(
-    r"(?im)^\s*(?:•\s*)?(?:[^\n|]{0,60}\|\s*)*"
-    r"(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|release date|datum|veröffentlicht)\s*[:\-]?\s*(.{6,40})$"
-)
-# A line that is only a place and a date, "Nairobi, Friday 7 February 2025": the dateline.
-DATE_ONLY_LINE_REST = re.compile(
-    r"^(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*,?\s*)?(?:(?:" + "|".join(WEEKDAYS) + r")\s*,?\s*)?$", re.I
-)
+from curation.drafting.gazetteer import country_in
+
+# Countries whose press writes a numeric date month first: 5/12/2025 is 12 May elsewhere.
+MONTH_FIRST_COUNTRIES = {"US", "PH", "FM", "MH", "PW"}
+# What a mention states: a whole day, a day and month, a month of a year, a day of a month.
+FULL, DAY_MONTH, MONTH, DAY, DAY_OF_LAST_MONTH = "full", "day_month", "month", "day", "day_of_last_month"
+# Which mention dates a signing when a sentence has several: the most complete.
+PRIORITY = (FULL, DAY_MONTH, MONTH, DAY_OF_LAST_MONTH, DAY)
 
 
-DATELINE_SEPARATOR = re.compile(r"\s*(?:[–—]|--|:|\s-\s)\s*")
-# A dateline's date follows a place ("SEOUL,", "Tokyo, Japan –", "date"), never a clause:
-# "The MoU was signed on 12 May 2025 at ... – " is a sentence, and its date the signing's.
-SENTENCE_WORD = re.compile(r"\b(?!date\b|and\b|the\b)[a-zäöüß]{3,}\b")
+@dataclass(frozen=True)
+class Mention:
+    """A date the text writes, at [start, end), with the parts it states."""
+
+    start: int
+    end: int
+    states: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    wire: bool = False
+
+
+def patterns():
+    """Return [(compiled pattern, what it states, how its groups are read)], built once."""
+    if not PATTERNS:
+        month = r"(?P<month>" + alternation(calendar_words.month_numbers()) + r")\.?"
+        english_month = r"(?P<month>" + alternation(ENGLISH_MONTHS) + r")\.?"
+        day = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
+        year = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+        hijri = r"(?P<hijri>" + alternation(HIJRI_MONTHS) + r")"
+        eras = "|".join(JAPANESE_ERAS)
+        gregorian_aside = r"(?:[（(]\s*\d{4}\s*年?\s*[）)]\s*)?"
+        forms = [
+            # A Hijri date first: its year must not be read as a Gregorian one.
+            (rf"{day}\s*{hijri}\s+(?P<year>1[34]\d\d)(?!\d)\s*(?:هـ|ه)?", FULL, "hijri"),
+            # 令和7年（2025年）2月28日: the era's year, perhaps with the Gregorian one in brackets.
+            (rf"(?P<era>{eras})\s*(?P<year>元|\d{{1,2}})\s*年\s*{gregorian_aside}(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日", FULL, "era"),
+            (r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号號]", FULL, "ymd"),
+            (r"(?<![\d.])(?P<year>(?:19|20)\d\d)\s?([-./])\s?(?P<month>\d{1,2})\s?\2\s?(?P<day>\d{1,2})(?![\d])", FULL, "ymd"),
+            (r"(?<![\d./-])(?P<first>\d{1,2})([./-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)?\d\d)(?![\d/-]|\.\d)", FULL, "numeric"),
+            (rf"{day}\s*(?:de\s+|of\s+|du\s+)?{month},?\s+(?:de\s+|del\s+)?{year}", FULL, "dmy"),
+            (rf"{english_month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}", FULL, "dmy"),
+            (rf"{day}\s*(?:de\s+|of\s+)?{month}(?!\w)", DAY_MONTH, "dmy"),
+            (rf"{english_month}\s+{day}(?:st|nd|rd|th)?(?![\d])", DAY_MONTH, "dmy"),
+            (r"(?<![\d年년])(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号號]", DAY_MONTH, "ymd"),
+            (rf"{month},?\s+(?:de\s+|del\s+|of\s+)?{year}", MONTH, "dmy"),
+            (rf"(?P<era>{eras})\s*(?P<year>元|\d{{1,2}})\s*年\s*(?P<month>\d{{1,2}})\s*月(?!\s*\d)", MONTH, "era"),
+            (r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월](?!\s*\d)", MONTH, "ymd"),
+            (r"(?:지난달|지난 달|上月|上个月|上個月|先月)\s*(?P<day>\d{1,2})\s*[日일号號]", DAY_OF_LAST_MONTH, "ymd"),
+            (r"(?<![\d月월年년/.\-])(?P<day>\d{1,2})\s*(?:[日号號](?!本)|일(?![본반부정]))", DAY, "ymd"),
+            (r"\bon the (?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)", DAY, "ymd"),
+            # "nesta quarta-feira (9)": a Brazilian weekday with its day in brackets.
+            (r"(?:feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes)\s*\((?P<day>\d{1,2})\)", DAY, "ymd"),
+        ]
+        PATTERNS.extend((re.compile(pattern, re.I), states, reading) for pattern, states, reading in forms)
+    return PATTERNS
+
+
+PATTERNS = []
+ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # German writes the month first only in headers ("März 12, 2025" is rare, but harmless).
+    "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
+)
+
+
+def mentions(text, *, month_first=False):
+    """Return the dates the text writes, in the order they stand, the longest where two overlap."""
+    text = folded(text)
+    found = []
+    for pattern, states, reading in patterns():
+        for match in pattern.finditer(text):
+            mention = read(match, states, reading, month_first)
+            if mention:
+                found.append(mention)
+    found.sort(key=lambda mention: (mention.start, -(mention.end - mention.start)))
+    kept = []
+    for mention in found:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def read(match, states, reading, month_first):
+    """Return the Mention a match writes, or None when its numbers are not a date."""
+    parts = match.groupdict()
+    year = month = None
+    if reading == "hijri":
+        try:
+            day = Hijri(int(parts["year"]), HIJRI_MONTHS[folded(parts["hijri"])], int(parts["day"])).to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        return Mention(match.start(), match.end(), FULL, day.year, day.month, day.day)
+    if reading == "numeric":
+        first, second = int(parts["first"]), int(parts["second"])
+        day, month = (first, second) if first > 12 or (second <= 12 and not month_first) else (second, first)
+        year = int(parts["year"])
+        year += 2000 if year < 100 else 0
+    else:
+        if parts.get("month"):
+            month = int(parts["month"]) if parts["month"].isdigit() else month_number(parts["month"])
+        day = int(parts["day"]) if parts.get("day") else None
+        if parts.get("year"):
+            year = 1 if parts["year"] == "元" else int(parts["year"])
+            if reading == "era":
+                year += JAPANESE_ERAS[parts["era"]] - 1
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    if states in (FULL, DAY_MONTH) and reading == "dmy" and in_a_name(match):
+        return None
+    # "新华社上海4月18日电": the wire's dateline, the date it was filed.
+    wire = bool(WIRE_DATELINE.match(match.string, match.end()))
+    return Mention(match.start(), match.end(), states, year, month, day, wire)
+
+
+WIRE_DATELINE = re.compile(r"\s*[电電]")
+# Months a Romance language writes in lower case: "Hospital 12 de Octubre" is a name, not a date.
+CAPITALISED_MONTH_NAME = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]+\s+){1,4}$")
+
+
+def in_a_name(match):
+    """Whether a day and a capitalised Romance month name stand inside a name: 'Hospital Universitario 12 de Octubre'."""
+    month = match.group("month")
+    if not month[:1].isupper() or month.lower() in ENGLISH_MONTHS:
+        return False
+    return bool(CAPITALISED_MONTH_NAME.search(match.string[:match.start()]))
+
+
+def month_number(name):
+    name = folded(name.lower().rstrip("."))
+    return calendar_words.month_numbers().get(name) or calendar_words.month_numbers().get(name[:3])
+
+
+def resolved(mention, reference):
+    """Return (date, precision) of a mention, the missing year or month taken from the reference day."""
+    try:
+        if mention.states == FULL:
+            return datetime.date(mention.year, mention.month, mention.day), "day"
+        if mention.states == MONTH:
+            return datetime.date(mention.year, mention.month, 1), "month"
+        if reference is None:
+            return None
+        if mention.states == DAY_MONTH:
+            day = datetime.date(reference.year, mention.month, mention.day)
+            # "signed on 28 December", published in January: last year's December.
+            return (day.replace(year=day.year - 1) if day > reference else day), "day"
+    except ValueError:
+        return None
+    if mention.states == DAY_OF_LAST_MONTH:
+        last_month = reference.replace(day=1) - datetime.timedelta(days=1)
+        return day_of_month(mention.day, last_month), "day"
+    day = day_of_month(mention.day, reference)
+    return (day, "day") if day else None
+
+
+def day_of_month(number, reference):
+    """Return the day of that number on or before the reference day: its month's, or an earlier month's."""
+    month = reference.replace(day=1)
+    for _tries in range(3):
+        try:
+            day = month.replace(day=number)
+        except ValueError:
+            day = None
+        if day and day <= reference:
+            return day
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return None
 
 
 def to_date(value):
@@ -70,93 +208,147 @@ def to_date(value):
         return None
 
 
-def parse(fragment, languages=None):
-    """Return the date a fragment such as '20 February 2024' or '2017.09.21 16:56' states, or None."""
-    with python_warnings.catch_warnings():
-        python_warnings.simplefilter("ignore")
-        parsed = dateparser.parse(
-            fragment, languages=languages,
-            settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False, "REQUIRE_PARTS": ["year"]},
-        )
-    return parsed.date() if parsed else None
+# The publication: a labelled line ("Published:", "发布时间：", "기사입력", "Publié le") or a
+# dateline, a place and a date before the first dash, colon, agency or 电 of the text.
+PUBLICATION_LABEL = re.compile(
+    r"(?i)(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|release date|datum|veröffentlicht|"
+    r"publicado(?: el| em)?|publié(?: le)?|publicación|data|发布时间|發布時間|发布日期|日期|时间|입력|기사입력|등록|"
+    r"تاريخ النشر|نشر في|بتاريخ)\s*[:：\-]?\s*$"
+)
+# After a dateline's date: an agency, a slash-delimited wire, 电, a dash or a colon.
+DATELINE_TAIL = re.compile(r"(?:\s*(?:\([^)\n]{1,30}\)|/[^/\n]{1,25}/|[电電]|[–—:]|--|-|\.(?=\s)|م(?!\w)))+")
+SENTENCE_WORD = re.compile(r"\b(?!date\b|and\b|the\b|le\b|el\b|del\b|los\b)[a-zäöüßéèêáíóúñçãõâô]{3,}\b")
+# CJK and Hangul text before a date in a dateline is short: an agency, a reporter, a city.
+HEAD_LIMIT = 40
+HEADER_LINES = 10
 
 
 def publication_date_in(text):
-    """Return (date, end) of a 'date' or 'published' line, or a dateline, at the top of the text.
+    """Return (date, end, month_first) of the publication line or dateline at the top of the text.
 
     `end` is where that line or dateline stops: nothing before it is read as a signing date.
+    `month_first` says the dateline is in a country that writes numeric dates month first.
     """
     top = text[:1500]
-    for match in PUBLICATION_LINE.finditer(top):
-        found = first_date(match.group(1))
-        if found:
-            return found, match.end()
-    # "date 2024-02-20 Dubai, UAE:", "SEOUL, March 5, 2025 (Yonhap) --", "Tokyo, Japan – April 2, 2025 –":
-    # a date before one of the first dashes or colons of a paragraph near the top.
+    years = [int(year) for year in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", folded(text))]
+    this_year = datetime.date.today().year
+    # "Maputo, 12 Set (AIM) –": the year is the latest the article names; with none, it is unknown.
+    context_year = max((year for year in years if year <= this_year), default=None)
+    # A labelled line ("Published 2017.09.21") is the publication even below a site's "UPDATE: <today>".
+    found = []
     position = 0
-    for line in top.split("\n")[:8]:
-        standalone = date_only_line(line)
-        if standalone:
-            return standalone, position + len(line)
-        for separator in list(DATELINE_SEPARATOR.finditer(line))[:3]:
-            if separator.start() > 90:
+    for line in top.split("\n")[:HEADER_LINES]:
+        month_first = country_in(line[:60].title()) in MONTH_FIRST_COUNTRIES
+        for mention in mentions(line, month_first=month_first)[:2]:
+            head = mention.states in (FULL, DAY_MONTH) and heads_a_line(line, mention)
+            day = head and publication_day(mention, context_year)
+            if day:
+                tail = DATELINE_TAIL.match(line, mention.end)
+                end = tail.end() if tail else mention.end
+                # A line that holds only its date (and a place, a time, an outlet) ends there.
+                end = len(line) if len(line) <= 80 and not SENTENCE_WORD.search(line[end:]) else end
+                found.append((head != "label", day, position + end, month_first))
                 break
-            found = dateline_date(line[:separator.start()])
-            if found:
-                return found, position + separator.end()
         position += len(line) + 1
-    return None, 0
+    if not found:
+        return None, 0, False
+    _unlabelled, day, end, month_first = min(found, key=lambda candidate: candidate[0])
+    return day, end, month_first
 
 
-def date_only_line(line):
-    """Return the date of a line holding only a date, perhaps after a place and a weekday, or None."""
-    line = line.strip()
-    if len(line) > 60:
+def heads_a_line(line, mention):
+    """Say how the date heads its line: "label" after a label, "place" after a place, weekday or agency; else None."""
+    before = line[:mention.start]
+    if PUBLICATION_LABEL.search(before.rstrip()):
+        return "label"
+    # "Communiqué de presse – Paris, le 14 mars 2025": what stands before a dash or bar is another field.
+    before = re.split(r"[–—|:]|\s-\s", before)[-1]
+    if mention.states == DAY_MONTH and not (DATELINE_TAIL.match(line, mention.end) or not line[mention.end:].strip()):
+        return None  # a day and month inside a name, "Hospital 12 de Octubre firma …"
+    if SENTENCE_WORD.search(strip_weekdays(before)):
         return None
-    for pattern, precision in DATE_PATTERNS:
-        match = pattern.search(line)
-        if match and precision == "day":
-            if match.end() == len(line) and DATE_ONLY_LINE_REST.match(line[:match.start()].strip()):
-                return parse(match.group(0))
-            return None
-    return None
+    latin = re.search(r"[A-Za-zÀ-ÿ]", before)
+    return "place" if latin is not None or len(before.strip()) <= HEAD_LIMIT else None
 
 
-def dateline_date(text):
-    """Return the first complete date of a dateline's text, or None when a sentence comes before it."""
-    for pattern, precision in DATE_PATTERNS:
-        match = pattern.search(text)
-        if match and precision == "day":
-            if SENTENCE_WORD.search(text[:match.start()]):
-                return None
-            return parse(match.group(0))
-    return None
+def strip_weekdays(text):
+    return re.sub(weekday_pattern().pattern, " ", folded(text), flags=re.I)
 
 
-def first_date(text):
-    """Return the first complete date in the text, or None."""
-    for pattern, precision in DATE_PATTERNS:
-        match = pattern.search(text)
-        if match and precision == "day":
-            return parse(match.group(0))
-    return None
+def publication_day(mention, context_year):
+    """Return the day a dateline's mention states; a day and month take the article's latest year."""
+    if mention.states == FULL:
+        return resolved(mention, None)[0] if resolved(mention, None) else None
+    if context_year is None:
+        return None
+    try:
+        day = datetime.date(context_year, mention.month, mention.day)
+    except ValueError:
+        return None
+    return day.replace(year=day.year - 1) if day > datetime.date.today() else day
 
 
-def signing_date(sentences, published_on, language="en", *, dateline_end=0):
+# "said Thursday", "announced on Monday": the day of the announcement, not of the signing.
+ANNOUNCED_ON = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told|noted|added|confirmed|revealed)\s+(?:on\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:said|announced)\b",
+    re.I,
+)
+TODAY = re.compile(alternation(TODAY_WORDS.split("|")), re.I)
+YESTERDAY = re.compile(alternation(YESTERDAY_WORDS.split("|")), re.I)
+YESTERDAY_BY_LANGUAGE = {
+    language: re.compile(alternation([*YESTERDAY_WORDS.split("|"), *words.split("|")]), re.I)
+    for language, words in YESTERDAY_IN.items()
+}
+LAST = re.compile(alternation(LAST_WORDS.split("|")), re.I)
+# Words that leave the day unknown, however near it is.
+VAGUE = re.compile(
+    r"\b(recently|has just|have just|had just|lately|kürzlich|vor kurzem|jüngst|recientemente|récemment|"
+    r"recentemente)\b|최근|近日|日前|先日|مؤخرا",
+    re.I,
+)
+THIS_MONTH = re.compile(r"\b(?:earlier this month|this month|diesen Monat|Anfang des Monats|este mes|ce mois-ci|este mês)\b|이달|本月|今月", re.I)
+LAST_MONTH = re.compile(
+    r"\b(?:last month|the previous month|im vergangenen Monat|letzten Monat|el mes pasado|le mois dernier|"
+    r"no mês passado|o mês passado)\b|지난달|上月|上个月|先月|الشهر الماضي",
+    re.I,
+)
+
+
+def weekday_pattern():
+    if not WEEKDAY:
+        names = {**calendar_words.weekday_numbers()}
+        WEEKDAY.append(re.compile(
+            alternation(names) + "|(?<=[日일])\\s*[（(](?P<short>" + "|".join(calendar_words.short_weekday_numbers()) + ")[）)]",
+            re.I,
+        ))
+    return WEEKDAY[0]
+
+
+WEEKDAY = []
+
+
+def signing_date(sentences, published_on, language="en", *, dateline_end=0, month_first=False):
     """Return (date, precision, quote, warnings) of a signing, read from the sentences that report it.
 
     Text before `dateline_end` (a date line or a dateline) is never read: the publication
     date is not the signing date.
     """
     found_warnings = []
-    for sentence in sentences:
-        text = sentence.text[max(0, dateline_end - sentence.start):]
-        text = ANNOUNCED_ON.sub(" ", text)
-        explicit = explicit_date(text, published_on, language)
+    texts = [ANNOUNCED_ON.sub(" ", sentence.text[max(0, dateline_end - sentence.start):]) for sentence in sentences]
+    for number, (sentence, text) in enumerate(zip(sentences, texts)):
+        explicit = explicit_date(text, published_on, language, month_first=month_first)
         if explicit:
             day, precision = explicit
+            if precision == "month":
+                # "signed in October 2015" first, "signed on 21 October 2015" later: the day.
+                for later, later_text in zip(sentences[number + 1:], texts[number + 1:]):
+                    more = explicit_date(later_text, published_on, language, month_first=month_first)
+                    if more and more[1] == "day" and more[0].replace(day=1) == day:
+                        return more[0], "day", later.text, found_warnings
             return day, precision, sentence.text, found_warnings
-        relative = relative_date(text, published_on)
+        relative = relative_date(text, published_on, language)
         if relative:
             return relative[0], relative[2], sentence.text, found_warnings + relative[1]
         if VAGUE.search(text):
@@ -165,66 +357,38 @@ def signing_date(sentences, published_on, language="en", *, dateline_end=0):
     return None, "unknown", None, found_warnings
 
 
-def explicit_date(text, published_on, language):
-    languages = [language, "en"] if language != "en" else ["en"]
-    for pattern, precision in DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        fragment = match.group(0)
-        if precision == "day_of_month":
-            if not published_on or not 1 <= int(match.group(1)) <= 31:
-                continue
-            return day_of_month(int(match.group(1)), published_on), "day"
-        if precision == "day_no_year":
-            if not published_on:
-                continue
-            day = parse(f"{fragment} {published_on.year}", languages)
-            if day and day > published_on:
-                # "signed on 28 December", published in January: last year's December.
-                day = day.replace(year=day.year - 1)
-            return (day, "day") if day else None
-        day = parse(fragment, languages)
-        if day is None:
-            continue
-        if precision == "month":
-            return day.replace(day=1), "month"
-        return day, "day"
+def explicit_date(text, published_on, language=None, *, month_first=False):
+    """Return (date, precision) of the most complete date the text writes, or None."""
+    found = mentions(text, month_first=month_first)
+    for states in PRIORITY:
+        for mention in found:
+            if mention.states == states and not mention.wire:
+                day = resolved(mention, published_on)
+                if day and day[0]:
+                    return day
     return None
 
 
-THIS_MONTH = re.compile(r"\b(?:earlier this month|this month|diesen Monat|Anfang des Monats)\b", re.I)
-LAST_MONTH = re.compile(r"\b(?:last month|the previous month|im vergangenen Monat|letzten Monat)\b", re.I)
-
-
-def day_of_month(number, published_on):
-    """Return the day of that number on or before the publication date: this month's, or last month's."""
-    month = published_on.replace(day=1)
-    for _tries in range(3):
-        try:
-            day = month.replace(day=number)
-        except ValueError:
-            day = None
-        if day and day <= published_on:
-            return day
-        month = (month - datetime.timedelta(days=1)).replace(day=1)
-    return None
-
-
-def relative_date(text, published_on):
+def relative_date(text, published_on, language=None):
     """Return (date, warnings, precision) for 'today', 'yesterday', a weekday or 'last month', from the publication date."""
     if not published_on:
         return None
+    text = folded(text)
+    if YESTERDAY_BY_LANGUAGE.get(language, YESTERDAY).search(text):
+        return published_on - datetime.timedelta(days=1), [], "day"
     if TODAY.search(text):
         return published_on, ["'Today' is read as the publication date."], "day"
-    if YESTERDAY.search(text):
-        return published_on - datetime.timedelta(days=1), [], "day"
-    match = WEEKDAY.search(text)
+    match = weekday_pattern().search(text)
     if match:
-        weekday = WEEKDAYS[match.group(1).lower()]
+        name = match.group(0)
+        weekday = (calendar_words.short_weekday_numbers()[match.group("short")] if match.group("short")
+                   else calendar_words.weekday_numbers()[folded(name.lower())])
         back = (published_on.weekday() - weekday) % 7
+        near = text[max(0, match.start() - 12):match.end() + 12]
+        if back == 0 and LAST.search(near):
+            back = 7
         day = published_on - datetime.timedelta(days=back)
-        return day, [f"The signing date is the {match.group(1)} on or before the publication date."], "day"
+        return day, [f"The signing date is the {name.strip()} on or before the publication date."], "day"
     if THIS_MONTH.search(text):
         return published_on.replace(day=1), [], "month"
     if LAST_MONTH.search(text):

@@ -29,6 +29,8 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     # Where a date line or dateline at the top ends: no signing date is read before it.
     dateline_end: int = 0
+    # Whether the dateline's country writes numeric dates month first (5/12/2025 is 12 May elsewhere).
+    month_first: bool = False
     warnings: list[str] = field(default_factory=list)
 
 
@@ -42,7 +44,7 @@ def read_article(*, text=None, html=None, url=None, published_on=None):
         text, title, publisher, found_date = read_html(html, url)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sentences = split_sentences(text[:body_end(text)])
-    dated, dateline_end = publication_date_in(text)
+    dated, dateline_end, month_first = publication_date_in(text)
     title = title or headline_of(text) or lead_of(text, sentences, dateline_end)
     publisher = publisher or publisher_of(text, url)
     found_date = found_date or dated
@@ -54,7 +56,8 @@ def read_article(*, text=None, html=None, url=None, published_on=None):
         warnings.append("No publication date found: weekdays and 'today' could not be resolved.")
     return Article(
         text=text, title=title, publisher=publisher, url=url or None, published_on=published_on or found_date,
-        language=language_of(text), sentences=sentences, dateline_end=dateline_end, warnings=warnings,
+        language=language_of(text), sentences=sentences, dateline_end=dateline_end, month_first=month_first,
+        warnings=warnings,
     )
 
 
