@@ -8,6 +8,7 @@ import datetime
 import functools
 from urllib.parse import urlsplit
 
+from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -163,7 +164,8 @@ def already_published_message(earlier):
 
 def unique_slug(model, text, *, max_length, taken):
     """Return a slug made from the text, not used by any row of the model nor by `taken` (then taken)."""
-    base = (slugify(text) or model._meta.model_name)[: max_length - 6].strip("-")
+    # A name in Hangul, Han or Arabic gets a readable Latin slug: 서울대병원 → seouldaebyeongwon.
+    base = (slugify(anyascii(text)) or model._meta.model_name)[: max_length - 6].strip("-")
     slug, number = base, 1
     while slug in taken or model.objects.filter(slug=slug).exists():
         number += 1

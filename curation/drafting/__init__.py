@@ -45,6 +45,7 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
     for agreement in find_agreements(article, entities, warnings):
         add_signers_institutions(agreement, people, entities)
         add_dateline_country(agreement, home_country, warnings)
+        add_script_country(agreement, article.language, warnings)
         contract = agreement_contract(agreement, article, people, warnings)
         same_day_as_before(agreement, contract, agreements)
         agreements.append(contract)
@@ -208,7 +209,50 @@ def dateline_country(article):
     if not article.dateline_end:
         return None
     line = article.text[:article.dateline_end].rstrip().split("\n")[-1]
-    return country_in(line.title()) or country_in(line)
+    return country_in(line.title(), dateline=True) or country_in(line, dateline=True)
+
+
+# Katakana words that end Japanese names of any country: what comes before them tells.
+JA_KATAKANA_SUFFIXES = re.compile(r"(?:センター|クリニック|ホールディングス|グループ|ホスピタル)$")
+# Characters only traditional or only simplified Chinese writes: Taiwan's names, or the mainland's.
+TRADITIONAL_ONLY = set("醫學國臺灣華協會院屬診療總聯區縣門島")
+SIMPLIFIED_ONLY = set("医学国台湾华协会属诊疗总联区县门岛")
+
+
+def script_country(name, language):
+    """Return the country a name's own script points to in an article of that language, or None.
+
+    Japanese with kanji or kana before its kind word (島津製作所, 国立国際医療研究センター) is
+    Japanese; a katakana name (チョーライ病院) is a foreign one written out. Hangul is Korean; Han
+    in simplified characters is the mainland's, in traditional ones Taiwan's.
+    """
+    if language == "ja" and re.search(r"[\u3040-\u30ff\u3400-\u9fff]", name):
+        stem = JA_KATAKANA_SUFFIXES.sub("", re.sub(r"(?:病院|大学|医院|研究所|製作所|製薬)$", "", name))
+        return None if re.search(r"[\u30a0-\u30ff]{2,}", stem) else "JP"
+    if language == "ko" and re.fullmatch(r"[가-힣\s]+", name):
+        return "KR"
+    if language == "zh" and re.fullmatch(r"[\u3400-\u9fff]+", name):
+        characters = set(name)
+        if characters & SIMPLIFIED_ONLY and not characters & TRADITIONAL_ONLY:
+            return "CN"
+        if characters & TRADITIONAL_ONLY and not characters & SIMPLIFIED_ONLY:
+            return "TW"
+    return None
+
+
+def add_script_country(agreement, language, warnings):
+    """Give a party named in the article's own script the script's country, when the text names none.
+
+    Japanese kanji names are Japanese wherever they stand; a Korean or Chinese name only when it
+    is the one party left without a country (a foreign partner is often written out in Hangul
+    or Han too), and a warning asks the curator to check it.
+    """
+    unknown = [party for party in agreement.parties if party.country is None and party.record is None]
+    for party in unknown:
+        country = script_country(party.name, language)
+        if country and (language == "ja" or len(unknown) == 1):
+            party.country = country
+            warnings.append(f"{party.name}: the country {country} is read from the script of its name; check it.")
 
 
 def add_dateline_country(agreement, country, warnings):

@@ -26,6 +26,7 @@ from curation.drafting.calendar_words import (
     folded,
 )
 from curation.drafting.gazetteer import country_in
+from curation.drafting.text import leftmost_longest
 
 # Countries whose press writes a numeric date month first: 5/12/2025 is 12 May elsewhere.
 MONTH_FIRST_COUNTRIES = {"US", "PH", "FM", "MH", "PW"}
@@ -102,12 +103,7 @@ def mentions(text, *, month_first=False):
             mention = read(match, states, reading, month_first)
             if mention:
                 found.append(mention)
-    found.sort(key=lambda mention: (mention.start, -(mention.end - mention.start)))
-    kept = []
-    for mention in found:
-        if not kept or mention.start >= kept[-1].end:
-            kept.append(mention)
-    return kept
+    return leftmost_longest(found)
 
 
 def read(match, states, reading, month_first):

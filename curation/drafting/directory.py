@@ -21,7 +21,6 @@ GENERIC = {
 }
 NEAR_SPELLING = 92
 TOKEN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ0-9]+|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ]+|[^\W_]+")
-PLACE_WORDS = {fold_for_search(name) for name in list(CITIES) + list(country_names())}
 # Scripts written without spaces between words, or with particles glued on: a name in them is
 # found inside the text, not as a run of whole words.
 NATIVE = re.compile(r"[가-힣぀-ヿ一-鿿\u0621-\u064a]")
@@ -144,7 +143,8 @@ class Directory:
         # "Seoul Asan Medical Center": a leading or trailing place the record is in.
         for trimmed in (words[1:], words[:-1], words[2:], words[:-2]):
             dropped = set(words) - set(trimmed)
-            if trimmed and dropped and " ".join(dropped) in PLACE_WORDS | {"".join(dropped)}:
+            place = " ".join(dropped)
+            if trimmed and dropped and (len(dropped) == 1 or place in CITIES or place in country_names()):
                 record = self.exact(" ".join(trimmed), country)
                 if record and (not record.city or canonical(record.city) in dropped or country_names().get(" ".join(dropped).title())):
                     return record, "without its place"

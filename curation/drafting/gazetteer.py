@@ -1,21 +1,10 @@
 """Word lists the engine reads text with: countries and their people, cities, kinds of institution, titles."""
 import functools
 import re
+from collections.abc import Mapping
 
-from django_countries import countries
+from curation.drafting.world_places import city_index, country_index, folded_name, places_in
 
-# Names the press uses that are not the ISO names django-countries gives.
-COUNTRY_ALIASES = {
-    "South Korea": "KR", "Korea": "KR", "Republic of Korea": "KR", "the Republic of Korea": "KR", "ROK": "KR",
-    "North Korea": "KP", "UAE": "AE", "U.A.E.": "AE", "the UAE": "AE", "Emirates": "AE", "US": "US", "U.S.": "US",
-    "USA": "US", "United States": "US", "America": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB",
-    "Great Britain": "GB", "England": "GB", "Vietnam": "VN", "Viet Nam": "VN", "Russia": "RU", "Iran": "IR",
-    "Taiwan": "TW", "Deutschland": "DE", "China": "CN", "PRC": "CN", "Laos": "LA", "Syria": "SY",
-    "Turkey": "TR", "Türkiye": "TR", "Czech Republic": "CZ", "Holland": "NL", "Saudi": "SA", "KSA": "SA",
-    "Kingdom of Saudi Arabia": "SA", "Schweiz": "CH", "Österreich": "AT", "Japan": "JP", "India": "IN",
-    "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ", "Moldova": "MD", "Brunei": "BN",
-    "Korea, Republic of": "KR", "대한민국": "KR", "한국": "KR", "日本": "JP", "中国": "CN", "Việt Nam": "VN",
-}
 DEMONYMS = {
     "Korean": "KR", "South Korean": "KR", "Emirati": "AE", "German": "DE", "Indian": "IN", "Vietnamese": "VN",
     "Japanese": "JP", "Chinese": "CN", "American": "US", "Saudi": "SA", "Qatari": "QA", "Kuwaiti": "KW",
@@ -29,33 +18,32 @@ DEMONYMS = {
     "Lebanese": "LB", "Moroccan": "MA", "Nepalese": "NP", "Sri Lankan": "LK", "Cambodian": "KH",
     "Deutsche": "DE", "deutsche": "DE", "koreanische": "KR", "japanische": "JP",
 }
-# Cities a release names as the place of an institution; a name holding one gives its country.
-CITIES = {
-    "Seoul": "KR", "Busan": "KR", "Incheon": "KR", "Daegu": "KR", "Seongnam": "KR", "Bundang": "KR",
-    "Gwangju": "KR", "Daejeon": "KR", "Ulsan": "KR", "Suwon": "KR",
-    "Tokyo": "JP", "Osaka": "JP", "Kyoto": "JP", "Nagoya": "JP", "Yokohama": "JP", "Sapporo": "JP",
-    "Fukuoka": "JP", "Kobe": "JP", "Beijing": "CN", "Shanghai": "CN", "Shenzhen": "CN", "Guangzhou": "CN",
-    "Wuhan": "CN", "Peking": "CN", "Nanjing": "CN", "Hangzhou": "CN", "Tianjin": "CN", "Chengdu": "CN", "Hong Kong": "HK", "Hanoi": "VN", "Ho Chi Minh City": "VN", "Da Nang": "VN",
-    "Hue": "VN", "Dubai": "AE", "Abu Dhabi": "AE", "Sharjah": "AE", "Ajman": "AE", "Riyadh": "SA", "Jeddah": "SA",
-    "Dammam": "SA", "Doha": "QA", "Muscat": "OM", "Manama": "BH", "Kuwait City": "KW", "Cairo": "EG",
-    "Amman": "JO", "Mumbai": "IN", "New Delhi": "IN", "Delhi": "IN", "Bengaluru": "IN", "Bangalore": "IN",
-    "Chennai": "IN", "Hyderabad": "IN", "Kolkata": "IN", "Pune": "IN", "Ahmedabad": "IN", "Kochi": "IN",
-    "Berlin": "DE", "Munich": "DE", "München": "DE", "Hamburg": "DE", "Heidelberg": "DE", "Frankfurt": "DE",
-    "Cologne": "DE", "Köln": "DE", "Dresden": "DE", "Leipzig": "DE", "Freiburg": "DE", "Tübingen": "DE",
-    "Düsseldorf": "DE", "Hannover": "DE", "Essen": "DE", "Bonn": "DE", "Mainz": "DE",
-    "Los Angeles": "US", "New York": "US", "Boston": "US", "Houston": "US", "Baltimore": "US", "Chicago": "US",
-    "Rochester": "US", "Cleveland": "US", "San Francisco": "US", "Philadelphia": "US", "Washington": "US",
-    "London": "GB", "Paris": "FR", "Vienna": "AT", "Wien": "AT", "Zurich": "CH", "Zürich": "CH", "Geneva": "CH",
-    "Bangkok": "TH", "Singapore": "SG", "Kuala Lumpur": "MY", "Jakarta": "ID", "Manila": "PH",
-    "Ulaanbaatar": "MN", "Tashkent": "UZ", "Almaty": "KZ", "Astana": "KZ", "Moscow": "RU", "Istanbul": "TR",
-    "Toronto": "CA", "Sydney": "AU", "Melbourne": "AU", "Taipei": "TW", "Stockholm": "SE", "Oslo": "NO",
-    "Copenhagen": "DK", "Helsinki": "FI", "Amsterdam": "NL", "Rotterdam": "NL", "Brussels": "BE", "Madrid": "ES",
-    "Barcelona": "ES", "Rome": "IT", "Milan": "IT", "Lisbon": "PT", "Warsaw": "PL", "Prague": "CZ",
-    "Budapest": "HU", "Athens": "GR", "Dublin": "IE", "Edinburgh": "GB", "Manchester": "GB", "Karachi": "PK",
-    "Lahore": "PK", "Islamabad": "PK", "Dhaka": "BD", "Colombo": "LK", "Kathmandu": "NP", "Yangon": "MM",
-    "Phnom Penh": "KH", "Vientiane": "LA", "Nairobi": "KE", "Lagos": "NG", "Johannesburg": "ZA",
-    "Cape Town": "ZA", "São Paulo": "BR", "Mexico City": "MX", "Beirut": "LB", "Baghdad": "IQ", "Tehran": "IR",
-}
+
+
+class FoldedNames(Mapping):
+    """A read-only {name: country code} looked up as search folds names ("Zürich", "zurich", "ZURICH")."""
+
+    def __init__(self, index, keep=lambda value: True, value=lambda value: value):
+        self.index, self.keep, self.value = index, keep, value
+
+    def __getitem__(self, name):
+        found = self.index().get(folded_name(str(name)))
+        if found is None or not self.keep(found):
+            raise KeyError(name)
+        return self.value(found)
+
+    def __iter__(self):
+        return (name for name, found in self.index().items() if self.keep(found))
+
+    def __len__(self):
+        return sum(1 for _name in self)
+
+
+# Cities a release names as the place of an institution or a signing, by any of their names.
+# Only the large ones: a smaller city's name is as often a word or a family name.
+MAJOR_CITY_POPULATION = 100_000
+CITIES = FoldedNames(city_index, keep=lambda city: city.population >= MAJOR_CITY_POPULATION, value=lambda city: city.country)
+
 
 # Words that make a capitalised phrase the name of an institution, with the kind they suggest.
 # Checked in order: the first that a name contains gives its kind.
@@ -144,18 +132,12 @@ TITLE_HONORIFICS = (
 )
 
 
-@functools.lru_cache(maxsize=1)
 def country_names():
-    """Return {a country's name as written: its alpha-2 code}, longest names first."""
-    names = {str(name): code for code, name in countries}
-    names.update(COUNTRY_ALIASES)
-    return dict(sorted(names.items(), key=lambda item: -len(item[0])))
+    """Return {a country's name, in any language read: its alpha-2 code}, looked up folded."""
+    return COUNTRY_NAMES
 
 
-@functools.lru_cache(maxsize=1)
-def country_pattern():
-    alternatives = "|".join(re.escape(name) for name in country_names())
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+COUNTRY_NAMES = FoldedNames(country_index)
 
 
 @functools.lru_cache(maxsize=1)
@@ -172,15 +154,29 @@ def kind_of_name(name):
     return None
 
 
-def country_in(text):
-    """Return the country a phrase names by country, city or people ("Seoul", "India's"), or None."""
-    match = country_pattern().search(text)
-    if match:
-        return country_names()[match.group(0)]
-    for city, code in CITIES.items():
-        if re.search(rf"(?<!\w){re.escape(city)}(?!\w)", text):
-            return code
+def country_in(text, *, dateline=False):
+    """Return the country a phrase names by country, city or people ("Seoul", "India's", "몽골", "الأمريكية"), or None.
+
+    A country's name wins over a city's; a dateline (`dateline=True`) names a city first.
+    """
+    places = places_in(text, prefer_city=dateline)
+    for place in places:
+        if not place.is_city:
+            return place.country
+    if places:
+        return places[0].country
     match = demonym_pattern().search(text)
     if match:
         return DEMONYMS[match.group(0)]
+    return arabic_demonym(text)
+
+
+def arabic_demonym(text):
+    """Return the country of an Arabic adjective of origin, الأمريكية or الأردني, from the country's name."""
+    for word in re.findall(r"(?<![\w])ال[\u0621-\u064a]{3,}(?:ية|ي|يه)(?![\w])", folded_name(text)):
+        stem = re.sub(r"(?:ية|ي|يه)$", "", word[2:])
+        for name in (stem, "ال" + stem, stem + "ا", "ال" + stem + "ية", stem + "يا"):
+            code = country_index().get(name)
+            if code:
+                return code
     return None

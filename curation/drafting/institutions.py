@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from common.text import fold_for_search
 from curation.drafting.directory import GENERIC, canonical
 from curation.drafting.documents import is_signing
 from curation.drafting.native_names import arabic_kind_of, native_names
@@ -11,6 +12,7 @@ from curation.drafting.native_people import KO_TITLES
 from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
+from curation.drafting.world_places import places_in
 
 CAP = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed|"
@@ -339,7 +341,10 @@ class Entities:
     def place_countries(self):
         for entity in self.by_key.values():
             if entity.country is None:
-                entity.country = country_in(entity.name) or native_country(entity)
+                entity.country = country_in(entity.name) or native_country(entity) or next(
+                    (code for _index, start, _end in entity.mentions
+                     if (code := place_just_before(self.article.text, start))), None,
+                )
             for other in entity.other_names:
                 # Kanji alone could be Chinese or Japanese: the country tells.
                 if other["language"] in {"zh", "ja"}:
@@ -532,9 +537,9 @@ def trim_country(text, start, end):
     return start, end
 
 
-def country_named(word):
-    """Return the country a word is the name of ("독일", "德国", "Alemania"), or None."""
-    return country_names().get(word) or CITIES.get(word)
+def country_named(word, cities=True):
+    """Return the country a word is the name of ("독일", "德国", "Alemania"), or of a city when asked, or None."""
+    return country_names().get(word) or (CITIES.get(word) if cities else None)
 
 
 def is_place(name):
@@ -553,6 +558,10 @@ def country_of(text, start, stop, name):
     before = text[max(0, start - 40):start]
     patterns_after = [
         r"^\s*(?:\([^)]*\))?,?\s*(?:located |based |headquartered )?(?:in|aus)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
+        # "A Fundação Champalimaud, de Lisboa,", "l'hôpital Necker, à Paris", "la Universidad X, en Bogotá".
+        r"^\s*(?:\([^)]*\))?,\s*(?:de|do|da|du|di|en|em|à|a|no|na)\s+(?:la\s+|le\s+)?([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){0,3})",
+        # "مايو كلينك الأمريكية": an Arabic adjective of origin right after the name.
+        r"^\s*(?:\([^)]*\))?\s*(ال[\u0621-\u064a]{3,}(?:ية|ي))(?![\u0621-\u064a])",
         r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})",
         r"^\s*\(([^)]{2,30})\)",
         r"^\s*,\s*([A-Z][\w ]{2,30}?)(?:[,.;)])",
@@ -578,6 +587,29 @@ def country_of(text, start, stop, name):
     if match and match.group(1) in DEMONYMS:
         return DEMONYMS[match.group(1)]
     return country_in(name)
+
+
+# What may stand between a place and the name it places: "タイ王国のマヒドン大学", "位於日本東京的",
+# "ベトナム・ホーチミン市の", "미국 ", "de ".
+PLACE_JOINER = re.compile(r"^(?:[\s・·]|の|的|의|市|特別市|王国|王國|共和国|共和國|州|省|县|縣|都|府|県)*$")
+# Where the words before a name stop belonging to it: a clause's punctuation or a particle.
+CLAUSE_BREAK = re.compile(r"[、，。,.;；:：（(「」『』\n]|[はがをとでもにへ](?=[^\u3040-\u309f]*$)|(?:与|和|及|同|跟|与|與)")
+
+
+def place_just_before(text, start):
+    """Return the country of a place written right before a name in a script without spaces, or None."""
+    before = text[max(0, start - 24):start]
+    if not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", before[-1:] or " "):
+        return None
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    segment = before[breaks[-1].end():] if breaks else before
+    places = places_in(segment)
+    if not places:
+        return None
+    # Only what joins the last place to the name may follow it.
+    if not PLACE_JOINER.match(fold_for_search(segment)[places[-1].end:]):
+        return None
+    return places[-1].country
 
 
 def other_name(candidate, entity):

@@ -8,6 +8,8 @@ preposition or a verb. Every name is returned as (start, end, name) offsets into
 """
 import re
 
+from curation.drafting.gazetteer import arabic_demonym
+
 
 def longest_first(words):
     return sorted(set(words.split()), key=len, reverse=True)
@@ -55,7 +57,9 @@ def korean_names(text, start, end, country_of_word):
         if (not prefix or prefix in KO_GENERIC) and (suffix in KO_SEPARATE or stem in KO_MINISTRIES) and joinable:
             word = previous.group(0)
             ministry = stem in KO_MINISTRIES and country_of_word(word)
-            if ministry or len(word) >= 2 and word not in KO_GENERIC and not country_of_word(word) and not korean_stem(word) \
+            # A city before a kind word is part of the name (타슈켄트 의과대학); a country is not.
+            if ministry or len(word) >= 2 and word not in KO_GENERIC and not country_of_word(word, cities=False) \
+                    and not korean_stem(word) \
                     and not KO_TAIL.search(word).group(0) and not re.search(r"[다요]$", word):
                 name_start = previous.start()
                 prefix = word
@@ -63,9 +67,12 @@ def korean_names(text, start, end, country_of_word):
             continue
         # "미국 메이요클리닉", "베트남 호치민시 쩌라이병원": a country or city in the words before.
         country, position = None, number - (1 if name_start == run.start() else 2)
+        # Only places right before the name count: "몽골 울란바토르 국립암센터에서 이강영 세브란스병원장" is not Mongolian.
         while country is None and position >= 0 and position >= number - 3 \
                 and re.fullmatch(r"[^\S\n]", text[runs[position].end():runs[position + 1].start()] or "x"):
             country = country_of_word(korean_stem_or_word(runs[position].group(0)))
+            if country is None:
+                break
             position -= 1
         found.append((name_start, name_end, text[name_start:name_end], country))
     return joined_with_university(text, found)
@@ -158,10 +165,10 @@ def han_name(text, start, end, suffixes, generic, country_of_word):
     leading = ZH_LEADING.match(piece)
     name_start = leading.end() if leading else 0
     country = None
+    # "德国海德堡大学医院": the country the name begins with is where it is; the name stays whole.
     for cut in range(min(4, name_end - name_start - len(suffix)), 0, -1):
-        code = country_of_word(piece[name_start:name_start + cut])
-        if code:
-            country, name_start = code, name_start + cut
+        country = country_of_word(piece[name_start:name_start + cut], cities=False)
+        if country:
             break
     name = piece[name_start:name_end]
     stem = name[:-len(suffix)]
@@ -253,7 +260,12 @@ def arabic_names(text, start, end, country_of_word):
         if head == "مدينة" and not re.search(r"الطبية|طبية|الصحية", name):
             # "مدينة الرياض" is a city; "مدينة الملك عبدالعزيز الطبية" a hospital.
             continue
-        found.append((name_start, taken[-1].end(), name, None))
+        country = None
+        if len(taken) > 2 and (country := arabic_demonym(taken[-1].group(0))):
+            # "مستشفى كليفلاند الأمريكي": the adjective says where the hospital is, not what it is called.
+            name = text[name_start:taken[-2].end()]
+            taken.pop()
+        found.append((name_start, taken[-1].end(), name, country))
     return found + transliterated_names(text, words)
 
 

@@ -202,7 +202,8 @@ def is_person_name(name, honorific, text, end, entities, sentence):
         return False
     if name in country_names() or name in CITIES or any(word in DEMONYMS for word in words[:1]):
         return False
-    if any(word in country_names() or word in CITIES for word in words):
+    # A city's name is also a family name (Matsumoto, Pereira, Minato): only a country's tells a company.
+    if any(word in country_names() for word in words):
         # "Siemens Healthineers India": a company's name, not a person's.
         return False
     if any(entity.name == name or name in entity.name for entity in entities):

@@ -104,3 +104,13 @@ def is_sentence_end(text, mark, stop, end):
     following = text[stop:end].lstrip()[:1]
     # A new sentence starts with a capital, a digit, a quote or another script.
     return bool(following) and not following.islower()
+
+
+def leftmost_longest(spans):
+    """Return the spans (with .start and .end) in order, the longest where two start together, none overlapping."""
+    ordered = sorted(spans, key=lambda span: (span.start, -(span.end - span.start)))
+    kept = []
+    for span in ordered:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
