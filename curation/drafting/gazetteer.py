@@ -122,7 +122,7 @@ TITLE_WORDS = (
 HONORIFICS = (
     r"H\.E\.|H\.H\.|HE|Dr\.|Dr|Prof\.|Prof|Professor|Mr\.|Mr|Ms\.|Ms|Mrs\.|Mrs|Sheikh|Sheikha|Sir|Dame|"
     r"Dato'?|Datuk|Tan Sri|Shri|Smt\.|Herr|Frau|Assoc\.|Asst\.|PD|Univ\.-Prof\.|Priv\.-Doz\.|"
-    r"Associate Professor|Assistant Professor|Dra\.|Dra|Sr\.|Sra\.|Dña\.|Mme|Pr\.|Dott\.|Dott\.ssa|Eng\.|Ing\.|Lic\.|Excmo\.|Excma\."
+    r"Associate Professor|Assistant Professor|Dra\.|Dra|Sr\.|Sra\.|Dña\.|Mme|Pr\.|Pr|Pre|Dott\.|Dott\.ssa|Eng\.|Ing\.|Lic\.|Excmo\.|Excma\."
 )
 # Titles written before a name as if they were honorifics: "Vice Minister of Health Tran Van Thuan" aside,
 # "Minister Park", "CEO Heyo Kroemer".

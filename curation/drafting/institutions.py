@@ -285,9 +285,20 @@ class Entities:
                 # "مركز إم دي أندرسون" is "مركز إم دي أندرسون للسرطان".
                 same = same or (not shorter.key.isascii() and len(shorter.key.split()) >= 3
                                 and longer.key.startswith(shorter.key + " "))
+                # "CHU Ibn Rochd" is "CHU Ibn Rochd de Casablanca": the same name with its city.
+                same = same or with_its_place(shorter.key, longer.key)
+                # "CHU Ibn Rochd de Casablanca" is "Centre hospitalier universitaire Ibn Rochd de Casablanca".
+                spelled_out = None
+                if expanded_acronym(entity.name, other.name):
+                    spelled_out, shorter = other, entity
+                elif expanded_acronym(other.name, entity.name):
+                    spelled_out, shorter = entity, other
+                if spelled_out:
+                    longer, same = spelled_out, True
                 if same:
                     first = min(longer, shorter, key=lambda e: e.mentions[0])
-                    keep = longer if longer.key.startswith(shorter.key + " ") or not shorter.key.isascii() else first
+                    keep = longer if longer.key.startswith(shorter.key + " ") or not shorter.key.isascii() \
+                        or longer is spelled_out else first
                     gone = shorter if keep is longer else (other if keep is entity else entity)
                     self.merge(keep, gone)
 
@@ -589,6 +600,40 @@ def country_of(text, start, stop, name):
     return country_in(name)
 
 
+def is_place_name(words):
+    """Whether the words are all one city's or country's name ("Casablanca", "São Paulo")."""
+    places = places_in(words)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(fold_for_search(words))
+
+
+ACRONYM_GLUE = {"de", "des", "du", "la", "le", "of", "the", "and", "et", "y", "e", "für", "und", "do", "da", "dos", "das"}
+
+
+def expanded_acronym(short, long):
+    """Say whether `short` opens with an acronym that `long` spells out, the rest of both alike."""
+    first, _space, rest = short.partition(" ")
+    if not (2 <= len(first) <= 6 and first.isupper() and first.isalpha() and rest):
+        return False
+    words = long.split()
+    initials, taken = "", 0
+    for word in words:
+        if len(initials) == len(first):
+            break
+        taken += 1
+        if word.lower() in ACRONYM_GLUE:
+            continue
+        initials += word[0].upper()
+    spelled, rest = canonical(" ".join(words[taken:])), canonical(rest)
+    return initials == first and (spelled == rest or with_its_place(rest, spelled))
+
+
+def with_its_place(short_key, long_key):
+    """Whether the longer name is the shorter one and its place: "CHU Ibn Rochd" and "… de Casablanca"."""
+    extra = long_key[len(short_key):].split()
+    return long_key.startswith(short_key + " ") and len(extra) >= 2 \
+        and extra[0] in {"de", "of", "du", "do", "da", "in", "en"} and is_place_name(" ".join(extra[1:]))
+
+
 # What may stand between a place and the name it places: "タイ王国のマヒドン大学", "位於日本東京的",
 # "ベトナム・ホーチミン市の", "미국 ", "de ".
 PLACE_JOINER = re.compile(r"^(?:[\s・·]|の|的|의|市|特別市|王国|王國|共和国|共和國|州|省|县|縣|都|府|県)*$")
@@ -620,7 +665,7 @@ def other_name(candidate, entity):
     if candidate in country_names() or candidate in CITIES or KO_TITLE_FIRST.match(candidate):
         # "(병원장 이화성)": the head of the institution, not another name of it.
         return None
-    if re.fullmatch(r"[A-Z][A-Za-z&]{1,11}", candidate) and sum(c.isupper() for c in candidate) >= 2:
+    if re.fullmatch(r"[A-Z][A-Za-z&.\-]{1,11}", candidate) and sum(c.isupper() for c in candidate) >= 2:
         return {"name": candidate, "kind": "acronym", "language": ""}
     language = script_language(candidate, entity.country)
     if language and language != "vi":

@@ -177,3 +177,21 @@ def test_drafting_a_signing_dated_before_its_signers_gives_that_date_and_those_s
     assert parties(agreement) == ["asan-medical-center", "charite"]
     assert people(agreement, "signed") == {"John Smith", "Anna Berg"}
     assert people(agreement, "spoke") == set()
+
+
+def test_drafting_a_french_release_joins_an_acronym_and_a_short_form_to_the_names_they_stand_for():
+    text = (
+        "Communiqué de presse – Paris, le 14 mars 2025\n\n"
+        "L'Assistance Publique – Hôpitaux de Paris (AP-HP) et le Centre hospitalier universitaire Ibn Rochd de "
+        "Casablanca renforcent leur coopération.\n\n"
+        "La convention de partenariat a été signée le 12 mars 2025 à Casablanca par Nicolas Revel, directeur "
+        "général de l'AP-HP, et le Pr Hicham Afif, directeur du CHU Ibn Rochd."
+    )
+
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert {(party["name"], party["country"]) for party in agreement["parties"]} == {
+        ("Assistance Publique – Hôpitaux de Paris", "FR"),
+        ("Centre hospitalier universitaire Ibn Rochd de Casablanca", "MA"),
+    }
+    assert people(agreement, "signed") == {"Nicolas Revel", "Hicham Afif"}
