@@ -8,14 +8,13 @@ import datetime
 import functools
 from urllib.parse import urlsplit
 
-from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common.slugs import unique_slug
 from curation.cited_facts import unstated_facts
 from curation.drafting.source import read_article
 from curation.models import Draft, Suggestion, normalised_url, text_fingerprint
@@ -160,18 +159,6 @@ def already_published_message(earlier):
     return _("This article was published already, as the source “%(source)s” of: %(titles)s.") % {
         "source": earlier["source"].headline if earlier["source"] else "?", "titles": titles,
     }
-
-
-def unique_slug(model, text, *, max_length, taken):
-    """Return a slug made from the text, not used by any row of the model nor by `taken` (then taken)."""
-    # A name in Hangul, Han or Arabic gets a readable Latin slug: 서울대병원 → seouldaebyeongwon.
-    base = (slugify(anyascii(text)) or model._meta.model_name)[: max_length - 6].strip("-")
-    slug, number = base, 1
-    while slug in taken or model.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    taken.add(slug)
-    return slug
 
 
 def as_date(value, *, where):

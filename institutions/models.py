@@ -152,7 +152,12 @@ class Institution(EditedRecord):
     website = models.URLField(_("website"), blank=True)
     ror_id = models.URLField(_("ROR identifier"), blank=True, help_text=_("e.g. https://ror.org/02pammg90"))
     wikidata_id = models.CharField(_("Wikidata identifier"), max_length=32, blank=True, help_text=_("e.g. Q1234"))
+    isni = models.CharField(_("ISNI"), max_length=32, blank=True, help_text=_("e.g. 0000 0001 2348 0690"))
+    grid_id = models.CharField(_("GRID identifier"), max_length=32, blank=True, help_text=_("e.g. grid.30389.31"))
     description = models.TextField(_("short description"), blank=True)
+    # What the last ROR import wrote, field by field: a field whose value differs from it now was
+    # edited by a curator, and a later import leaves it alone (institutions/ror.py).
+    ror_values = models.JSONField(editable=False, blank=True, default=dict)
     # All its names folded by fold_for_search, kept up to date on save, for search in any script.
     search_names = models.TextField(editable=False, blank=True, default="")
     # Its native-script names by page language ({"ko": "서울대병원"}), kept up to date like
@@ -160,7 +165,7 @@ class Institution(EditedRecord):
     native_names = models.JSONField(editable=False, blank=True, default=dict)
 
     objects = SlugNaturalKeyManager.from_queryset(InstitutionQuerySet)()
-    history = HistoricalRecords(excluded_fields=[*EDITED_RECORD_FIELDS, "search_names", "native_names"])
+    history = HistoricalRecords(excluded_fields=[*EDITED_RECORD_FIELDS, "search_names", "native_names", "ror_values"])
 
     class Meta:
         ordering = ["name"]
@@ -170,6 +175,7 @@ class Institution(EditedRecord):
             models.Index(fields=["country"], name="institution_country_idx"),
             models.Index(fields=["kind"], name="institution_kind_idx"),
             models.Index(fields=["name"], name="institution_name_idx"),
+            models.Index(fields=["ror_id"], name="institution_ror_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -281,3 +287,28 @@ def refold_names_of_institution(sender, instance, **kwargs):
 for directory_model in [Institution, InstitutionName]:
     post_save.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
     post_delete.connect(bump_data_version, sender=directory_model, dispatch_uid=f"bump-{directory_model.__name__}")
+
+
+class MergeProposal(models.Model):
+    """A record that may be the same as another, for a curator to merge or dismiss; never applied by itself."""
+
+    duplicate = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="merge_proposals", verbose_name=_("duplicate")
+    )
+    survivor = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="+", verbose_name=_("record that stays")
+    )
+    reason = models.CharField(_("reason"), max_length=255)
+    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        verbose_name = _("merge proposal")
+        verbose_name_plural = _("merge proposals")
+        constraints = [
+            models.UniqueConstraint(fields=["duplicate", "survivor"], name="merge_proposal_once"),
+            models.CheckConstraint(condition=~models.Q(duplicate=models.F("survivor")), name="merge_proposal_not_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.duplicate} → {self.survivor}"

@@ -83,7 +83,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
         model = Institution
         fields = [
             "slug", "url", "html_url", "name", "display_name", "names", "short_name", "other_names", "kind", "country", "country_name",
-            "city", "parent", "website", "ror_id", "wikidata_id", "description",
+            "city", "parent", "website", "ror_id", "wikidata_id", "isni", "grid_id", "description",
             "agreement_count", "partner_countries", "updated_at",
         ]
 
@@ -146,6 +146,8 @@ class InstitutionCSVSerializer(serializers.Serializer):
     website = serializers.CharField()
     ror_id = serializers.CharField()
     wikidata_id = serializers.CharField()
+    isni = serializers.CharField()
+    grid_id = serializers.CharField()
     agreement_count = serializers.IntegerField()
     url = serializers.SerializerMethodField()
 
