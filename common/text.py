@@ -36,3 +36,16 @@ def is_written_in(text, language):
     ranges = SCRIPT_RANGES.get(language)
     letters = [ord(char) for char in text if char.isalpha()]
     return bool(ranges and letters) and all(any(low <= code <= high for low, high in ranges) for code in letters)
+
+
+# Spellings of one name folded to one: "Centre" and "Center", "&" and "and"; "the" dropped.
+SPELLINGS = {"centre": "center", "&": "and", "the": "", "univ": "university"}
+SPELLING = re.compile(r"(?<![^\s])(?:centre|&|the|univ)(?![^\s])")
+
+
+def canonical_name(name):
+    """Return the form two spellings of one name share: folded, Centre as Center, no 'the'."""
+    # Plain ASCII folds the same by lower case alone, several times faster: a draft folds every
+    # name of the directory.
+    folded = SEPARATORS.sub(" ", name.lower()) if name.isascii() else fold_for_search(name)
+    return " ".join(SPELLING.sub(lambda match: SPELLINGS[match.group(0)], folded).split())

@@ -134,8 +134,8 @@ class Institution(EditedRecord):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(
         _("slug"), max_length=255, unique=True,
-        # /api/v1/institutions/autocomplete/ is an address of its own, not an institution's.
-        validators=[ReservedSlugValidator("autocomplete")],
+        # /api/v1/institutions/autocomplete/ and …/match/ are addresses of their own, not institutions'.
+        validators=[ReservedSlugValidator("autocomplete", "match")],
     )
     short_name = models.CharField(
         _("short name"), max_length=64, blank=True,

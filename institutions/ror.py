@@ -197,7 +197,7 @@ class Importer:
 
     def write(self, batch):
         with transaction.atomic():
-            existing = Institution.objects.in_bulk(
+            existing = Institution.objects.prefetch_related("other_names").in_bulk(
                 [self.by_ror[entry.ror_id] for entry in batch if entry.ror_id in self.by_ror]
             )
             new = [entry for entry in batch if entry.ror_id not in self.by_ror]
@@ -242,11 +242,13 @@ class Importer:
             if value != current and untouched:
                 setattr(institution, name, value)
                 changed.append(name)
-        known = {name.casefold() for name in institution.other_names.values_list("name", flat=True)}
+        known = {name.name.casefold() for name in institution.other_names.all()}
         known.add(institution.name.casefold())
         added = [InstitutionName(institution=institution, name=n[:255], kind=k, language=lang)
                  for n, k, lang in entry.names if n.casefold() not in known]
-        institution.ror_values = {**institution.ror_values, **entry.fields}
+        recorded = {**institution.ror_values, **entry.fields}
+        moved = recorded != institution.ror_values
+        institution.ror_values = recorded
         if changed or added:
             institution._change_reason = self.reason
             institution.save()
@@ -255,8 +257,9 @@ class Importer:
                 Institution.objects.filter(pk=institution.pk).refresh_search_names()
             self.counts["updated"] += 1
         else:
-            # Only the record of what ROR says moves: no history, no new version.
-            Institution.objects.filter(pk=institution.pk).update(ror_values=institution.ror_values)
+            if moved:
+                # Only the record of what ROR says moves: no history, no new version.
+                Institution.objects.filter(pk=institution.pk).update(ror_values=recorded)
             self.counts["unchanged"] += 1
 
     def link_parents(self):

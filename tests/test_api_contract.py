@@ -145,6 +145,7 @@ LIST_QUERIES = {
         {}, {"country": "DE"}, {"q": "charite"}, {"has_agreements": "false"}, {"country": "XX"}, {"page": "99"},
     ],
     "/api/v1/institutions/autocomplete/": [{"q": "asan"}, {"q": "서울"}, {"q": "zzzz"}, {}],
+    "/api/v1/institutions/match/": [{"name": "Asan Medical Centre"}, {"name": "서울대병원", "country": "KR"}, {"name": "SNUH"}, {}],
     "/api/v1/people/": [{}, {"page": "99"}, {"page_size": "1"}],
     "/api/v1/areas/": [{}],
     "/api/v1/countries/": [{}],

@@ -4,13 +4,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from common.text import SEPARATORS as ASCII_SEPARATORS, fold_for_search
+from common.text import canonical_name as canonical, fold_for_search
 from curation.drafting.gazetteer import CITIES, country_names
 from institutions.models import Institution, InstitutionName
 
-# Spellings folded to one: "Centre" and "Center", "&" and "and"; "the" dropped.
-SPELLINGS = {"centre": "center", "&": "and", "the": "", "univ": "university"}
-SPELLING = re.compile(r"(?<![^\s])(?:centre|&|the|univ)(?![^\s])")
 # Words too common to find an institution by: a name made only of them matches nothing.
 GENERIC = {
     "hospital", "hospitals", "university", "medical", "center", "centre", "health", "healthcare", "clinic",
@@ -32,14 +29,6 @@ def native_variants(name):
     for long, short in (("대학교병원", "대병원"), ("대병원", "대학교병원"), ("대학교", "대")):
         variants |= {variant.replace(long, short) for variant in variants if long in variant}
     return {variant for variant in variants if len(variant) >= 2}
-
-
-def canonical(name):
-    """Return the form two spellings of one name share: folded, Centre as Center, no 'the'."""
-    # Plain ASCII folds the same by lower case alone, several times faster: a draft folds every
-    # name of the directory.
-    folded = ASCII_SEPARATORS.sub(" ", name.lower()) if name.isascii() else fold_for_search(name)
-    return " ".join(SPELLING.sub(lambda match: SPELLINGS[match.group(0)], folded).split())
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,35 @@ class AutocompleteSerializer(InstitutionSummarySerializer):
         return self.context["request"].build_absolute_uri(institution.get_absolute_url())
 
 
+class MatchQuerySerializer(serializers.Serializer):
+    """The parameters of a match: the name as written, and where the institution is, if known."""
+
+    name = serializers.CharField(max_length=300, help_text="The name as written, in any script.")
+    country = CountryField(required=False, help_text="ISO 3166 alpha-2 code: a candidate elsewhere scores lower.")
+    city = serializers.CharField(required=False, max_length=128, help_text="A candidate in another city scores lower.")
+
+
+class MatchCandidateSerializer(serializers.Serializer):
+    """One institution the name may be: its record, a score from 0 to 1 and how it matched."""
+
+    institution = AutocompleteSerializer()
+    ror_id = serializers.CharField(source="institution.ror_id")
+    score = serializers.FloatField()
+    how = serializers.ChoiceField(
+        choices=["exact name", "native name", "alias", "acronym", "parent + unit", "fuzzy"]
+    )
+
+
+class MatchSerializer(serializers.Serializer):
+    """The candidates, best first, and the one chosen when it is clearly the one (else null)."""
+
+    chosen = serializers.SerializerMethodField()
+    candidates = MatchCandidateSerializer(many=True)
+
+    def get_chosen(self, match) -> str | None:
+        return match.chosen.institution.slug if match.chosen else None
+
+
 class InstitutionReferenceField(SlugReferenceField):
     """Written as a slug; read back as the institution's summary."""
 

@@ -8,14 +8,19 @@ from rest_framework import viewsets
 from common.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
 from common.api import AllowedMethodsFirstMixin, Conflict, CSVExportMixin, ReportsAllBadParametersMixin
 from common.schema import ERROR
-from institutions.api.serializers import AutocompleteSerializer, InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer
+from institutions.api.serializers import (
+    AutocompleteSerializer, InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer, MatchQuerySerializer,
+    MatchSerializer,
+)
 from institutions.filtersets import InstitutionAutocompleteFilterSet, InstitutionFilterSet
+from institutions.matching import match_institution
 from institutions.models import Institution
 
 
 # A slug never names the list's own actions: /institutions/autocomplete/ is not a institution.
 INSTITUTION_SLUG = OpenApiParameter(
-    "slug", str, OpenApiParameter.PATH, pattern=r"^(?!autocomplete$)[-a-zA-Z0-9_]+$", description="The institution's slug."
+    "slug", str, OpenApiParameter.PATH, pattern=r"^(?!(?:autocomplete|match)$)[-a-zA-Z0-9_]+$",
+    description="The institution's slug.",
 )
 
 
@@ -67,6 +72,23 @@ class InstitutionViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin,
     def autocomplete(self, request):
         matches = self.filter_queryset(Institution.objects.all())[:10]
         return Response(AutocompleteSerializer(matches, many=True, context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        summary="The institutions a name may be, scored, and the one it clearly is",
+        description="How each candidate matched: exact name, native name, alias, acronym, parent + unit or fuzzy. "
+                    "`chosen` is the slug of the one candidate scoring 0.9 or more with the next 0.1 or more below it.",
+        parameters=[MatchQuerySerializer],
+        responses=MatchSerializer,
+        filters=False,
+    )
+    @action(detail=False, pagination_class=None, filter_backends=[])
+    def match(self, request):
+        query = MatchQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        found = match_institution(
+            query.validated_data["name"], country=query.validated_data.get("country"), city=query.validated_data.get("city"),
+        )
+        return Response(MatchSerializer(found, context=self.get_serializer_context()).data)
 
     def perform_destroy(self, institution):
         try:

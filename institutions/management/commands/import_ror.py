@@ -33,4 +33,5 @@ class Command(BaseCommand):
             except (ValueError, KeyError, ijson.JSONError) as error:
                 raise CommandError(f"{dump}: not a ROR dump of schema v2 ({error}).") from error
         summary = ", ".join(f"{count} {what}" for what, count in sorted(counts.items()))
-        self.stdout.write(f"ROR {importer.version}: {summary or 'nothing to import'}.", self.style.SUCCESS)
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"ROR {importer.version}: {summary or 'nothing to import'}.", self.style.SUCCESS)
