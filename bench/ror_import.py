@@ -7,7 +7,9 @@ Writes a dump in the v2 format (BENCH_ROR_RECORDS records, default 120000; names
 Hangul, Han and Arabic, aliases, acronyms, parents, a few withdrawn) as a zip, then runs
 `import_ror` on it twice in a fresh database: the first import creates every institution, the
 second, on the same dump, finds nothing to change. Prints a table of seconds, records a second
-and the process's peak resident memory after each. Not a timed test.
+and the process's peak resident memory after each; then matches BENCH_MATCHES names (default
+300: exact names, acronyms, native names and names with a typo, of random records) against the
+120,000 institutions and prints the median and slowest time of a match. Not a timed test.
 """
 import json
 import os
@@ -21,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 RECORDS = int(os.environ.get("BENCH_ROR_RECORDS", "120000"))
+MATCHES = int(os.environ.get("BENCH_MATCHES", "300"))
 COUNTRIES = ["US", "GB", "DE", "FR", "KR", "JP", "CN", "IN", "BR", "ES", "AE", "SA", "EG", "VN", "MX", "IT"]
 TYPES = [["healthcare"], ["education"], ["healthcare", "education"], ["company"], ["government"], ["facility"]]
 WORDS = ["North", "River", "Valley", "Royal", "Central", "Saint", "Lake", "Mountain", "Coastal", "Harbour", "Eastern"]
@@ -107,6 +110,33 @@ def main():
                     f"{peak_memory_mb():.0f} |")
     print(f"{RECORDS:,} records, {connection.vendor}, dump {dump.stat().st_size / 1e6:.0f} MB zipped")
     print("\n".join(rows))
+    print()
+    print(match_table())
+
+
+def match_table():
+    """Time match_institution on names of each kind, from random records of the dump."""
+    from institutions.matching import match_institution
+
+    from institutions.models import Institution
+
+    sample = Institution.objects.exclude(ror_id="").order_by("?").prefetch_related("other_names")[:MATCHES // 4]
+    names = {"exact name": [], "acronym": [], "native name": [], "typo": []}
+    for institution in sample:
+        names["exact name"].append(institution.name)
+        names["acronym"].append(institution.short_name or institution.name)
+        names["native name"].append(next((n.name for n in institution.other_names.all() if n.kind == "native"), institution.name))
+        names["typo"].append(institution.name[:3] + institution.name[4:])
+    rows = ["| names | matches | chosen | median ms | slowest ms |", "|---|---:|---:|---:|---:|"]
+    for kind, group in names.items():
+        times, chosen = [], 0
+        for name in group:
+            started = time.perf_counter()
+            chosen += match_institution(name).chosen is not None
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        rows.append(f"| {kind} | {len(group)} | {chosen} | {times[len(times) // 2]:.1f} | {times[-1]:.1f} |")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

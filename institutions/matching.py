@@ -14,14 +14,20 @@ A country or city given and different from the candidate's halves its score; the
 little. One candidate is `chosen` only when it is clearly the one, as ROR's affiliation
 matching does: a score of 0.9 or more, and the next candidate 0.1 or more below it.
 """
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from common.search import first_ids_matching
 from common.text import canonical_name, fold_for_search
 from institutions.models import Institution, InstitutionName
 
 CANDIDATES = 25
+# A name with a typo: its longest words looked up, each finding at most this many institutions.
+WORDS_LOOKED_UP = 3
+PER_WORD = 200
+WORD = re.compile(r"\w+")
 CHOSEN_AT = 0.9
 CLEAR_GAP = 0.1
 
@@ -60,9 +66,30 @@ def match_institution(name, *, country=None, city=None, limit=10):
 
 
 def looked_up(text):
-    return list(
-        Institution.objects.best_matches(text).select_related("parent").prefetch_related("other_names")[:CANDIDATES]
-    )
+    """The closest institutions by the search index: names holding the text, else sharing its words.
+
+    A name with a typo holds no other name whole; its longest words, one by one, find the
+    institutions they name (a bounded number each, from the index alone), and the closest of
+    those by spelling are the candidates. Only when no word finds any does the slower search
+    by similarity run.
+    """
+    found = candidates_of(Institution.objects.best_matches(text, forgive_typos=False))
+    if found:
+        return found
+    key = canonical_name(text)
+    ids = set()
+    for word in sorted(set(WORD.findall(key)), key=len, reverse=True)[:WORDS_LOOKED_UP]:
+        if len(word) >= 3:
+            ids.update(first_ids_matching(Institution.objects.all(), "search_names", word, PER_WORD))
+    if ids:
+        near = Institution.objects.filter(pk__in=ids).only("pk", "name", "short_name")
+        closest = sorted(near, key=lambda i: -fuzz.token_sort_ratio(key, canonical_name(i.name)))[:CANDIDATES]
+        return candidates_of(Institution.objects.filter(pk__in=[i.pk for i in closest]))
+    return candidates_of(Institution.objects.best_matches(text, forgive_typos=True))
+
+
+def candidates_of(queryset):
+    return list(queryset.select_related("parent").prefetch_related("other_names")[:CANDIDATES])
 
 
 def scored(institution, name, folded, country, city):

@@ -45,14 +45,14 @@ class InstitutionQuerySet(models.QuerySet):
         """Return institutions with their other names and parent loaded up front."""
         return self.select_related("parent").prefetch_related("other_names")
 
-    def search(self, text):
+    def search(self, text, *, forgive_typos=True):
         """Return institutions any of whose names contains the text, ignoring case, accents and hyphens.
 
-        On PostgreSQL a name with a small typo matches too (Cedar Sinai finds Cedars-Sinai).
+        A name with a small typo matches too (Cedar Sinai finds Cedars-Sinai), unless asked not to.
         """
-        return rows_matching(self, "search_names", fold_for_search(text), forgive_typos=True)
+        return rows_matching(self, "search_names", fold_for_search(text), forgive_typos=forgive_typos)
 
-    def best_matches(self, text):
+    def best_matches(self, text, *, forgive_typos=True):
         """Return institutions matching the text, the closest first: an acronym, then a name's start."""
         folded = fold_for_search(text)
         closeness = models.Case(
@@ -62,7 +62,7 @@ class InstitutionQuerySet(models.QuerySet):
             default=1,
         )
         # Between equals, an institution in its own right before a unit of another.
-        ranked = self.search(text).annotate(closeness=closeness, is_unit=Q(parent__isnull=False))
+        ranked = self.search(text, forgive_typos=forgive_typos).annotate(closeness=closeness, is_unit=Q(parent__isnull=False))
         if connections[self.db].vendor == "postgresql":
             ranked = ranked.annotate(similarity=TrigramWordSimilarity(folded, "search_names"))
             return ranked.order_by("-closeness", "-similarity", "is_unit", "name")

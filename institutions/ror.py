@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import ijson
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
@@ -196,6 +196,8 @@ class Importer:
         return self.counts
 
     def write(self, batch):
+        # With DEBUG on, Django keeps every query's SQL: a bulk insert's is large. Memory stays bounded.
+        reset_queries()
         with transaction.atomic():
             existing = Institution.objects.prefetch_related("other_names").in_bulk(
                 [self.by_ror[entry.ror_id] for entry in batch if entry.ror_id in self.by_ror]
