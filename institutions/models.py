@@ -213,6 +213,27 @@ class Institution(EditedRecord):
         return {settings.LANGUAGE_CODE: self.name, **self.native_names}
 
 
+# Deeper than any real organisation chart: a loop in bad data cannot run on.
+TREE_DEPTH = 20
+
+
+def institution_tree_ids(institution, *, up):
+    """Return the ids of the institution's ancestors (its parent, the parent's parent…) or of all its descendants."""
+    if up:
+        ids, parent = [], institution.parent_id
+        while parent and parent not in ids and len(ids) < TREE_DEPTH:
+            ids.append(parent)
+            parent = Institution.objects.filter(pk=parent).values_list("parent_id", flat=True).first()
+        return ids
+    ids, frontier = set(), {institution.pk}
+    for _depth in range(TREE_DEPTH):
+        frontier = set(Institution.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - ids - {institution.pk}
+        if not frontier:
+            break
+        ids |= frontier
+    return ids
+
+
 def native_names_by_language(other_names):
     """Return {page language: name} of the native-script names whose language the pages are written in."""
     names = {}

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import ijson
 from django.db import reset_queries, transaction
+from django.utils import timezone
 from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
@@ -212,10 +213,11 @@ class Importer:
 
     def create(self, entries):
         rows, names = [], []
+        now = timezone.now()  # bulk rows skip save(), which sets it
         for entry in entries:
             other = [InstitutionName(name=n[:255], kind=k, language=lang) for n, k, lang in entry.names]
             institution = Institution(
-                ror_id=entry.ror_id, **entry.fields, ror_values=dict(entry.fields),
+                ror_id=entry.ror_id, **entry.fields, ror_values=dict(entry.fields), updated_at=now,
                 slug=unique_slug(Institution, entry.fields["name"], max_length=255, taken=self.slugs, taken_holds_all=True),
                 search_names=fold_for_search(entry.fields["name"], entry.fields["short_name"], *(o.name for o in other)),
                 native_names=native_names_by_language(other),

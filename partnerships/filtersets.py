@@ -130,6 +130,10 @@ class AgreementFilterSet(django_filters.FilterSet):
     signed_before = django_filters.DateFilter(
         field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
     )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label=_("Changed since"),
+        error_messages={"invalid": _("updated_since must be a date and time written ISO 8601, e.g. 2026-01-31T12:00:00Z.")},
+    )
     year = counted_in("year", YearFilter(field_name="signed_on", lookup_expr="year", label=_("Year signed")))
     year_from = counted_in("year", YearFilter(field_name="signed_on", lookup_expr="year__gte", label=_("From year")))
     year_to = counted_in("year", YearFilter(field_name="signed_on", lookup_expr="year__lte", label=_("To year")))
