@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import EditConflictForm, HistoryWithLinksAdmin
-from institutions.models import Institution, InstitutionName, MergeProposal
+from institutions.models import Institution, InstitutionName
 
 
 class InstitutionNameInline(admin.TabularInline):
@@ -29,17 +29,5 @@ class InstitutionAdmin(HistoryWithLinksAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "short_name", "kind", "description", "seen_version"]}),
         ("Place and relations", {"fields": ["country", "city", "parent"]}),
-        ("Identifiers", {"fields": ["website", "ror_id", "wikidata_id"]}),
+        ("Identifiers", {"fields": ["website", "ror_id", "wikidata_id", "isni", "grid_id"]}),
     ]
-
-
-@admin.register(MergeProposal)
-class MergeProposalAdmin(admin.ModelAdmin):
-    """Merges an import proposed (a record ROR withdrew for a successor): for a curator to act on."""
-
-    list_display = ["duplicate", "survivor", "reason", "proposed_at"]
-    list_select_related = ["duplicate", "survivor"]
-    readonly_fields = ["duplicate", "survivor", "reason", "proposed_at"]
-
-    def has_add_permission(self, request):
-        return False

@@ -333,3 +333,32 @@ class MergeProposal(models.Model):
 
     def __str__(self):
         return f"{self.duplicate} → {self.survivor}"
+
+
+class InstitutionMerge(models.Model):
+    """A record merged into another: its old address answers 301 to the one that stays (curation/merging.py)."""
+
+    slug = models.SlugField(_("old slug"), max_length=255, unique=True)
+    name = models.CharField(_("old name"), max_length=255)
+    ror_id = models.URLField(_("old ROR identifier"), blank=True)
+    survivor = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="merged_records", verbose_name=_("merged into")
+    )
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    merged_at = models.DateTimeField(_("merged"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("merged record")
+        verbose_name_plural = _("merged records")
+
+    def __str__(self):
+        return f"{self.slug} → {self.survivor.slug}"
+
+
+def merged_into(slug):
+    """Return the institution a record of that slug was merged into, or None when it was not."""
+    if Institution.objects.filter(slug=slug).exists():
+        return None
+    merge = InstitutionMerge.objects.select_related("survivor").filter(slug=slug).first()
+    return merge.survivor if merge else None

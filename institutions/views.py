@@ -1,9 +1,10 @@
+from django.http import HttpResponsePermanentRedirect
 from django.views.generic import DetailView
 from django_countries import countries
 from django_filters.views import FilterView
 
 from institutions.filtersets import InstitutionFilterSet
-from institutions.models import Institution
+from institutions.models import Institution, merged_into
 
 CLOSEST_PARTNERS = 50
 
@@ -30,6 +31,13 @@ class InstitutionListView(FilterView):
 
 class InstitutionDetailView(DetailView):
     queryset = Institution.objects.with_names().prefetch_related("children")
+
+    def get(self, request, *args, **kwargs):
+        merged = merged_into(kwargs["slug"])
+        if merged:
+            # A record merged into another: its old address is the survivor's for good.
+            return HttpResponsePermanentRedirect(merged.get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         institution = self.object

@@ -221,6 +221,10 @@ def write_datapackage(folder, *, number, now, counts):
         for suffix, extra in ((".csv", {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}),
                               (".jsonl", {"format": "jsonl", "mediatype": "application/jsonl", "encoding": "utf-8"})):
             path = folder / f"{table.name}{suffix}"
+            if suffix == ".jsonl" and not counts[table.name]:
+                # An empty JSON-lines file has no first line to read a table from (frictionless
+                # refuses it); the CSV, with its header, is the empty table.
+                continue
             resources.append({
                 # Foreign keys name the CSV resources, which carry the tables' plain names.
                 "name": table.name if suffix == ".csv" else f"{table.name}-jsonl",

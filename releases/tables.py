@@ -7,7 +7,7 @@ names it across releases, so that one release can be compared with the one befor
 import hashlib
 import json
 
-from institutions.models import Institution, InstitutionName
+from institutions.models import Institution, InstitutionMerge, InstitutionName
 from partnerships.backup import plain_fields
 from partnerships.models import (
     Agreement, AgreementArea, AgreementEvent, AgreementParty, Area, Disagreement, Evidence, Participation, Person,
@@ -99,6 +99,11 @@ def read_other_names(table):
         yield {"institution": other.institution.slug, **own_values(other, table.own)}
 
 
+def read_merged_ids(table):
+    for merge in InstitutionMerge.objects.select_related("survivor").order_by("slug"):
+        yield {"survivor": merge.survivor.slug, **own_values(merge, table.own)}
+
+
 def read_people(table):
     for person in Person.objects.order_by("slug").iterator(chunk_size=BATCH):
         yield own_values(person, table.own)
@@ -185,6 +190,8 @@ TABLES = [
           key=lambda row: row["slug"], rows=read_institutions),
     Table("other_names", "Other names of institutions", InstitutionName, references={"institution": "institutions"},
           key=lambda row: f"{row['institution']}/{row['name']}", rows=read_other_names),
+    Table("merged_ids", "Institutions merged into others: each old slug and the record that stays", InstitutionMerge,
+          references={"survivor": "institutions"}, key=lambda row: row["slug"], rows=read_merged_ids),
     Table("people", "People", Person, references={}, key=lambda row: row["slug"], rows=read_people),
     Table("participations", "People's parts in agreements", Participation,
           references={"agreement": "agreements", "person": "people", "institution": "institutions"},

@@ -67,6 +67,13 @@ class MatchSerializer(serializers.Serializer):
         return match.chosen.institution.slug if match.chosen else None
 
 
+class MergedIntoSerializer(serializers.Serializer):
+    """The answer at the address of a record merged into another."""
+
+    merged_into = serializers.CharField(help_text="The slug of the record that stays.")
+    url = serializers.URLField()
+
+
 class InstitutionReferenceField(SlugReferenceField):
     """Written as a slug; read back as the institution's summary."""
 

@@ -1,4 +1,5 @@
 from django.db.models import ProtectedError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
@@ -10,11 +11,11 @@ from common.api import AllowedMethodsFirstMixin, Conflict, CSVExportMixin, Repor
 from common.schema import ERROR
 from institutions.api.serializers import (
     AutocompleteSerializer, InstitutionCSVSerializer, InstitutionDetailSerializer, InstitutionSerializer, MatchQuerySerializer,
-    MatchSerializer,
+    MatchSerializer, MergedIntoSerializer,
 )
 from institutions.filtersets import InstitutionAutocompleteFilterSet, InstitutionFilterSet
 from institutions.matching import match_institution
-from institutions.models import Institution
+from institutions.models import Institution, merged_into
 
 
 # A slug never names the list's own actions: /institutions/autocomplete/ is not a institution.
@@ -29,7 +30,10 @@ INSTITUTION_SLUG = OpenApiParameter(
     retrieve=extend_schema(
         parameters=[INSTITUTION_SLUG],
         summary="One institution, with its agreements, partners, parent and sub-units",
-        responses={200: InstitutionDetailSerializer, 304: NOT_MODIFIED},
+        responses={
+            200: InstitutionDetailSerializer, 304: NOT_MODIFIED,
+            301: OpenApiResponse(MergedIntoSerializer, description="Merged into another record: Location is its address."),
+        },
     ),
     update=extend_schema(
         parameters=[INSTITUTION_SLUG],responses={200: InstitutionSerializer, 412: PRECONDITION_FAILED}),
@@ -89,6 +93,14 @@ class InstitutionViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin,
             query.validated_data["name"], country=query.validated_data.get("country"), city=query.validated_data.get("city"),
         )
         return Response(MatchSerializer(found, context=self.get_serializer_context()).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        survivor = merged_into(kwargs["slug"])
+        if survivor:
+            # The record was merged into another: 301 to it, and the body says which.
+            url = request.build_absolute_uri(reverse("institution-detail", args=[survivor.slug]))
+            return Response({"merged_into": survivor.slug, "url": url}, status=301, headers={"Location": url})
+        return super().retrieve(request, *args, **kwargs)
 
     def perform_destroy(self, institution):
         try:
