@@ -1,5 +1,6 @@
 """The site's addresses: pages (English unprefixed, other languages under /ko/, /ar/, /de/,
-/zh-hans/), the curators' admin and the JSON API under /api/v1/, which are never prefixed."""
+/zh-hans/), the curators' admin, the JSON API under /api/v1/ and the reconciliation service
+under /reconcile/, which are never prefixed."""
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -9,6 +10,8 @@ from config.views import choose_language
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
+    # OpenRefine's reconciliation service: JSON for machines, in no page language.
+    path("reconcile/", include("institutions.reconciliation_urls")),
     path("language/<str:code>/", choose_language, name="choose-language"),
     *i18n_patterns(
         path("institutions/", include("institutions.urls")),
