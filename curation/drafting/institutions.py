@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from common.text import fold_for_search
-from curation.drafting.directory import GENERIC, canonical
+from curation.drafting.directory import GENERIC, Record, canonical
 from curation.drafting.documents import is_signing
 from curation.drafting.native_names import arabic_kind_of, native_names
 from curation.drafting.native_people import KO_TITLES
@@ -13,6 +13,7 @@ from curation.drafting.gazetteer import (
     CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
 )
 from curation.drafting.world_places import places_in
+from institutions.matching import match_institution
 
 CAP = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|[가-힣]+|[぀-ヿ一-鿿]+|[؀-ۿ][؀-ۿ ]*[؀-ۿ]|\d+-bed|"
@@ -112,6 +113,7 @@ class Entities:
         self.read_aliases()
         self.read_parents()
         self.place_countries()
+        self.match_the_rest()
 
     def __iter__(self):
         return iter(self.by_key.values())
@@ -348,6 +350,26 @@ class Entities:
             index == sentence.index and start <= position < end
             for entity in self.by_key.values() for index, start, end in entity.mentions
         )
+
+    def match_the_rest(self):
+        """Give a name the directory's reading did not place the record the matching function clearly chooses.
+
+        The reading above looks for every name of the directory in the text at once; the
+        matching function (institutions/matching.py, the API's and the reconciliation
+        service's) scores one name against the whole directory, spellings and word order aside.
+        """
+        for entity in list(self.by_key.values()):
+            if entity.record is not None or len(entity.name) < 4:
+                continue
+            chosen = match_institution(entity.name, country=entity.country).chosen
+            if chosen is None or any(other.record and other.record.pk == chosen.institution.pk for other in self):
+                continue
+            found = chosen.institution
+            entity.record = Record(
+                found.pk, found.slug, found.name, found.short_name, found.kind, found.country.code, found.city,
+                found.parent.slug if found.parent_id else None,
+            )
+            entity.how = chosen.how
 
     def place_countries(self):
         for entity in self.by_key.values():
