@@ -27,6 +27,8 @@ install: $(VENV)/.installed
 
 # A developer's machine: DEBUG is off unless asked for (config/settings.py).
 run translations load test-sqlite test-postgresql fuzz: export DJANGO_DEBUG = 1
+# The tests set what they need: a developer's .env must not change what they check.
+test-sqlite test-postgresql fuzz: export DJANGO_ENV_FILE = /dev/null
 
 # The .po files of locale/ compiled to .mo in pure Python (Babel): no GNU gettext needed.
 # Only files whose .po changed are compiled again.
@@ -37,7 +39,12 @@ load: install translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_curated
 
-run: load
+# A developer's machine keeps DJANGO_DEBUG=1 in .env (config/settings.py reads it), so that
+# manage.py commands run by hand work as Django's documentation shows. Written once, never overwritten.
+.env:
+	printf '# Written by make run for a developer machine: never copy it to a server.\nDJANGO_DEBUG=1\n' > $@
+
+run: load .env
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production: needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL in the

@@ -1,8 +1,10 @@
 """Settings for the Hospital Partnerships Directory, read from the environment.
 
 Defaults suit a developer's machine (SQLite) except DEBUG, which is off unless asked for:
-`make run` sets DJANGO_DEBUG=1; production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
-DATABASE_URL.
+`make run` writes a `.env` file with DJANGO_DEBUG=1 (read here with python-dotenv, so that
+`manage.py createsuperuser` works as Django's documentation shows); production sets
+DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL, and has no `.env`. A variable set in
+the environment wins over the file; DJANGO_ENV_FILE names another file.
 """
 import os
 import re
@@ -11,10 +13,13 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 from config.caches import cache_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# A developer's settings, written once by `make run`; the environment wins over them.
+load_dotenv(os.environ.get("DJANGO_ENV_FILE") or BASE_DIR / ".env", override=False)
 
 
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}

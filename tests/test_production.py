@@ -27,7 +27,8 @@ CONTENT_SECURITY_POLICY = {
 
 def environment(**changes):
     """Return this process's environment with the changes, a None value removing the variable."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    # DJANGO_ENV_FILE stays: make test points it away from a developer's .env.
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_") or key == "DJANGO_ENV_FILE"}
     env.update(changes)
     return {key: value for key, value in env.items() if value is not None}
 
@@ -212,3 +213,18 @@ def test_production_serves_static_files_by_hashed_name(production_server):
     assert response.status == 200
     assert response.headers["Cache-Control"] == "max-age=315360000, public, immutable"
     assert "body" in body
+
+
+def test_a_developers_env_file_turns_debug_on_and_the_environment_still_wins(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("# as make run writes it\nDJANGO_DEBUG=1\n")
+    show_debug = ("shell", "-c", "from django.conf import settings; print(settings.DEBUG)")
+
+    from_file = manage(*show_debug, env=environment(DJANGO_ENV_FILE=str(env_file)))
+    overridden = manage(*show_debug, env=environment(**PRODUCTION_ENV, DJANGO_ENV_FILE=str(env_file)))
+    no_file = manage("check", env=environment(DJANGO_ENV_FILE=os.devnull))
+
+    # The shell may print other lines first (its automatic imports): the last one is the answer.
+    assert (from_file.returncode, from_file.stdout.split()[-1]) == (0, "True")
+    assert (overridden.returncode, overridden.stdout.split()[-1]) == (0, "False")
+    assert no_file.returncode != 0 and "DJANGO_SECRET_KEY must be set" in no_file.stderr
