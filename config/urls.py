@@ -4,8 +4,14 @@ under /reconcile/, which are never prefixed."""
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from config.views import choose_language
+
+# The curators' sign-in and admin pages name the directory, not the framework.
+admin.site.site_header = _("Hospital Partnerships Directory: curators")
+admin.site.site_title = _("Hospital Partnerships Directory")
+admin.site.index_title = _("Curation")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -208,6 +208,11 @@ class Institution(EditedRecord):
         return self.native_names.get(get_language()) or self.name
 
     @property
+    def short_name_is_listed(self):
+        """Whether an other name repeats the short name (an acronym HUS beside the short name HUS): shown once."""
+        return any(other.name == self.short_name for other in self.other_names.all())
+
+    @property
     def names(self):
         """The name in every recorded language: English, then each native-script name."""
         return {settings.LANGUAGE_CODE: self.name, **self.native_names}

@@ -126,9 +126,13 @@ class AgreementFilterSet(django_filters.FilterSet):
         method="filter_expiring_before", label=_("Term runs out before"),
         error_messages={"invalid": _("expiring_before must be a date written YYYY-MM-DD, e.g. 2030-01-01.")},
     )
-    signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label=_("Signed on or after"))
+    signed_after = django_filters.DateFilter(
+        field_name="signed_on", lookup_expr="gte", label=_("Signed on or after"),
+        error_messages={"invalid": _("signed_after must be a date written YYYY-MM-DD, e.g. 2020-01-01.")},
+    )
     signed_before = django_filters.DateFilter(
-        field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
+        field_name="signed_on", lookup_expr="lte", label=_("Signed on or before"),
+        error_messages={"invalid": _("signed_before must be a date written YYYY-MM-DD, e.g. 2030-12-31.")},
     )
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Changed since"),

@@ -223,8 +223,9 @@ class CountryDetailView(TemplateView):
 
     def get_context_data(self, code, **kwargs):
         institutions = Institution.objects.filter(country=code)
-        if code not in countries or not institutions.exists():
-            raise Http404(_("No institution in this country."))
+        if code not in countries:
+            raise Http404(_("No such country."))
+        # A country the directory holds nothing of yet is a page all the same: it says so.
         listed = AgreementFilterSet(QueryDict(f"country={code}"), queryset=Agreement.objects.all())
         # Countries of the partners: the pairs of this country with every other.
         partner_countries = [

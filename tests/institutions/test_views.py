@@ -102,3 +102,13 @@ def test_institution_page_of_many_agreements_shows_the_newest_and_the_closest_pa
     assert len(response.context["agreements"]) == NEWEST_ON_RECORD_PAGES
     assert f"The newest {NEWEST_ON_RECORD_PAGES} of {CLOSEST_PARTNERS + 6} agreements." in response.text
     assert len(response.context["partners"]) == CLOSEST_PARTNERS
+
+
+def test_a_short_name_recorded_as_an_acronym_too_is_shown_once(client):
+    hospital = InstitutionFactory(name="Helsinki University Hospital", slug="hus-helsinki", short_name="HUS", country="FI")
+    InstitutionNameFactory(institution=hospital, name="HUS", kind="acronym")
+
+    text = client.get("/institutions/hus-helsinki/").content.decode()
+
+    names = text[text.index("Also known as"):text.index("</dl>")]
+    assert names.count(">HUS<") == 1

@@ -118,7 +118,7 @@ def test_agreement_list_without_matches_offers_to_widen(client):
         ("area=unknown", "Unknown focus area: unknown."),
         ("signed_after=2024-01-01&signed_before=2020-01-01", "signed_after must not be later than signed_before."),
         ("year_from=2024&year_to=2019", "year_from must not be later than year_to."),
-        ("signed_after=yesterday", "Enter a valid date."),
+        ("signed_after=yesterday", "signed_after must be a date written YYYY-MM-DD"),
     ],
 )
 def test_agreement_list_invalid_filter_shows_message(client, query, message):
@@ -253,9 +253,9 @@ def test_country_page_redirects_a_lowercase_code(client):
     assert (response.status_code, response["Location"]) == (302, "/countries/KR/")
 
 
-@pytest.mark.parametrize("url", ["/countries/ZZ/", "/countries/FR/"])
-def test_country_page_unknown_or_empty_country_is_404(client, url):
-    assert client.get(url).status_code == 404
+def test_country_page_of_an_unknown_code_is_404(client):
+    # A known country with nothing in it is an empty page (tests/partnerships/test_empty_country.py).
+    assert client.get("/countries/ZZ/").status_code == 404
 
 
 def test_area_list_shows_the_taxonomy_with_counts(client):
@@ -433,3 +433,18 @@ def test_country_page_names_its_most_active_institutions_and_links_to_all(client
     )
     total = Institution.objects.filter(country="KR").count()
     assert f'href="/institutions/?country=KR">All {total} institutions in South Korea</a>' in response.text
+
+
+@pytest.mark.parametrize("parameter", ["signed_after", "signed_before"])
+def test_a_date_filter_the_page_cannot_read_is_named_in_its_message(client, parameter):
+    text = client.get(f"/partnerships/?{parameter}=31/12/2020").content.decode()
+
+    assert f"{parameter} must be a date written YYYY-MM-DD" in text
+    assert "Enter a valid date." not in text
+
+
+def test_the_curators_sign_in_page_names_the_directory(client):
+    text = client.get("/admin/login/").content.decode()
+
+    assert "Hospital Partnerships Directory" in text
+    assert "Django administration" not in text
