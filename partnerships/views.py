@@ -99,8 +99,24 @@ class AgreementDetailView(DetailView):
         sources = cite_sources(self.object)
         return super().get_context_data(
             sources=sources, timeline=timeline(self.object), disagreements=disagreements(self.object, sources),
+            people=parts_by(self.object.participations.all(), lambda part: part.person_id),
             today=timezone.localdate(), **kwargs,
         )
+
+
+def parts_by(participations, key):
+    """Return one row per person (or agreement), in the order first met, with each of their parts.
+
+    A person who signed and spoke is one row of the people table, "Signed it, Spoke about it",
+    not two; the title and institution are the first the sources give.
+    """
+    rows = {}
+    for part in participations:
+        row = rows.setdefault(key(part), {"first": part, "parts": []})
+        row["parts"].append(part)
+        if not row["first"].title and part.title:
+            row["first"] = part
+    return list(rows.values())
 
 
 def cite_sources(agreement):
@@ -317,4 +333,4 @@ class PersonDetailView(DetailView):
             .select_related("agreement", "institution")
             .order_by("agreement__signed_on", "agreement__title", "role")
         )
-        return super().get_context_data(participations=participations, **kwargs)
+        return super().get_context_data(parts=parts_by(participations, lambda part: part.agreement_id), **kwargs)

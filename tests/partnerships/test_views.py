@@ -333,8 +333,9 @@ def test_person_page_shows_roles_and_titles(client):
     response = client.get("/people/miguel-burch/")
 
     assert response.status_code == 200
-    assert [part.get_role_display() for part in response.context["participations"]] == [
-        "Led the work", "Spoke about it",
+    # One row per agreement, with each of the person's parts in it.
+    assert [[part.get_role_display() for part in row["parts"]] for row in response.context["parts"]] == [
+        ["Led the work", "Spoke about it"],
     ]
     assert "Chief of the Minimally Invasive and Gastrointestinal Surgery program" in response.text
 
@@ -448,3 +449,17 @@ def test_the_curators_sign_in_page_names_the_directory(client):
 
     assert "Hospital Partnerships Directory" in text
     assert "Django administration" not in text
+
+
+def test_a_person_with_two_parts_is_one_row_of_the_agreement_and_person_pages(client):
+    agreement = AgreementFactory()
+    person = PersonFactory(name="Kim Two-Parts", slug="kim-two-parts")
+    for role in ("signed", "spoke"):
+        ParticipationFactory(agreement=agreement, person=person, role=role, title="Director")
+
+    agreement_page = client.get(agreement.get_absolute_url()).content.decode()
+    person_page = client.get("/people/kim-two-parts/").content.decode()
+
+    assert agreement_page.count(">Kim Two-Parts</a>") == 1
+    assert "Signed it" in agreement_page and "Spoke about it" in agreement_page
+    assert person_page.count(f">{agreement.title}</a>") == 1
