@@ -6,7 +6,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
@@ -170,8 +170,11 @@ class DraftView(View):
         agreements = list(draft.agreements.order_by("pk"))
         messages.success(
             request,
-            _("Published %(count)s agreement(s) from the article: %(titles)s")
-            % {"count": len(agreements), "titles": "; ".join(agreement.title for agreement in agreements)},
+            ngettext(
+                "Published %(count)s agreement from the article: %(titles)s",
+                "Published %(count)s agreements from the article: %(titles)s",
+                len(agreements),
+            ) % {"count": len(agreements), "titles": "; ".join(agreement.title for agreement in agreements)},
         )
         return HttpResponseRedirect(agreements[0].get_absolute_url())
 

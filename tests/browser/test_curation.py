@@ -113,7 +113,7 @@ def test_a_curator_pastes_an_article_corrects_a_field_and_publishes_it(page, cur
     page.get_by_role("button", name="Publish").click()
     page.wait_for_url("**/partnerships/bach-mai-hospital-asan-medical-center-transplant-training-memorandum/")
 
-    assert "Published 1 agreement(s)" in page.locator(".messages").inner_text()
+    assert "Published 1 agreement" in page.locator(".messages").inner_text()
     assert page.locator("h1").inner_text() == "Bach Mai Hospital – Asan Medical Center transplant training memorandum"
     assert "Asan Medical Center" in page.locator(".party__name").all_inner_texts()
     assert page.locator(".source__title").first.inner_text() == "[1] Bach Mai Hospital and Asan Medical Center sign transplant memorandum"

@@ -96,7 +96,7 @@ def test_corrections_are_published_and_the_agreement_is_on_its_public_page(clien
     assert (str(agreement.signed_on), agreement.signed_on_precision) == ("2025-03-01", "month")
     public = client.get(response["Location"])
     text = public.content.decode()
-    assert "Published 1 agreement(s) from the article" in text
+    assert "Published 1 agreement from the article" in text
     assert "Bach Mai Hospital (Hanoi)" in text and "March 2025" in text
     assert Draft.objects.get().status == "published"
 
