@@ -1,7 +1,7 @@
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -317,11 +317,26 @@ class PersonListView(FilterView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(
+        context = super().get_context_data(
             errors=[error for errors in self.filterset.errors.values() for error in errors],
             query=query.urlencode(),
             **kwargs,
         )
+        latest_roles(context["object_list"] or [])
+        return context
+
+
+def latest_roles(people):
+    """Give each person of a page `latest`: their part in their latest agreement, with its title and institution, in one query."""
+    by_person = {person.pk: person for person in people}
+    parts = (
+        Participation.objects.filter(person__in=list(by_person)).exclude(title="", institution__isnull=True)
+        .select_related("institution").order_by("person_id", F("agreement__signed_on").desc(nulls_last=True), "-pk")
+    )
+    for part in parts:
+        person = by_person[part.person_id]
+        if getattr(person, "latest", None) is None:
+            person.latest = part
 
 
 class PersonDetailView(DetailView):

@@ -324,8 +324,8 @@ def test_person_list_queries_are_bounded(client, django_assert_num_queries, extr
     for person in PersonFactory.create_batch(extra):
         ParticipationFactory.create_batch(2, person=person)
 
-    # Data version (the answers cache), count, the page of people with their counts.
-    with django_assert_num_queries(3):
+    # Data version (the answers cache), count, the page of people with their counts, their latest parts.
+    with django_assert_num_queries(4):
         client.get("/people/")
 
 
@@ -463,3 +463,10 @@ def test_a_person_with_two_parts_is_one_row_of_the_agreement_and_person_pages(cl
     assert agreement_page.count(">Kim Two-Parts</a>") == 1
     assert "Signed it" in agreement_page and "Spoke about it" in agreement_page
     assert person_page.count(f">{agreement.title}</a>") == 1
+
+
+def test_the_people_list_shows_each_persons_latest_title_and_institution(client):
+    text = client.get("/people/?q=burch").content.decode()
+
+    assert "Latest title" in text
+    assert "Chief of the Minimally Invasive and Gastrointestinal Surgery program" in text
