@@ -9,6 +9,7 @@ without a year take the year of the publication (or the one before, never a late
 dateline without a year takes the latest year the article names, up to this one (none: no date).
 """
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,43 +50,41 @@ class Mention:
     wire: bool = False
 
 
+@functools.cache
 def patterns():
     """Return [(compiled pattern, what it states, how its groups are read)], built once."""
-    if not PATTERNS:
-        month = r"(?P<month>" + alternation(calendar_words.month_numbers()) + r")\.?"
-        english_month = r"(?P<month>" + alternation(ENGLISH_MONTHS) + r")\.?"
-        day = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
-        year = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
-        hijri = r"(?P<hijri>" + alternation(HIJRI_MONTHS) + r")"
-        eras = "|".join(JAPANESE_ERAS)
-        gregorian_aside = r"(?:[（(]\s*\d{4}\s*年?\s*[）)]\s*)?"
-        forms = [
-            # A Hijri date first: its year must not be read as a Gregorian one.
-            (rf"{day}\s*{hijri}\s+(?P<year>1[34]\d\d)(?!\d)\s*(?:هـ|ه)?", FULL, "hijri"),
-            # 令和7年（2025年）2月28日: the era's year, perhaps with the Gregorian one in brackets.
-            (rf"(?P<era>{eras})\s*(?P<year>元|\d{{1,2}})\s*年\s*{gregorian_aside}(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日", FULL, "era"),
-            (r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号號]", FULL, "ymd"),
-            (r"(?<![\d.])(?P<year>(?:19|20)\d\d)\s?([-./])\s?(?P<month>\d{1,2})\s?\2\s?(?P<day>\d{1,2})(?![\d])", FULL, "ymd"),
-            (r"(?<![\d./-])(?P<first>\d{1,2})([./-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)?\d\d)(?![\d/-]|\.\d)", FULL, "numeric"),
-            (rf"{day}\s*(?:de\s+|of\s+|du\s+)?{month},?\s+(?:de\s+|del\s+)?{year}", FULL, "dmy"),
-            (rf"{english_month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}", FULL, "dmy"),
-            (rf"{day}\s*(?:de\s+|of\s+)?{month}(?!\w)", DAY_MONTH, "dmy"),
-            (rf"{english_month}\s+{day}(?:st|nd|rd|th)?(?![\d])", DAY_MONTH, "dmy"),
-            (r"(?<![\d年년])(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号號]", DAY_MONTH, "ymd"),
-            (rf"{month},?\s+(?:de\s+|del\s+|of\s+)?{year}", MONTH, "dmy"),
-            (rf"(?P<era>{eras})\s*(?P<year>元|\d{{1,2}})\s*年\s*(?P<month>\d{{1,2}})\s*月(?!\s*\d)", MONTH, "era"),
-            (r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월](?!\s*\d)", MONTH, "ymd"),
-            (r"(?:지난달|지난 달|上月|上个月|上個月|先月)\s*(?P<day>\d{1,2})\s*[日일号號]", DAY_OF_LAST_MONTH, "ymd"),
-            (r"(?<![\d月월年년/.\-])(?P<day>\d{1,2})\s*(?:[日号號](?!本)|일(?![본반부정]))", DAY, "ymd"),
-            (r"\bon the (?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)", DAY, "ymd"),
-            # "nesta quarta-feira (9)": a Brazilian weekday with its day in brackets.
-            (r"(?:feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes)\s*\((?P<day>\d{1,2})\)", DAY, "ymd"),
-        ]
-        PATTERNS.extend((re.compile(pattern, re.I), states, reading) for pattern, states, reading in forms)
-    return PATTERNS
+    month = r"(?P<month>" + alternation(calendar_words.month_numbers()) + r")\.?"
+    english_month = r"(?P<month>" + alternation(ENGLISH_MONTHS) + r")\.?"
+    day = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
+    year = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+    hijri = r"(?P<hijri>" + alternation(HIJRI_MONTHS) + r")"
+    eras = "|".join(JAPANESE_ERAS)
+    gregorian_aside = r"(?:[（(]\s*\d{4}\s*年?\s*[）)]\s*)?"
+    forms = [
+        # A Hijri date first: its year must not be read as a Gregorian one.
+        (rf"{day}\s*{hijri}\s+(?P<year>1[34]\d\d)(?!\d)\s*(?:هـ|ه)?", FULL, "hijri"),
+        # 令和7年（2025年）2月28日: the era's year, perhaps with the Gregorian one in brackets.
+        (rf"(?P<era>{eras})\s*(?P<year>元|\d{{1,2}})\s*年\s*{gregorian_aside}(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日", FULL, "era"),
+        (r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号號]", FULL, "ymd"),
+        (r"(?<![\d.])(?P<year>(?:19|20)\d\d)\s?([-./])\s?(?P<month>\d{1,2})\s?\2\s?(?P<day>\d{1,2})(?![\d])", FULL, "ymd"),
+        (r"(?<![\d./-])(?P<first>\d{1,2})([./-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)?\d\d)(?![\d/-]|\.\d)", FULL, "numeric"),
+        (rf"{day}\s*(?:de\s+|of\s+|du\s+)?{month},?\s+(?:de\s+|del\s+)?{year}", FULL, "dmy"),
+        (rf"{english_month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}", FULL, "dmy"),
+        (rf"{day}\s*(?:de\s+|of\s+)?{month}(?!\w)", DAY_MONTH, "dmy"),
+        (rf"{english_month}\s+{day}(?:st|nd|rd|th)?(?![\d])", DAY_MONTH, "dmy"),
+        (r"(?<![\d年년])(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号號]", DAY_MONTH, "ymd"),
+        (rf"{month},?\s+(?:de\s+|del\s+|of\s+)?{year}", MONTH, "dmy"),
+        (rf"(?P<era>{eras})\s*(?P<year>元|\d{{1,2}})\s*年\s*(?P<month>\d{{1,2}})\s*月(?!\s*\d)", MONTH, "era"),
+        (r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월](?!\s*\d)", MONTH, "ymd"),
+        (r"(?:지난달|지난 달|上月|上个月|上個月|先月)\s*(?P<day>\d{1,2})\s*[日일号號]", DAY_OF_LAST_MONTH, "ymd"),
+        (r"(?<![\d月월年년/.\-])(?P<day>\d{1,2})\s*(?:[日号號](?!本)|일(?![본반부정]))", DAY, "ymd"),
+        (r"\bon the (?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)", DAY, "ymd"),
+        # "nesta quarta-feira (9)": a Brazilian weekday with its day in brackets.
+        (r"(?:feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes)\s*\((?P<day>\d{1,2})\)", DAY, "ymd"),
+    ]
+    return [(re.compile(pattern, re.I), states, reading) for pattern, states, reading in forms]
 
 
-PATTERNS = []
 ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -274,7 +273,8 @@ def strip_weekdays(text):
 def publication_day(mention, context_year):
     """Return the day a dateline's mention states; a day and month take the article's latest year."""
     if mention.states == FULL:
-        return resolved(mention, None)[0] if resolved(mention, None) else None
+        day = resolved(mention, None)
+        return day[0] if day else None
     if context_year is None:
         return None
     try:
@@ -312,17 +312,14 @@ LAST_MONTH = re.compile(
 )
 
 
+@functools.cache
 def weekday_pattern():
-    if not WEEKDAY:
-        names = {**calendar_words.weekday_numbers()}
-        WEEKDAY.append(re.compile(
-            alternation(names) + "|(?<=[日일])\\s*[（(](?P<short>" + "|".join(calendar_words.short_weekday_numbers()) + ")[）)]",
-            re.I,
-        ))
-    return WEEKDAY[0]
-
-
-WEEKDAY = []
+    """Weekdays of every language read, and the bracketed one-character ones of "11日（金）"."""
+    return re.compile(
+        alternation(calendar_words.weekday_numbers())
+        + "|(?<=[日일])\\s*[（(](?P<short>" + "|".join(calendar_words.short_weekday_numbers()) + ")[）)]",
+        re.I,
+    )
 
 
 def signing_date(sentences, published_on, language="en", *, dateline_end=0, month_first=False):
