@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "institutions",
     "partnerships",
     "curation",
+    "watching",
     "releases",
 ]
 
@@ -332,3 +333,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Watched sources (watching/, `manage.py watch_sources`): how politely and how far a run reads.
+WATCHING_USER_AGENT = os.environ.get(
+    "WATCHING_USER_AGENT", "HospitalPartnershipsDirectory/1.0 (watched sources)"
+)
+# Seconds between two requests to one host.
+WATCHING_HOST_DELAY = float(os.environ.get("WATCHING_HOST_DELAY", "2"))
+# Seconds to connect, and between two parts of an answer.
+WATCHING_TIMEOUT = float(os.environ.get("WATCHING_TIMEOUT", "10"))
+# A feed, sitemap or page longer than this is refused (a feed of a few hundred entries is ~1 MB).
+WATCHING_MAX_BYTES = int(os.environ.get("WATCHING_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -22,6 +22,7 @@ urlpatterns = [
     *i18n_patterns(
         path("institutions/", include("institutions.urls")),
         path("", include("curation.urls")),
+        path("", include("watching.urls")),
         path("", include("releases.urls")),
         path("", include("partnerships.urls")),
         prefix_default_language=False,

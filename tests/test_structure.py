@@ -1,4 +1,4 @@
-"""The apps build on each other one way: common at the bottom, then institutions, then partnerships, then curation and releases."""
+"""The apps build on each other one way: common at the bottom, then institutions, then partnerships, then curation and releases, and watching above curation."""
 import ast
 import os
 import subprocess
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = {"common", "institutions", "partnerships", "curation", "releases"}
+APPS = {"common", "institutions", "partnerships", "curation", "releases", "watching"}
 
 
 def imported_packages(folder):
@@ -37,6 +37,13 @@ def test_only_releases_imports_releases():
     # Releases sit above the directory: its pages load the releases' template tags by name only.
     found = {(folder, name) for folder in ("common", "institutions", "partnerships", "curation")
              for name, package in imported_packages(folder) if package == "releases"}
+    assert found == set()
+
+
+def test_only_watching_imports_watching():
+    # Watching feeds the curators' queue: it drafts through curation, and nothing below reaches up into it.
+    found = {(folder, name) for folder in ("common", "institutions", "partnerships", "curation", "releases")
+             for name, package in imported_packages(folder) if package == "watching"}
     assert found == set()
 
 
