@@ -1,11 +1,12 @@
 """HTTP as a polite reader: the sources' own sites only, a pause per host, conditional requests, size and time caps.
 
-Every request of a run goes through one Fetcher, so the limits hold for the whole run: a host
-is asked at most once per `WATCHING_HOST_DELAY` seconds; only the sites of watched sources are
+Every request of a run goes through one Fetcher, so the limits hold for the whole run, whichever
+thread asks: a host is asked at most once per `WATCHING_HOST_DELAY` seconds; only the sites of watched sources are
 asked (a site is a registered domain, so a newsroom's feed on news.example.org may link to its
 pages on www.example.org), and a redirect may not leave the site it was asked of; an answer
 longer than `WATCHING_MAX_BYTES` is refused unread past the cap; robots.txt is obeyed.
 """
+import threading
 import time
 import urllib.robotparser
 from dataclasses import dataclass
@@ -57,7 +58,9 @@ class Fetcher:
             timeout=urllib3.Timeout(connect=timeout, read=timeout), retries=False,
             headers={"User-Agent": settings.WATCHING_USER_AGENT},
         )
-        self.last_asked = {}
+        # When each host may next be asked: a thread reserves its turn, then waits for it.
+        self.next_turn = {}
+        self.lock = threading.Lock()
         self.robots = {}
         self.requests = 0
 
@@ -84,6 +87,7 @@ class Fetcher:
     def may_read(self, url):
         """Say whether the host's robots.txt lets this directory read the address (no robots.txt: yes)."""
         host = host_of(url)
+        # Two threads may read one robots.txt at once: the same answer, kept once.
         if host not in self.robots:
             parser = urllib.robotparser.RobotFileParser()
             robots_url = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}/robots.txt"
@@ -103,22 +107,22 @@ class Fetcher:
 
     def request(self, url, headers):
         self.wait_for(host_of(url))
-        self.requests += 1
         try:
             return self.pool.request(
                 "GET", url, headers=headers, redirect=False, preload_content=False, decode_content=True,
             )
         except urllib3.exceptions.HTTPError as error:
             raise FetchError(f"could not connect: {error.__class__.__name__}: {error}") from error
-        finally:
-            self.last_asked[host_of(url)] = time.monotonic()
 
     def wait_for(self, host):
-        """Pause until the host was last asked `delay` seconds ago."""
-        if host in self.last_asked:
-            pause = self.last_asked[host] + self.delay - time.monotonic()
-            if pause > 0:
-                time.sleep(pause)
+        """Take the host's next turn (`delay` seconds after the one before) and sleep until it comes."""
+        with self.lock:
+            now = time.monotonic()
+            turn = max(now, self.next_turn.get(host, now))
+            self.next_turn[host] = turn + self.delay
+            self.requests += 1
+        if turn > now:
+            time.sleep(turn - now)
 
     def answer(self, url, response):
         complete = False

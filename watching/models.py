@@ -94,7 +94,8 @@ class Candidate(models.Model):
     institutions = models.ManyToManyField(Institution, verbose_name=_("institutions named"), blank=True, related_name="+")
     simhash = models.CharField(max_length=16, blank=True, editable=False)
     primary = models.ForeignKey(
-        "self", verbose_name=_("report of the story of"), null=True, blank=True, on_delete=models.SET_NULL,
+        # A story deleted goes with its reports (the admin lists them before it deletes).
+        "self", verbose_name=_("report of the story of"), null=True, blank=True, on_delete=models.CASCADE,
         related_name="reports",
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW)

@@ -35,7 +35,8 @@ class Route:
 class RecordedSite:
     """Serves `routes` (path → Route) until stopped; `requests` lists (method, path, headers) as received."""
 
-    def __init__(self):
+    def __init__(self, host="127.0.0.1"):
+        self.host = host
         self.routes, self.requests = {}, []
         site = self
 
@@ -76,13 +77,13 @@ class RecordedSite:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def url(self, path, host="127.0.0.1"):
-        return f"http://{host}:{self.port}{path}"
+    def url(self, path, host=None):
+        return f"http://{host or self.host}:{self.port}{path}"
 
     def serve(self, path, body=b"", **route):
         if isinstance(body, str):
