@@ -51,7 +51,7 @@ def test_institutions_work_without_partnerships(tmp_path):
     # A site of institutions alone: its models, filters, API and pages load, and migrations apply.
     (tmp_path / "institutions_only.py").write_text(
         "from config.settings import *  # noqa: F403\n"
-        "INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in ('partnerships', 'curation', 'releases')]\n"  # noqa: F405
+        "INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in ('partnerships', 'curation', 'watching', 'releases')]\n"  # noqa: F405
         f"DATABASES = {{'default': {{'ENGINE': 'django.db.backends.sqlite3', 'NAME': {str(tmp_path / 'db.sqlite3')!r}}}}}\n"
         "ROOT_URLCONF = 'institutions.urls'\n"
         "MIGRATION_MODULES = {'common': None}\n"
