@@ -88,6 +88,22 @@ class EventDraftSerializer(serializers.Serializer):
     evidence = serializers.CharField()
 
 
+class DifferenceDraftSerializer(serializers.Serializer):
+    fact = serializers.ChoiceField(choices=[("signed_on", _("Date signed")), ("kind", _("Kind")),
+                                            ("place", _("Place of signing")), ("party", _("Party"))])
+    recorded = serializers.CharField(
+        allow_null=True, help_text=_("The record's value (a date to its precision: 2024-01-29, 2024-01, 2024); null: none."),
+    )
+    drafted = serializers.CharField(help_text=_("The article's value; for a party, the name of one the record lacks."))
+
+
+class ExistingAgreementSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    url = serializers.CharField(help_text=_("The path of the agreement's public page."))
+    differences = DifferenceDraftSerializer(many=True, help_text=_("Where the article tells it otherwise than the record."))
+
+
 class AgreementDraftSerializer(serializers.Serializer):
     title = serializers.CharField()
     kind = serializers.ChoiceField(choices=Agreement.Kind.choices)
@@ -100,6 +116,12 @@ class AgreementDraftSerializer(serializers.Serializer):
     areas = AreaDraftSerializer(many=True)
     events = EventDraftSerializer(many=True, help_text=_("The end or expiry the article reports: a lapsed MoU is that MoU, ended."))
     evidence = FactDraftSerializer(many=True)
+    existing_agreement = ExistingAgreementSerializer(
+        allow_null=True, help_text=_(
+            "The directory's record of this agreement, when it holds it already (same parties, a compatible date): "
+            "publishing adds the article as one more of its sources. Null: a new agreement."
+        ),
+    )
 
 
 class SourceDraftSerializer(serializers.Serializer):

@@ -5,7 +5,8 @@
 The dict is the documented contract (docs/curation.md). The engine is rule-based, one module
 per concern: source (main text, headline, publisher, date, language), text (sentences kept
 verbatim), dates, directory (matching names to institutions), institutions (the names an
-article uses), people, areas, agreements (how many, which kind, which parties).
+article uses), people, areas, agreements (how many, which kind, which parties); whether the
+directory holds an agreement already is curation/known_agreements.py.
 """
 import dataclasses
 import datetime
@@ -21,6 +22,7 @@ from curation.drafting.institutions import Entities
 from curation.drafting.people import find_people
 from curation.drafting.places import place_of
 from curation.drafting.source import read_article
+from curation.known_agreements import add_existing_agreements
 from partnerships.life import Life, status_on
 
 KIND_IN_TITLE = {
@@ -51,6 +53,7 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
         agreements.append(contract)
     if not agreements:
         warnings.append("No agreement or collaboration was found in the text.")
+    add_existing_agreements(agreements, published_on=article.published_on)
     return {
         "source": {
             "title": article.title,
