@@ -8,6 +8,7 @@ names and its story. A source that fails is marked with its error and waits long
 next try (doubling, up to a day); it is never retried within a run.
 """
 import datetime
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ from watching.relevance import relevance
 
 # A sitemap index names further sitemaps: the first few are read (news sitemaps are one or two).
 CHILD_SITEMAPS = 5
+SITEMAP_ROOT = re.compile(rb"<(?:\w+:)?(?:urlset|sitemapindex)\b")
+# The longest text kept: a press release is some 20,000 characters, as the drafting API allows 200,000.
+LONGEST_TEXT = 200_000
 # A text shorter than this is too short for the language detector: the source's language is taken.
 DETECTABLE = 200
 LONGEST_WAIT = datetime.timedelta(days=1)
@@ -164,7 +168,11 @@ def unique(found):
 
 
 def listing_entries(source, body, fetcher):
-    if source.kind == WatchedSource.Kind.FEED:
+    """The entries of the source's feed or sitemap; a sitemap added as a feed (or the reverse) is still read."""
+    kind = source.kind
+    if SITEMAP_ROOT.search(body[:4096]):
+        kind = WatchedSource.Kind.SITEMAP
+    if kind == WatchedSource.Kind.FEED:
         return feed_entries(body).entries
     listing = sitemap_entries(body)
     entries = list(listing.entries)
@@ -194,7 +202,7 @@ def read_entry(source, entry, key, fetcher):
     language = language_of(text) if len(text) >= DETECTABLE or not declared else declared
     return Found(
         source=source, url=entry.url[:1000], url_key=key, title=(title or "")[:500], published_on=published_on,
-        language=language, text=text, read_error=read_error,
+        language=language, text=text[:LONGEST_TEXT], read_error=read_error,
     )
 
 
@@ -221,7 +229,7 @@ def keep(found, report):
     if not found:
         return
     directory = Directory(vocabulary="\n".join(f"{item.title}\n{item.text}" for item in found))
-    recent = StoryIndex(stories.lookback_start(timezone.localdate()))
+    recent = StoryIndex(stories.lookback_start(timezone.now()))
     for item in found:
         written = f"{item.title}\n{item.text}"
         named = {record.pk for _start, _end, record in directory.mentions_in(written)}
@@ -241,7 +249,7 @@ class StoryIndex:
     """The recent stories' leading candidates with the institutions they name, to file each new one under its story."""
 
     def __init__(self, since):
-        leads = Candidate.objects.stories().filter(found_at__date__gte=since).select_related("source")
+        leads = Candidate.objects.stories().filter(found_at__gte=since).select_related("source")
         self.leads = list(leads.prefetch_related("institutions"))
         self.named = {lead.pk: {institution.pk for institution in lead.institutions.all()} for lead in self.leads}
 

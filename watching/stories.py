@@ -41,5 +41,5 @@ def is_own_release(candidate, institutions):
     return candidate.source.institution_id is not None and candidate.source.institution_id in institutions
 
 
-def lookback_start(today):
-    return today - datetime.timedelta(days=LOOKBACK_DAYS)
+def lookback_start(now):
+    return now - datetime.timedelta(days=LOOKBACK_DAYS)

@@ -214,3 +214,11 @@ def test_an_unknown_source_id_is_a_clear_error(db):
 
     with pytest.raises(CommandError, match="No watched source with id 999"):
         run("--source", "999")
+
+
+def test_a_sitemap_added_as_a_feed_is_still_read(site):
+    serve_story(site)
+    WatchedSource.objects.exclude(name="Diario Salud").delete()
+    WatchedSource.objects.filter(name="Diario Salud").update(kind="feed")
+    out, _err = run()
+    assert "0 failed" in out and Candidate.objects.count() == 2
