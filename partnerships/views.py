@@ -11,9 +11,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_countries import countries
 from django_filters.views import FilterView
 
+from institutions.matching import match_institution
 from institutions.models import Institution
 from partnerships import counts
-from partnerships.facets import active_filter_chips, sidebar_facets
+from partnerships.facets import active_filter_chips, sidebar_facets, value_labels
 from partnerships.feeds import filters_of
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
 from partnerships.models import NEWEST_ON_RECORD_PAGES, Agreement, Area, Participation, Person, Source
@@ -27,7 +28,7 @@ NEWEST_COUNT = 5
 MOST_ON_RECORD_PAGES = 50
 
 # Filters the sidebar has no control for, kept in its form so that applying it keeps them.
-PARAMETERS_OUTSIDE_SIDEBAR = ["between", "institution", "status", "signed_after", "signed_before", "year"]
+PARAMETERS_OUTSIDE_SIDEBAR = ["between", "signed_after", "signed_before", "year"]
 
 
 class HomeView(TemplateView):
@@ -61,6 +62,23 @@ class AgreementListView(FilterView):
     # Counted once per filter and state of the directory, as in the API.
     paginator_class = CachedCountPaginator
 
+    def get(self, request, *args, **kwargs):
+        # "Add an institution" takes a name or an acronym in any script: the one institution it
+        # names joins the filter by its slug, as a link from an institution's page would add it.
+        self.unmatched_institution = None
+        if "institution_name" in request.GET:
+            name = request.GET["institution_name"].strip()
+            query = request.GET.copy()
+            query.pop("institution_name")
+            query.pop("page", None)
+            chosen = match_institution(name).chosen if name else None
+            if chosen or not name:
+                if chosen and chosen.institution.slug not in query.getlist("institution"):
+                    query.appendlist("institution", chosen.institution.slug)
+                return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+            self.unmatched_institution = name
+        return super().get(request, *args, **kwargs)
+
     def get_filterset_kwargs(self, filterset_class):
         # Bound even with no parameters, as in the API: the filter set then counts the list
         # from the counts kept on write, where an unbound one would leave it to a COUNT.
@@ -80,7 +98,12 @@ class AgreementListView(FilterView):
             chips=active_filter_chips(self.filterset),
             query=query.urlencode(),
             feed_query=filters_of(params).urlencode(),
-            errors=[error for errors in self.filterset.errors.values() for error in errors],
+            errors=[error for errors in self.filterset.errors.values() for error in errors] + ([
+                _("No institution of the directory is clearly “%(name)s”: try its full name, or choose one of the suggestions.")
+                % {"name": self.unmatched_institution}] if self.unmatched_institution else []),
+            chosen_institutions=chosen_labels(self.filterset, "institution"),
+            chosen_statuses=params.getlist("status"),
+            either_countries=either_countries(self.filterset, params),
             year_from=params.get("year_from", ""),
             year_to=params.get("year_to", ""),
             hidden_params=[
@@ -90,6 +113,25 @@ class AgreementListView(FilterView):
             world_map=WorldMap.of_filterset(counted),
         )
         return context
+
+
+def chosen_labels(filterset, name):
+    """The chosen values of a filter the sidebar lists as ticked boxes, with their labels."""
+    values = [getattr(value, "slug", value) for value in filterset.chosen(name)]
+    labels = value_labels(filterset, name, values)
+    return [{"value": value, "label": labels.get(value, value)} for value in values]
+
+
+def either_countries(filterset, params):
+    """When two countries or more are ticked, say they mean "either", with the address of "between them"."""
+    codes = [str(code) for code in filterset.chosen("country") if str(code) != "*"]
+    if len(codes) < 2 or params.get("between"):
+        return None
+    query = params.copy()
+    query.pop("country", None)
+    query.pop("page", None)
+    query["between"] = ",".join(codes)
+    return {"names": [countries.name(code) for code in codes], "between_query": query.urlencode()}
 
 
 class AgreementDetailView(DetailView):

@@ -3,10 +3,47 @@
 // so their "Sort" button is hidden; empty fields stay out of the address.
 document.documentElement.classList.add("js");
 
+// A ticked box reloads the list: the reader comes back where they were, the filters still open.
+var FILTERS_STATE = "filters-state";
+
+function rememberFilters(panel) {
+  try {
+    sessionStorage.setItem(FILTERS_STATE, JSON.stringify({
+      path: location.pathname, y: window.scrollY, open: !!panel && panel.classList.contains("is-open"),
+    }));
+  } catch (error) { /* storage off: the page opens at its top */ }
+}
+
+function restoreFilters(panel, toggle) {
+  var state = null;
+  try { state = JSON.parse(sessionStorage.getItem(FILTERS_STATE) || "null"); sessionStorage.removeItem(FILTERS_STATE); }
+  catch (error) { return; }
+  if (!state || state.path !== location.pathname) { return; }
+  if (state.open && panel) { panel.classList.add("is-open"); if (toggle) { toggle.setAttribute("aria-expanded", "true"); } }
+  // "instant": the page scrolls smoothly otherwise, and the reader would watch it travel.
+  window.scrollTo({top: state.y, behavior: "instant"});
+}
+
 document.addEventListener("DOMContentLoaded", function () {
+  var panel = document.getElementById("filters-panel");
+  var toggle = document.querySelector(".filters-jump[aria-controls]");
+  if (panel && toggle) {
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("role", "button");
+    toggle.addEventListener("click", function (event) {
+      // Only where the panel is hidden (phones): elsewhere the link jumps to the filters as before.
+      if (window.getComputedStyle(panel).display !== "none" && !panel.classList.contains("is-open")) { return; }
+      event.preventDefault();
+      var open = panel.classList.toggle("is-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) { panel.querySelector("input, select, button").focus({preventScroll: true}); }
+    });
+  }
+  restoreFilters(panel, toggle);
   document.querySelectorAll("form.js-autosubmit").forEach(function (form) {
     // form.elements includes the sort box, which joins the form through form="filters".
     form.addEventListener("submit", function () {
+      rememberFilters(panel);
       Array.from(form.elements).forEach(function (field) {
         if (field.name && field.value === "") { field.disabled = true; }
       });
