@@ -12,6 +12,9 @@ import dataclasses
 import datetime
 import re
 
+from django.utils import translation
+from django_countries import countries
+
 from curation.drafting.agreements import ending_in, find_agreements
 from curation.drafting.areas import find_areas
 from curation.drafting.documents import SIGN
@@ -23,6 +26,7 @@ from curation.drafting.people import find_people
 from curation.drafting.places import place_of
 from curation.drafting.source import read_article
 from curation.known_agreements import add_existing_agreements
+from institutions.models import Institution
 from partnerships.life import Life, status_on
 
 KIND_IN_TITLE = {
@@ -283,8 +287,12 @@ def party_warnings(agreement):
     found = []
     for party in agreement.parties:
         if party.record is None:
-            where = f" in {party.country}." if party.country else " (country not found in the text)."
-            found.append(f"{party.name} is not in the directory: proposed as a new {party.kind or 'institution'}{where}")
+            # Named as a reader names them (an academic medical center in Finland), not by their codes;
+            # in English, as every warning of the assistant is.
+            with translation.override("en"):
+                kind = str(Institution.Kind(party.kind).label).lower() if party.kind in Institution.Kind.values else "institution"
+                where = f" in {countries.name(party.country) or party.country}." if party.country else " (country not found in the text)."
+            found.append(f"{party.name} is not in the directory: proposed as a new {kind}{where}")
         elif party.how != "exact":
             found.append(f"{party.name} was matched to {party.slug} {party.how}: check it.")
     return found
