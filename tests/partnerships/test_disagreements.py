@@ -50,7 +50,7 @@ def test_agreement_page_shows_the_values_side_by_side_with_the_reason(client):
         for row in section.split("<tr>")[2:]
     ]
 
-    assert "Date signed — recorded as <strong dir=\"auto\">29 January 2024</strong>" in section
+    assert "Date signed — recorded as <strong dir=\"auto\"><bdi>29 January 2024</bdi></strong>" in section
     assert [row[:2] for row in rows] == [
         ["[1] Zawya (Emirates Health Services press release)", "20 February 2024 (the press release&#x27;s date line)"],
         ["[3] Etoday", "29 January 2024"],
