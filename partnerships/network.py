@@ -11,9 +11,11 @@ from django_countries import countries
 
 from institutions.models import Institution
 from common.caching import while_unchanged
+from partnerships import counts
 from partnerships.models import AgreementParty
 
-# Okabe–Ito colours, told apart by colour-blind readers; further countries share grey.
+# Okabe–Ito colours, told apart by colour-blind readers, for the directory's countries with the
+# most agreements (the same colour for a country on every page); further countries share grey.
 COUNTRY_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7a5c00", "#000000"]
 OTHER_COLOUR = "#8a8f98"
 
@@ -68,11 +70,12 @@ class NetworkPicture:
 
         country_sizes = Counter(institutions[pk].country.code for pk in shown)
         country_order = sorted(country_sizes, key=lambda code: (-country_sizes[code], code))
-        colours = dict(zip(country_order, COUNTRY_COLOURS))
+        every_colour = country_colours()
+        colours = {code: every_colour[code] for code in country_order if code in every_colour}
         self.legend = [
             {"name": countries.name(code), "code": code, "colour": colours[code]} for code in colours
         ]
-        if len(country_order) > len(COUNTRY_COLOURS):
+        if len(colours) < len(country_order):
             self.legend.append({"name": None, "code": "", "colour": OTHER_COLOUR})
 
         shown.sort(key=lambda pk: (country_order.index(institutions[pk].country.code), institutions[pk].name))
@@ -85,6 +88,10 @@ class NetworkPicture:
             agreements.filter(parties__institution__in=shown), "institution", "institution"
         )
         self.links = self.draw_links(pairs, {node["pk"]: node for node in self.nodes})
+        # The list view (narrow screens, and readers of the picture by keyboard): each institution's partners.
+        for link in self.links:
+            link["start_node"]["partners"].append(link["end"])
+            link["end_node"]["partners"].append(link["start"])
 
     @staticmethod
     def place_node(index, total, institution, agreement_count, colour):
@@ -108,6 +115,7 @@ class NetworkPicture:
             "label_x": round(CENTRE_X + (RADIUS + size + 6) * cos, 1),
             "label_y": round(CENTRE_Y + (RADIUS + size + 6) * sin + 4, 1),
             "anchor": "start" if cos > 0.01 else "end" if cos < -0.01 else "middle",
+            "partners": [],
         }
 
     @staticmethod
@@ -127,8 +135,17 @@ class NetworkPicture:
                 "count": count,
                 "start": start["institution"],
                 "end": end["institution"],
+                "start_node": start,
+                "end_node": end,
             })
         return links
+
+
+def country_colours():
+    """Return {country code: colour} for the directory's countries with the most agreements, most first."""
+    totals = counts.agreements_per("country")
+    ranked = sorted((code for code in totals if code != "*"), key=lambda code: (-totals[code], code))
+    return dict(zip(ranked, COUNTRY_COLOURS))
 
 
 class CountryMatrix:
