@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 
 from common.api import AllowedMethodsFirstMixin
 from curation.drafting import draft_from_article
+from curation.known_agreements import FACTS
 from curation.services import keep_draft
 from institutions.models import Institution, InstitutionName
 from partnerships.models import Agreement, AgreementEvent, Evidence, Participation
@@ -89,8 +90,7 @@ class EventDraftSerializer(serializers.Serializer):
 
 
 class DifferenceDraftSerializer(serializers.Serializer):
-    fact = serializers.ChoiceField(choices=[("signed_on", _("Date signed")), ("kind", _("Kind")),
-                                            ("place", _("Place of signing")), ("party", _("Party"))])
+    fact = serializers.ChoiceField(choices=FACTS)
     recorded = serializers.CharField(
         allow_null=True, help_text=_("The record's value (a date to its precision: 2024-01-29, 2024-01, 2024); null: none."),
     )

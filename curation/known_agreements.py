@@ -24,11 +24,15 @@ import dataclasses
 import datetime
 
 from django.db.models import Count, Prefetch
+from django.utils.translation import gettext_lazy as _
 
+from common.text import fold_for_search
 from partnerships.models import Agreement, AgreementParty
 
 # How far apart two dates of one signing can be, in days (see above).
 SAME_SIGNING_DAYS = 7
+# The facts a difference is of, as the contract names them.
+FACTS = [("signed_on", _("Date signed")), ("kind", _("Kind")), ("place", _("Place of signing")), ("party", _("Party"))]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,13 +123,27 @@ def differences(entry, record):
     if entry.get("kind") and entry["kind"] != record.kind:
         found.append({"fact": "kind", "recorded": record.kind, "drafted": entry["kind"]})
     place = (entry.get("place") or "").strip()
-    # "Dubai" for "Dubai World Trade Centre, Dubai" is the same place in fewer words.
-    if place and place.casefold() not in record.place.casefold():
+    if place and not place_words(place) <= place_words(record.place):
         found.append({"fact": "place", "recorded": record.place or None, "drafted": place})
     for party in entry.get("parties") or []:
         if party.get("institution") not in record.party_slugs:
             found.append({"fact": "party", "recorded": None, "drafted": party.get("name") or party.get("institution")})
     return found
+
+
+def shown_difference(difference):
+    """Return a difference as a page or a message shows it: {"label", "recorded", "drafted"}, a kind by its name."""
+    def shown(value):
+        return Agreement.Kind(value).label if difference["fact"] == "kind" and value in Agreement.Kind.values else value
+
+    return {"label": dict(FACTS).get(difference["fact"], difference["fact"]),
+            "recorded": shown(difference["recorded"]), "drafted": shown(difference["drafted"])}
+
+
+def place_words(place):
+    """Return the words that name a place: "Arab Health in Dubai" is "Dubai World Trade Centre, Dubai (Arab Health 2024)" in fewer."""
+    # "in", "at", "the": short Latin words join names; a two-letter Hangul or Han word (서울) is a name.
+    return {word for word in fold_for_search(place).split() if len(word) > 2 or not word.isascii()} - {"the", "and"}
 
 
 def parsed(value):

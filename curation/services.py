@@ -12,20 +12,23 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, override
 
 from common.slugs import unique_slug
 from curation.cited_facts import unstated_facts
 from curation.drafting.source import read_article
+from curation.known_agreements import Record, differences, shown_difference
 from curation.models import Draft, Suggestion, normalised_url, text_fingerprint
 from institutions.models import Institution, InstitutionName
 from partnerships.models import (
-    Agreement, AgreementArea, AgreementEvent, AgreementParty, Area, Evidence, Participation, Person, Source,
-    fold_whitespace,
+    Agreement, AgreementArea, AgreementEvent, AgreementParty, Area, Disagreement, Evidence, Participation, Person,
+    ReportedValue, Source, date_display, fold_whitespace,
 )
 
 # The contract's agreement-level facts, stored as evidence of the agreement itself.
 AGREEMENT_FACTS = {"date": "date", "signed_on": "date", "place": "place", "kind": "kind", "status": "kind"}
+# The differences from a record (curation/known_agreements.py) that a Disagreement can hold.
+DISAGREEING_FACTS = {"signed_on": Disagreement.Fact.DATE, "place": Disagreement.Fact.PLACE}
 
 
 class PublishError(Exception):
@@ -122,7 +125,9 @@ def publish_draft(*, draft, curator, proposal=None):
     own. Each row is recorded in the history as the curator's change (naming the suggestion the
     draft came from, if any). Raises PublishError, having written nothing, when the article was
     published already or any row is invalid; UnstatedFactsError when a date, kind, party or person
-    the curator changed is not stated by its cited sentence and has no note. Returns the draft, now published.
+    the curator changed is not stated by its cited sentence and has no note. Returns the draft, now published;
+    its `unrecorded_differences` lists what the article gives otherwise than an agreement it is added to,
+    where no disagreement between sources could record it (a kind; a date or place the record lacks).
     """
     try:
         with transaction.atomic():
@@ -138,6 +143,7 @@ def publish_draft(*, draft, curator, proposal=None):
                 raise UnstatedFactsError(problems)
             writer = Writer(draft=draft, curator=curator)
             agreements = writer.write(proposal)
+            draft.unrecorded_differences = writer.unrecorded
             draft.proposal = proposal
             draft.status, draft.closed_by, draft.closed_at = Draft.Status.PUBLISHED, curator, timezone.now()
             draft.source = writer.source
@@ -172,6 +178,12 @@ def as_date(value, *, where):
         raise PublishError(_("%(where)s: %(value)s is not a date (YYYY-MM-DD).") % {"where": where, "value": value}) from error
 
 
+def value_in_words(day, precision):
+    """Return a date as a disagreement records it: in the directory's own language, whoever publishes."""
+    with override(settings.LANGUAGE_CODE):
+        return str(date_display(day, precision or "unknown"))
+
+
 def checked(row, *, where, exclude=()):
     """Validate the row as its model does, or refuse the whole publication naming where the problem is."""
     try:
@@ -197,6 +209,8 @@ class Writer:
         # New institutions by name: two agreements of one article share their parties.
         self.new_institutions = {}
         self.source = None
+        # What this source gives otherwise than a recorded agreement, where no disagreement can hold it.
+        self.unrecorded = []
 
     def save(self, row, *, where, exclude=()):
         checked(row, where=where, exclude=exclude)
@@ -230,6 +244,8 @@ class Writer:
         return self.save(source, where=where)
 
     def write_agreement(self, entry, *, where):
+        if entry.get("existing_agreement"):
+            return self.add_to_agreement(entry, where=where)
         title = (entry.get("title") or "").strip()
         agreement = Agreement(
             # The draft's status is what the article says; the record's is worked out from its dates.
@@ -240,10 +256,37 @@ class Writer:
         )
         agreement.slug = unique_slug(Agreement, title, max_length=300, taken=self.slugs[Agreement])
         self.save(agreement, where=f"{where} ({title or _('untitled')})")
+        return self.write_statements(agreement, entry, where=where)
+
+    def add_to_agreement(self, entry, *, where):
+        """Add the article as one more source of the recorded agreement the entry is, never changing its own facts.
+
+        Its parties (new ones added), people, areas and evidence are written with this source; where
+        it gives the date or place otherwise, the disagreement between the sources is recorded.
+        """
+        known = entry["existing_agreement"]
+        slug = str((known.get("slug") if isinstance(known, dict) else known) or "").strip()
+        agreement = Agreement.objects.filter(slug=slug).first()
+        if agreement is None:
+            raise PublishError(_("%(where)s: no agreement with slug “%(slug)s” is in the directory.") % {"where": where, "slug": slug})
+        where = f"{where} ({agreement.title})"
+        record = Record.of(agreement, agreement.parties.values_list("institution__slug", flat=True))
+        self.write_statements(agreement, entry, where=where)
+        for difference in differences(entry, record):
+            self.write_disagreement(agreement, entry, difference, where=where)
+        return agreement
+
+    def write_statements(self, agreement, entry, *, where):
+        """Write what the entry states of the agreement, with this source: parties, areas, people, evidence, events."""
         agreement.sources.add(self.source)
         parties = {}
         for number, party in enumerate(entry.get("parties") or [], start=1):
-            row = self.write_party(agreement, party, where=f"{where}, {_('party')} {number} ({party.get('name') or '?'})")
+            party_where = f"{where}, {_('party')} {number} ({party.get('name') or '?'})"
+            row = self.write_party(agreement, party, where=party_where)
+            if row.institution_id in parties:
+                raise PublishError(
+                    _("%(where)s: %(name)s is already a party to this agreement.") % {"where": party_where, "name": row.institution.name}
+                )
             parties[row.institution_id] = row
         if not parties:
             raise PublishError(_("%(where)s: an agreement needs at least one party.") % {"where": where})
@@ -277,11 +320,11 @@ class Writer:
         dated_on = as_date(entry.get("dated_on"), where=where)
         if dated_on is None:
             return None
-        event = AgreementEvent(
+        # A recorded agreement may have the event already, from the sources before this one.
+        event = agreement.events.filter(kind=entry["kind"], dated_on=dated_on).first() or self.save(AgreementEvent(
             agreement=agreement, kind=entry["kind"], dated_on=dated_on,
             dated_on_precision=entry.get("dated_on_precision") or AgreementEvent.Precision.DAY,
-        )
-        self.save(event, where=where)
+        ), where=where)
         self.write_evidence(
             agreement, entry.get("evidence") or "", note=entry.get("note"), fact=Evidence.Fact.EVENT, where=where, event=event,
         )
@@ -298,13 +341,56 @@ class Writer:
         evidence = Evidence(agreement=agreement, source=self.source, fact=fact, quote=quote, note=note, **subject)
         self.save(evidence, where=where)
 
+    def write_disagreement(self, agreement, entry, difference, *, where):
+        """Record the value this source gives beside the one recorded, where the models hold such a disagreement.
+
+        A date or place the record has is a Disagreement: this source's value is added to it, and
+        a new one lists what the earlier sources said too. A kind, or a fact the record lacks, is
+        left in `unrecorded` for the curator; a new party is written as a party.
+        """
+        if difference["fact"] == "party":
+            return
+        fact = DISAGREEING_FACTS.get(difference["fact"])
+        if fact is None or difference["recorded"] is None:
+            row = shown_difference(difference)
+            self.unrecorded.append(_("%(agreement)s — %(fact)s: recorded %(recorded)s, this article %(drafted)s") % {
+                "agreement": agreement.title, "fact": row["label"], "recorded": row["recorded"] or _("not reported"),
+                "drafted": row["drafted"],
+            })
+            return
+        if fact == Disagreement.Fact.DATE:
+            recorded = value_in_words(agreement.signed_on, agreement.signed_on_precision)
+            given = value_in_words(as_date(entry.get("signed_on"), where=where), entry.get("signed_on_precision"))
+        else:
+            recorded, given = agreement.place, difference["drafted"]
+        where = f"{where}, {_('disagreement between sources')} ({Disagreement.Fact(fact).label})"
+        disagreement = agreement.disagreements.filter(fact=fact, party=None).first()
+        if disagreement is None:
+            disagreement = self.save(Disagreement(
+                agreement=agreement, fact=fact, recorded_value=recorded[:300],
+                reason=_("The record keeps the value its earlier sources give; “%(headline)s” (%(publisher)s), added from "
+                         "draft #%(draft)s, gives another. A curator is to check which is right.") % {
+                    "headline": self.source.headline, "publisher": self.source.publisher, "draft": self.draft.pk},
+            ), where=where)
+            first_of_each_source = {}
+            for evidence in agreement.evidence.filter(fact=fact).exclude(source=self.source).order_by("pk"):
+                first_of_each_source.setdefault(evidence.source_id, evidence)
+            for evidence in first_of_each_source.values():
+                self.save(ReportedValue(
+                    disagreement=disagreement, source_id=evidence.source_id, value=recorded[:300], quote=evidence.quote,
+                    note=evidence.note,
+                ), where=where)
+        cited = next((item for item in entry.get("evidence") or [] if AGREEMENT_FACTS.get(str(item.get("fact", "")).lower()) == fact), {})
+        quote, note = fold_whitespace(cited.get("quote") or ""), fold_whitespace(cited.get("note") or "")[:500]
+        self.save(ReportedValue(
+            disagreement=disagreement, source=self.source, value=given[:300], quote=quote,
+            note=note or ("" if quote else _("No sentence of the article was cited for it.")),
+        ), where=where)
+
     def write_party(self, agreement, entry, *, where):
+        """Write the party (a recorded agreement's own party is kept as it is) and the evidence naming it."""
         institution = self.institution_for(entry, where=where)
-        if agreement.parties.filter(institution=institution).exists():
-            raise PublishError(
-                _("%(where)s: %(name)s is already a party to this agreement.") % {"where": where, "name": institution.name}
-            )
-        party = self.save(
+        party = agreement.parties.filter(institution=institution).first() or self.save(
             AgreementParty(agreement=agreement, institution=institution, role=entry.get("role") or "party"),
             where=where
         )
@@ -368,9 +454,10 @@ class Writer:
         area = Area.objects.filter(slug=(entry.get("area") or "").strip()).first()
         if area is None:
             raise PublishError(_("%(where)s: no focus area with this slug.") % {"where": where})
-        if agreement.agreement_areas.filter(area=area).exists():
-            return
-        link = self.save(AgreementArea(agreement=agreement, area=area), where=where)
+        # A recorded agreement's own area gets this source's evidence too.
+        link = agreement.agreement_areas.filter(area=area).first() or self.save(
+            AgreementArea(agreement=agreement, area=area), where=where
+        )
         self.write_evidence(agreement, entry.get("evidence") or "", fact=Evidence.Fact.AREA, area=link, where=where)
 
     def write_person(self, agreement, entry, parties, *, where):
@@ -382,13 +469,11 @@ class Writer:
             person = Person(name=name, slug=unique_slug(Person, name, max_length=255, taken=self.slugs[Person]))
             self.save(person, where=where)
         role = entry.get("role") or ""
-        if agreement.participations.filter(person=person, role=role).exists():
-            return
-        participation = Participation(
+        # A part recorded already (from an earlier source, or given twice) gets this source's evidence too.
+        participation = agreement.participations.filter(person=person, role=role).first() or self.save(Participation(
             agreement=agreement, person=person, role=role, title=(entry.get("title") or "").strip()[:255],
             institution=self.person_institution(entry.get("institution"), parties),
-        )
-        self.save(participation, where=where)
+        ), where=where)
         self.write_evidence(
             agreement, entry.get("evidence") or "", note=entry.get("note"), fact=Evidence.Fact.PERSON,
             participation=participation, where=where,

@@ -1050,8 +1050,9 @@ class ReportedValue(models.Model):
     natural_key.dependencies = ["partnerships.disagreement", "partnerships.source"]
 
     def clean(self):
+        # As Evidence.clean: an article published from a draft keeps its text in the row, not in a file.
         if self.quote and self.source_id:
-            if not self.source.archive_file:
+            if not self.source.archived_text:
                 raise ValidationError(
                     {"quote": _("This source has no archived text: put what it states in the note.")}
                 )
