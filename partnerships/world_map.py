@@ -26,11 +26,16 @@ LEFT_OUT = {"AQ"}
 NORTH, SOUTH = 84.0, -57.0
 # ColorBrewer's sequential Blues, light to dark: one hue, read by lightness, so colour-blind
 # readers see the order too. Countries without agreements are a neutral grey.
-SHADES = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
-NO_DATA = "#e4e4e4"
+# The lightest class is a clear blue, told from the grey of "none" at a glance.
+SHADES = ["#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"]
+NO_DATA = "#e8e8e8"
 # Partner lines in Okabe-Ito vermillion, which stands out from every blue for every reader.
 LINE_COLOUR = "#d55e00"
 MOST_LINES = 60
+# A country smaller than this on the map (in square pixels: South Korea is about 150) also gets a
+# marker, a target a reader can see and tap.
+SMALL_AREA = 600
+MARKER_RADIUS = 5
 # Countries and territories too small for the 1:110m boundaries, drawn as a dot: (longitude, latitude).
 SMALL_PLACES = {
     "SG": (103.82, 1.35), "BH": (50.55, 26.07), "HK": (114.17, 22.32), "MO": (113.54, 22.2), "MT": (14.45, 35.9),
@@ -55,10 +60,29 @@ def natural_earth(longitude, latitude):
     return x, y
 
 
+def latitude_at(y):
+    """Return the latitude whose projected height is y (the projection's y grows with the latitude)."""
+    low, high = -90.0, 90.0
+    for _step in range(40):
+        middle = (low + high) / 2
+        if natural_earth(0, middle)[1] < y:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
 X_EXTENT = natural_earth(180, 0)[0]
 Y_TOP, Y_BOTTOM = natural_earth(0, NORTH)[1], natural_earth(0, SOUTH)[1]
 SCALE = WIDTH / (2 * X_EXTENT)
 HEIGHT = round((Y_TOP - Y_BOTTOM) * SCALE)
+
+
+def from_picture(x, y):
+    """Return the (longitude, latitude) of a point on the map: the inverse of to_picture."""
+    latitude = latitude_at(Y_TOP - y / SCALE)
+    along = natural_earth(1, latitude)[0] / math.radians(1)
+    return math.degrees((x / SCALE - X_EXTENT) / along), latitude
 
 
 def to_picture(longitude, latitude):
@@ -168,11 +192,13 @@ def country_shapes():
                     area, centre = ring_area_and_centre(points)
                     if abs(area) >= largest[0]:
                         largest = (abs(area), centre)
-        shapes[code] = {"path": "".join(parts), "x": round(largest[1][0], 1), "y": round(largest[1][1], 1)}
+        shapes[code] = {
+            "path": "".join(parts), "x": round(largest[1][0], 1), "y": round(largest[1][1], 1), "small": largest[0] < SMALL_AREA,
+        }
     for code, (longitude, latitude) in SMALL_PLACES.items():
         if code not in shapes:
             x, y = to_picture(longitude, latitude)
-            shapes[code] = {"path": "", "x": round(x, 1), "y": round(y, 1)}
+            shapes[code] = {"path": "", "x": round(x, 1), "y": round(y, 1), "small": True}
     return shapes
 
 
@@ -199,7 +225,7 @@ def shade(index, classes):
 class WorldMap:
     """The countries of a set of agreements, shaded by their counts, and lines between partner countries."""
 
-    width, height = WIDTH, HEIGHT
+    width, height, no_data_colour = WIDTH, HEIGHT, NO_DATA
 
     @classmethod
     def of_directory(cls):
@@ -255,7 +281,7 @@ class WorldMap:
             count = country_counts.get(code, 0)
             row = {
                 "code": code, "count": count, "colour": self.colour_of(count), "path": shape["path"],
-                "x": shape["x"], "y": shape["y"],
+                "x": shape["x"], "y": shape["y"], "marker": shape["small"],
             }
             if count:
                 row["name"] = str(country_name(code))
@@ -285,14 +311,33 @@ class WorldMap:
     @staticmethod
     def line(shapes, first, second, count):
         start, end = shapes[first], shapes[second]
-        # Bent upwards a little, as routes on a map are, so lines between neighbours stay apart.
-        middle_x, middle_y = (start["x"] + end["x"]) / 2, (start["y"] + end["y"]) / 2
-        lift = 0.15 * math.hypot(end["x"] - start["x"], end["y"] - start["y"])
         return {
-            "path": f"M{start['x']} {start['y']} Q{middle_x:.1f} {middle_y - lift:.1f} {end['x']} {end['y']}",
+            "path": " ".join(curve(*leg) for leg in short_way((start["x"], start["y"]), (end["x"], end["y"]))),
             "width": round(min(1 + math.sqrt(count), 8), 1),
             "count": count,
             "first": str(country_name(first)),
             "second": str(country_name(second)),
             "between": f"{first},{second}",
         }
+
+
+def short_way(start, end):
+    """Return the legs of the line from start to end the short way round: one, or two across the Pacific.
+
+    Seoul to Chicago is 135 degrees of longitude over the Pacific and 225 over the Atlantic: past
+    180 degrees the line leaves one edge of the map and comes back at the other, as a flight does.
+    """
+    (start_longitude, start_latitude), (end_longitude, end_latitude) = from_picture(*start), from_picture(*end)
+    if abs(end_longitude - start_longitude) <= 180:
+        return [(start, end)]
+    turn = 360 if end_longitude < start_longitude else -360
+    beyond_end = to_picture(end_longitude + turn, end_latitude)
+    before_start = to_picture(start_longitude - turn, start_latitude)
+    return [(start, beyond_end), (before_start, end)]
+
+
+def curve(start, end):
+    """Return an SVG path bent upwards a little, as routes on a map are, so lines between neighbours stay apart."""
+    middle_x, middle_y = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
+    lift = 0.15 * math.hypot(end[0] - start[0], end[1] - start[1])
+    return f"M{start[0]:.1f} {start[1]:.1f} Q{middle_x:.1f} {middle_y - lift:.1f} {end[0]:.1f} {end[1]:.1f}"

@@ -161,3 +161,30 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The world map names the country a reader points at, focuses or taps; on a touch screen the
+// first tap on a country names it (with its link), the second opens it.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".world-map").forEach(function (map) {
+    var readout = map.querySelector(".world-map__readout");
+    if (!readout) { return; }
+    // `armed`: the country a first tap named; a second tap on it opens it.
+    var armed = null, touch = false;
+    function name(link) {
+      readout.textContent = "";
+      var open = document.createElement("a");
+      open.href = link.getAttribute("href");
+      open.textContent = link.getAttribute("aria-label");
+      readout.appendChild(open);
+      readout.hidden = false;
+    }
+    map.querySelectorAll(".world-map__countries a, .world-map__markers a").forEach(function (link) {
+      link.addEventListener("focus", function () { name(link); });
+      link.addEventListener("pointerenter", function (event) { if (event.pointerType === "mouse") { name(link); } });
+      link.addEventListener("pointerdown", function (event) { touch = event.pointerType === "touch"; });
+      link.addEventListener("click", function (event) {
+        if (touch && armed !== link) { event.preventDefault(); armed = link; name(link); }
+      });
+    });
+  });
+});

@@ -32,7 +32,7 @@ def test_world_map_shades_countries_and_links_them(page, released_server_url, re
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(f"{released_server_url}/countries/")
 
-    korea = page.locator(".world-map a[data-country=KR]")
+    korea = page.locator(".world-map__countries a[data-country=KR]")
     assert korea.get_attribute("aria-label") == "South Korea: 4 agreements"
     box = page.locator(".world-map__svg").bounding_box()
     assert box["width"] > 900 and box["height"] > 400
@@ -50,7 +50,7 @@ def test_world_map_on_a_filtered_list(page, released_server_url):
     page.goto(f"{released_server_url}/partnerships/?country=DE")
 
     page.get_by_text("See these agreements on a world map").click()
-    assert page.locator(".world-map a[data-country]").evaluate_all("links => links.map(l => l.dataset.country)") == [
+    assert page.locator(".world-map__countries a[data-country]").evaluate_all("links => links.map(l => l.dataset.country)") == [
         "DE", "KR"]
     page.locator(".world-map").screenshot(path=SCREENSHOTS / "world-map-filtered.png")
 
