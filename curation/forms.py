@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from curation.known_agreements import shown_difference
 from curation.models import Suggestion
 from institutions.models import Institution, InstitutionName
 from partnerships.models import Agreement, Area, Participation, fold_whitespace
@@ -178,6 +179,10 @@ class DraftForm(forms.Form):
                 fact = {"signed_on": "date", "status": "kind"}.get(str(item.get("fact", "")).lower(), str(item.get("fact", "")).lower())
                 quotes.setdefault(fact, item)
             self.add(f"{prefix}-drop", forms.BooleanField(label=_("Leave out this agreement"), required=False), False)
+            if agreement.get("existing_agreement"):
+                self.add(f"{prefix}-as_new", forms.BooleanField(
+                    label=_("Publish it as a new agreement instead"), required=False,
+                ), False)
             self.add(f"{prefix}-title", forms.CharField(label=_("Title"), max_length=300), agreement.get("title"))
             cites = f"{prefix}-kind_quote"
             self.add(f"{prefix}-kind", forms.ChoiceField(label=_("Kind"), choices=Agreement.Kind.choices), agreement.get("kind"), cites=cites)
@@ -363,6 +368,8 @@ class DraftForm(forms.Form):
                 "summary": data.get(f"{prefix}-summary") or "",
                 "evidence": self.corrected_evidence(prefix, agreement.get("evidence") or []),
             })
+            if data.get(f"{prefix}-as_new"):
+                agreement["existing_agreement"] = None
             self.field_of_fact.update({(number, "date"): f"{prefix}-signed_on", (number, "kind"): f"{prefix}-kind"})
             agreement["parties"] = self.corrected_parties(a, number)
             agreement["people"] = self.corrected_people(a, number)
@@ -439,8 +446,13 @@ class DraftForm(forms.Form):
             def fields(name, *keys):
                 return [self[f"{name}-{key}"] for key in keys]
 
+            existing = agreement.get("existing_agreement")
             groups.append({
                 "number": a + 1, "drop": self[f"{prefix}-drop"], "title": self[f"{prefix}-title"],
+                "existing": existing and {
+                    **existing, "as_new": self[f"{prefix}-as_new"],
+                    "differences": [shown_difference(difference) for difference in existing.get("differences") or []],
+                },
                 "facts": [
                     {"label": _("Kind and status"), "fields": fields(prefix, "kind", "status", "kind_quote", "kind_note")},
                     {"label": _("Date signed"), "fields": fields(prefix, "signed_on", "signed_on_precision", "date_quote", "date_note")},

@@ -13,6 +13,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from config.throttling import client_address
 from curation.drafting import draft_from_article
 from curation.forms import ArticleForm, CloseSuggestionForm, DraftForm, SuggestionForm
+from curation.known_agreements import with_current_differences
 from curation.marking import marked_article, quotes_of
 from curation.models import Draft, Suggestion
 from curation.services import (
@@ -150,7 +151,7 @@ class DraftView(View):
             return self.render(draft, form, status=400, error=_("Choose Save, Publish or Reject."))
         if not form.is_valid():
             return self.render(draft, form, error=_("Some fields need correcting; they are marked below."))
-        proposal = form.corrected()
+        proposal = with_current_differences(form.corrected())
         if action == "save":
             draft.proposal = proposal
             draft.save(update_fields=["proposal", "text_fingerprint", "url_key"])
@@ -168,6 +169,10 @@ class DraftView(View):
         except PublishError as error:
             return self.render(draft, form, error=str(error))
         agreements = list(draft.agreements.order_by("pk"))
+        if draft.unrecorded_differences:
+            messages.warning(request, _("Where the article differs from the record and no disagreement holds it: %(differences)s") % {
+                "differences": "; ".join(draft.unrecorded_differences),
+            })
         messages.success(
             request,
             ngettext(
