@@ -451,3 +451,21 @@ def test_the_suggestion_forms_and_the_curators_pages_are_in_the_readers_language
     # Who closed a draft and when reads as one sentence in the reader's language.
     assert client.post(f"{prefix}/curation/drafts/{draft.pk}/", {"action": "reject"}).status_code == 302
     assert rejected in html_of(client.get(f"{prefix}/curation/drafts/{draft.pk}/"))
+
+
+@pytest.mark.parametrize(
+    ("language", "candidates", "sources"),
+    [
+        ("ko", "후보 기사", "모니터링 출처"),
+        ("ar", "المقالات المرشّحة", "المصادر المتابَعة"),
+        ("de", "Artikel zur Sichtung", "Beobachtete Quellen"),
+        ("zh-hans", "候选文章", "监测来源"),
+    ],
+)
+def test_the_queue_of_candidate_articles_and_the_watched_sources_are_in_the_readers_language(
+    client, language, candidates, sources,
+):
+    prefix = LANGUAGES[language]
+    client.force_login(User.objects.create_superuser("curator", password="not-used-here"))
+    assert h1(html_of(client.get(f"{prefix}/curation/candidates/"))) == candidates
+    assert h1(html_of(client.get(f"{prefix}/curation/sources/"))) == sources
