@@ -469,3 +469,12 @@ def test_the_queue_of_candidate_articles_and_the_watched_sources_are_in_the_read
     client.force_login(User.objects.create_superuser("curator", password="not-used-here"))
     assert h1(html_of(client.get(f"{prefix}/curation/candidates/"))) == candidates
     assert h1(html_of(client.get(f"{prefix}/curation/sources/"))) == sources
+
+
+def test_the_list_offers_agreements_between_chosen_countries_and_an_institution_by_name_in_the_readers_language(client):
+    korean = unescape(html_of(client.get("/ko/partnerships/?country=KR&country=AE")))
+    german = unescape(html_of(client.get("/de/partnerships/")))
+
+    assert "이들 국가 간 협약만 보기" in korean
+    assert "Only agreements between them" not in korean
+    assert '<label for="filter-institution-name">Eine Einrichtung hinzufügen: ihr Name oder Kürzel</label>' in german
