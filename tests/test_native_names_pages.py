@@ -21,7 +21,7 @@ def test_a_native_name_in_the_readers_script_is_shown_on_every_page_naming_the_i
     pages = {
         "institution": f"/{prefix}/institutions/{slug}/",
         "institutions": f"/{prefix}/institutions/?country={institution.country}",
-        "agreement": f"/{prefix}{agreement.get_absolute_url()}",
+        "agreement": f"/{prefix}/partnerships/{agreement.slug}/",
         "agreements": f"/{prefix}/partnerships/?institution={slug}",
     }
     for name, address in pages.items():
