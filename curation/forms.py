@@ -33,7 +33,7 @@ class ArticleForm(forms.Form):
     )
     url = forms.URLField(label=_("Web address of the article"), required=False, max_length=500, assume_scheme="https")
     published_on = forms.DateField(
-        label=_("Publication date"), required=False, help_text=_("YYYY-MM-DD, if the article does not say."),
+        label=_("Publication date"), required=False, help_text=_("If the article does not say when it was published."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     suggestion = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -527,6 +527,13 @@ class SuggestionForm(forms.ModelForm):
         if not self.errors and not ((cleaned.get("source_url") or "").strip() or (cleaned.get("source_text") or "").strip()):
             raise ValidationError(_("Give the address of a source, or paste its text: curators record only what a source states."))
         return cleaned
+
+
+class RejectDraftForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why nothing of this article goes into the directory, for the curator who looks next."),
+    )
 
 
 class CloseSuggestionForm(forms.Form):

@@ -84,6 +84,7 @@ class Draft(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     closed_at = models.DateTimeField(_("published or rejected"), null=True, blank=True)
+    reason = models.TextField(_("reason for rejecting"), max_length=2000, blank=True)
     source = models.ForeignKey(
         Source, verbose_name=_("published as source"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _, override
 from common.slugs import unique_slug
 from curation.cited_facts import unstated_facts
 from curation.drafting.source import read_article
-from curation.known_agreements import Record, differences, shown_difference
+from curation.known_agreements import Record, differences, shown_difference, with_current_differences
 from curation.models import Draft, Suggestion, normalised_url, text_fingerprint
 from institutions.models import Institution, InstitutionName
 from partnerships.models import (
@@ -66,18 +66,21 @@ def earlier_publication(*, url="", text="", exclude=None):
     drafts = Draft.objects.of_article(url=url, text=text).filter(status=Draft.Status.PUBLISHED)
     if exclude is not None:
         drafts = drafts.exclude(pk=exclude.pk)
+    # A reopened draft's own source is not an earlier publication of it.
+    own_source = exclude.source_id if exclude is not None else None
     draft = drafts.select_related("source").prefetch_related("agreements").first()
     if draft is not None:
         return {"source": draft.source, "agreements": list(draft.agreements.all()), "draft": draft}
     source = None
     if normalised_url(url):
         candidates = Source.objects.filter(url__icontains=urlsplit(url).path.rstrip("/") or url)
-        source = next((s for s in candidates if normalised_url(s.url) == normalised_url(url)), None)
+        source = next((s for s in candidates if normalised_url(s.url) == normalised_url(url) and s.pk != own_source), None)
     if source is None and text.strip():
         # Published drafts hold their text's fingerprint (above); the curated articles are files.
         fingerprint = text_fingerprint(text)
         source = next(
-            (s for s in Source.objects.exclude(archive_file="") if curated_fingerprint(s.archive_file) == fingerprint),
+            (s for s in Source.objects.exclude(archive_file="").exclude(pk=own_source)
+             if curated_fingerprint(s.archive_file) == fingerprint),
             None,
         )
     if source is None:
@@ -92,13 +95,38 @@ def curated_fingerprint(archive_file):
     return text_fingerprint(path.read_text(encoding="utf-8")) if path.is_file() else ""
 
 
-def reject_draft(*, draft, curator):
-    """Mark an open draft rejected: it is kept, with who rejected it and when."""
+def reject_draft(*, draft, curator, reason):
+    """Mark an open draft rejected, with the curator's reason: it is kept, with who rejected it and when."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PublishError(_("Say why the draft is rejected."))
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
         if draft.status != Draft.Status.OPEN:
             raise PublishError(_("This draft is already %(status)s.") % {"status": draft.get_status_display().lower()})
-        draft.status, draft.closed_by, draft.closed_at = Draft.Status.REJECTED, curator, timezone.now()
+        draft.status, draft.closed_by, draft.closed_at, draft.reason = Draft.Status.REJECTED, curator, timezone.now(), reason
+        draft.save()
+    return draft
+
+
+def reopen_draft(*, draft):
+    """Open a rejected or published draft again, for a second look.
+
+    A published draft keeps its source and the agreements it wrote, and each of its agreements
+    is marked as that record: publishing it again adds only what the records lack (a party, a
+    person, a focus area, evidence, an agreement left out), never a second source or agreement.
+    A fact changed since is not written over the record: the record's own edit form does that.
+    """
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update(of=("self",)).get(pk=draft.pk)
+        if draft.status == Draft.Status.OPEN:
+            raise PublishError(_("This draft is open already."))
+        if draft.status == Draft.Status.PUBLISHED:
+            entries = (draft.proposal or {}).get("agreements") or []
+            for entry, agreement in zip(entries, draft.agreements.order_by("pk")):
+                entry["existing_agreement"] = {"slug": agreement.slug, "title": agreement.title}
+            draft.proposal = with_current_differences(draft.proposal)
+        draft.status, draft.closed_by, draft.closed_at = Draft.Status.OPEN, None, None
         draft.save()
     return draft
 
@@ -224,7 +252,8 @@ class Writer:
             raise PublishError(_("The draft has no list of agreements."))
         if not proposal["agreements"]:
             raise PublishError(_("The draft proposes no agreement: there is nothing to publish."))
-        self.source = self.write_source(proposal.get("source") or {})
+        # A reopened draft publishes again with the source it wrote the first time.
+        self.source = self.draft.source or self.write_source(proposal.get("source") or {})
         return [
             self.write_agreement(entry, where=_("Agreement %(number)s") % {"number": number})
             for number, entry in enumerate(proposal["agreements"], start=1)
@@ -271,10 +300,22 @@ class Writer:
             raise PublishError(_("%(where)s: no agreement with slug “%(slug)s” is in the directory.") % {"where": where, "slug": slug})
         where = f"{where} ({agreement.title})"
         record = Record.of(agreement, agreement.parties.values_list("institution__slug", flat=True))
+        same_source = agreement.sources.filter(pk=self.source.pk).exists()
         self.write_statements(agreement, entry, where=where)
         for difference in differences(entry, record):
-            self.write_disagreement(agreement, entry, difference, where=where)
+            if same_source and difference["fact"] != "party":
+                # A reopened draft does not disagree with itself: its record is edited in its own form.
+                self.unrecorded.append(self.unwritten_change(agreement, difference))
+            else:
+                self.write_disagreement(agreement, entry, difference, where=where)
         return agreement
+
+    def unwritten_change(self, agreement, difference):
+        row = shown_difference(difference)
+        return _("%(agreement)s — %(fact)s: the record keeps %(recorded)s; change it to %(drafted)s in the record's edit form") % {
+            "agreement": agreement.title, "fact": row["label"], "recorded": row["recorded"] or _("not reported"),
+            "drafted": row["drafted"],
+        }
 
     def write_statements(self, agreement, entry, *, where):
         """Write what the entry states of the agreement, with this source: parties, areas, people, evidence, events."""

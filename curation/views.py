@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _, ngettext
 from django.views import View
@@ -12,13 +13,13 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from config.throttling import client_address
 from curation.drafting import draft_from_article
-from curation.forms import ArticleForm, CloseSuggestionForm, DraftForm, SuggestionForm
+from curation.forms import ArticleForm, CloseSuggestionForm, DraftForm, RejectDraftForm, SuggestionForm
 from curation.known_agreements import with_current_differences
 from curation.marking import marked_article, quotes_of
 from curation.models import Draft, Suggestion
 from curation.services import (
     PublishError, UnstatedFactsError, already_published_message, article_text, close_suggestion, earlier_publication, keep_draft, publish_draft,
-    reject_draft,
+    reject_draft, reopen_draft,
 )
 from curation.throttling import SuggestionRateThrottle
 from institutions.models import Institution
@@ -143,9 +144,8 @@ class DraftView(View):
             messages.error(request, _("This draft is already %(status)s.") % {"status": draft.get_status_display().lower()})
             return redirect(draft)
         if action == "reject":
-            reject_draft(draft=draft, curator=request.user)
-            messages.success(request, _("Draft rejected: %(title)s") % {"title": draft.title})
-            return redirect("curation:drafts")
+            # Rejecting asks for a reason and a confirmation, on a page of its own.
+            return redirect("curation:draft_reject", pk=draft.pk)
         form = DraftForm(request.POST, proposal=draft.proposal, article=draft.text)
         if action not in {"save", "publish"}:
             return self.render(draft, form, status=400, error=_("Choose Save, Publish or Reject."))
@@ -206,6 +206,53 @@ class DraftView(View):
         return render(self.request, self.template_name, context, status=status)
 
 
+@curators_only
+class DraftRejectView(View):
+    """Reject a draft: the curator confirms, with a reason kept beside the draft."""
+
+    template_name = "curation/draft_reject.html"
+
+    def get(self, request, pk):
+        return self.render(self.open_draft(pk), RejectDraftForm())
+
+    def post(self, request, pk):
+        draft = self.open_draft(pk)
+        form = RejectDraftForm(request.POST)
+        if not form.is_valid():
+            return self.render(draft, form)
+        try:
+            reject_draft(draft=draft, curator=request.user, reason=form.cleaned_data["reason"])
+        except PublishError as error:
+            messages.error(request, str(error))
+            return redirect(draft)
+        messages.success(request, _("Draft rejected: %(title)s") % {"title": draft.title})
+        return redirect("curation:drafts")
+
+    def open_draft(self, pk):
+        return get_object_or_404(Draft.objects.defer("html"), pk=pk)
+
+    def render(self, draft, form):
+        if draft.status != Draft.Status.OPEN:
+            messages.error(self.request, _("This draft is already %(status)s.") % {"status": draft.get_status_display().lower()})
+            return redirect(draft)
+        return render(self.request, self.template_name, {"draft": draft, "form": form})
+
+
+@curators_only
+class DraftReopenView(View):
+    """Open a rejected or published draft again."""
+
+    def post(self, request, pk):
+        draft = get_object_or_404(Draft.objects.defer("html"), pk=pk)
+        try:
+            reopen_draft(draft=draft)
+        except PublishError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Draft reopened."))
+        return redirect(draft)
+
+
 class SuggestionCreateView(FormView):
     """A reader's correction of an agreement or an institution, or a partnership the directory is missing."""
 
@@ -240,14 +287,26 @@ class SuggestionCreateView(FormView):
                 suggestion.institution = self.subject
             suggestion.save()
         # A filled-in hidden field: thanked like anyone, kept by no one.
-        return redirect("curation:suggestion_thanks")
+        thanks = reverse("curation:suggestion_thanks")
+        if self.subject is not None:
+            thanks += "?" + urlencode({"about": self.subject._meta.model_name, "slug": self.subject.slug})
+        return redirect(thanks)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, kind=self.kind, subject=self.subject)
 
 
 class SuggestionThanksView(TemplateView):
+    """Thanks, with a link back to the record the suggestion is about (named by ?about=&slug=)."""
+
     template_name = "curation/suggestion_thanks.html"
+    RECORDS = {"agreement": Agreement, "institution": Institution}
+
+    def get_context_data(self, **kwargs):
+        model = self.RECORDS.get(self.request.GET.get("about", ""))
+        slug = self.request.GET.get("slug", "")
+        record = model.objects.filter(slug=slug).first() if model and slug else None
+        return super().get_context_data(**kwargs, record=record)
 
 
 @curators_only
@@ -301,7 +360,16 @@ class SuggestionView(View):
     def render(self, suggestion, form):
         return render(self.request, self.template_name, {
             "suggestion": suggestion, "form": form, "drafts": suggestion.drafts.order_by("-pk"),
+            "edit_url": self.edit_url(suggestion),
         })
+
+    def edit_url(self, suggestion):
+        """The edit form of the record the suggestion is about, with the suggestion shown on it; None without one."""
+        record = suggestion.agreement or suggestion.institution
+        if record is None or not self.request.user.has_perm(f"{record._meta.app_label}.change_{record._meta.model_name}"):
+            return None
+        address = reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk])
+        return f"{address}?suggestion={suggestion.pk}"
 
 
 @curators_only

@@ -449,7 +449,7 @@ def test_the_suggestion_forms_and_the_curators_pages_are_in_the_readers_language
     assert f'value="publish">{publish}</button>' in review
     assert h1(html_of(client.get(f"{prefix}/curation/suggestions/"))) == inbox
     # Who closed a draft and when reads as one sentence in the reader's language.
-    assert client.post(f"{prefix}/curation/drafts/{draft.pk}/", {"action": "reject"}).status_code == 302
+    assert client.post(f"{prefix}/curation/drafts/{draft.pk}/reject/", {"reason": "-"}).status_code == 302
     assert rejected in html_of(client.get(f"{prefix}/curation/drafts/{draft.pk}/"))
 
 

@@ -57,8 +57,9 @@ def test_a_reader_suggests_a_correction_and_a_curator_sees_it_escaped_and_closes
     page.get_by_label("Your e-mail (optional)").fill("reader@example.org")
     screenshot(page, "suggestion-form")
     page.get_by_role("button", name="Send to the curators").click()
-    page.wait_for_url("**/suggest/thanks/")
+    page.wait_for_url("**/suggest/thanks/?*")
     assert page.locator("h1").inner_text() == "Thank you"
+    assert page.get_by_role("link", name="Back to ").first.get_attribute("href") == "/partnerships/ehs-amc-mou-2024/"
 
     sign_in(page, url, "/curation/suggestions/")
     row = page.locator(".suggestions tbody tr").first
@@ -71,6 +72,18 @@ def test_a_reader_suggests_a_correction_and_a_curator_sees_it_escaped_and_closes
     assert "The place is Dubai" in page.locator(".suggestion__message").inner_text()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert serious_violations(page) == []
+    # The record's own edit form, with what the reader wrote kept in view above its fields.
+    page.get_by_role("link", name="Edit the agreement").click()
+    page.wait_for_url("**/admin/partnerships/agreement/*/change/?suggestion=*")
+    beside = page.locator(".suggestion-beside")
+    assert "The place is Dubai" in beside.inner_text() and beside.is_visible()
+    assert page.locator("main img[src='x'], #content script:not([src])").count() == 0
+    page.locator("#id_place").scroll_into_view_if_needed()
+    box = beside.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2, box
+    screenshot(page, "suggestion-beside-edit-form")
+    beside.get_by_role("link", name="Back to suggestion").click()
+    page.wait_for_url("**/curation/suggestions/*/")
     page.get_by_label("Declined").check()
     page.get_by_label("Reason").fill("The agreement's own article says Abu Dhabi.")
     page.get_by_role("button", name="Close the suggestion").click()

@@ -167,7 +167,7 @@ def test_corrections_can_be_saved_without_publishing(client, curator):
 
 def test_reject_keeps_the_draft_with_who_and_when(client, curator):
     draft_id = kept().pk
-    response = client.post(f"/curation/drafts/{draft_id}/", {"action": "reject"})
+    response = client.post(f"/curation/drafts/{draft_id}/reject/", {"reason": "Not a signing."})
 
     assert response.status_code == 302
     rejected = Draft.objects.get()

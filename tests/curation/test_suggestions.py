@@ -36,7 +36,7 @@ def test_a_correction_is_kept_with_its_record_and_the_reader_thanked(client):
 
     response = send(client, f"/suggest/partnerships/{AGREEMENT}/", email="reader@example.org", REMOTE_ADDR="192.0.2.7")
 
-    assert response.status_code == 302 and response["Location"] == "/suggest/thanks/"
+    assert response.status_code == 302 and response["Location"] == f"/suggest/thanks/?about=agreement&slug={AGREEMENT}"
     suggestion = Suggestion.objects.get()
     assert (suggestion.kind, suggestion.agreement.slug, suggestion.email, suggestion.client_address, suggestion.status) == (
         "correction", AGREEMENT, "reader@example.org", "192.0.2.7", "open",
