@@ -179,3 +179,11 @@ def test_a_reopened_published_draft_adds_what_was_left_out_and_never_a_second_so
     # A changed fact goes through the record's edit form, not over the record, and never as a disagreement with itself.
     assert agreement.place != "Somewhere else entirely" and not agreement.disagreements.exists()
     assert "edit form" in response.content.decode()
+
+
+def test_the_curators_date_fields_do_not_ask_for_a_format_the_browsers_date_picker_does_not_show(client, curator):
+    # A date input shows the browser's own format (mm/dd/yyyy in a US English browser): help naming another misleads.
+    for address in ["/curation/drafts/new/", f"/curation/drafts/{kept().pk}/"]:
+        page = client.get(address).content.decode()
+        assert 'type="date"' in page
+        assert "YYYY-MM-DD" not in page and "yyyy-mm-dd" not in page.lower()
