@@ -5,12 +5,18 @@ names, word similarity, which forgives a typo. SQLite: an FTS5 table with the tr
 tokenizer shadows each searched column, kept in step by triggers, so a substring of three
 characters or more is an index lookup (a quoted phrase MATCH) instead of a scan of every row;
 names that share most of their trigrams with the text forgive a typo there too.
+
+A name found by likeness alone must still have every word of the text, each as written or
+with a typo (has_every_word): "Asan Medical Centre" finds Asan Medical Center, not every
+medical center whose trigrams it shares.
 """
 import re
 
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from rapidfuzz.distance import OSA
 
 
 # The trigram tokenizer indexes runs of three characters: shorter text cannot be matched.
@@ -31,8 +37,35 @@ def rows_matching(queryset, field, folded, *, forgive_typos=False):
     # 3.40's FTS5 LIKE also misses two-letter Hangul such as 서울 or 병원.)
     condition = Q(**{f"{field}__contains": folded})
     if vendor == "postgresql" and forgive_typos:
-        condition |= Q(**{f"{field}__trigram_word_similar": folded})
+        condition |= Q(pk__in=alike_rows_postgresql(queryset, field, folded))
     return queryset.filter(condition)
+
+
+def alike_rows_postgresql(queryset, field, folded):
+    """The ids of the rows whose `field` is like the text (pg_trgm word similarity, most alike first) and has its every word."""
+    candidates = (
+        queryset.order_by().filter(**{f"{field}__trigram_word_similar": folded})
+        .annotate(likeness=TrigramWordSimilarity(folded, field)).order_by("-likeness")
+        .values_list("pk", field)[:SIMILAR_CANDIDATES]
+    )
+    return [pk for pk, text in candidates if has_every_word(folded, text)]
+
+
+def typos_forgiven(word):
+    """How many edits a word of the text may be away from a word of a name: none for short words."""
+    return 0 if len(word) < 4 else 1 if len(word) < 9 else 2
+
+
+def has_every_word(folded, text):
+    """Whether each word of the folded text is in the row's folded text, as written or with a typo (a letter off, two swapped)."""
+    words = WORD.findall(text)
+    for word in WORD.findall(folded):
+        if word in text:
+            continue
+        edits = typos_forgiven(word)
+        if not edits or not any(OSA.distance(word, other, score_cutoff=edits) <= edits for other in words):
+            return False
+    return True
 
 
 def first_ids_matching(queryset, field, folded, limit):
@@ -75,7 +108,7 @@ def similar_rows(alias, table, field, folded):
 
     The FTS5 index proposes the rows that share trigrams with the text, best first; each is
     kept when it holds at least SIMILARITY_THRESHOLD of the text's padded trigrams, as pg_trgm's
-    word similarity would have it on PostgreSQL.
+    word similarity would have it on PostgreSQL, and has every word of the text.
     """
     inner = sorted({gram for gram in trigrams(folded) if " " not in gram})
     if not inner:
@@ -88,7 +121,10 @@ def similar_rows(alias, table, field, folded):
             [query, SIMILAR_CANDIDATES],
         )
         candidates = cursor.fetchall()
-    return [pk for pk, text in candidates if len(wanted & trigrams(text)) >= SIMILARITY_THRESHOLD * len(wanted)]
+    return [
+        pk for pk, text in candidates
+        if len(wanted & trigrams(text)) >= SIMILARITY_THRESHOLD * len(wanted) and has_every_word(folded, text)
+    ]
 
 
 def search_table(model):

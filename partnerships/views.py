@@ -111,8 +111,20 @@ class AgreementListView(FilterView):
             ],
             network=NetworkPicture.of(counted.newest_matching()),
             world_map=WorldMap.of_filterset(counted),
+            matching_institutions=self.matching_institutions(is_valid),
         )
         return context
+
+    def matching_institutions(self, is_valid):
+        """The institutions the search names, closest first: a reader looking for one finds its page."""
+        text = self.filterset.form.cleaned_data.get("q", "").strip() if is_valid else ""
+        if not text:
+            return []
+        return list(Institution.objects.best_matches(text).only("slug", "name", "country", "native_names", "parent")[:MATCHING_INSTITUTIONS])
+
+
+# Institutions shown above the agreements a search finds.
+MATCHING_INSTITUTIONS = 5
 
 
 def chosen_labels(filterset, name):

@@ -1,6 +1,8 @@
 """Search as users expect it, on SQLite and PostgreSQL alike (PostgreSQL also forgives typos)."""
 import pytest
 
+from partnerships.models import Agreement
+
 pytestmark = pytest.mark.django_db
 
 
@@ -133,3 +135,13 @@ def test_search_for_a_parent_institution_finds_its_units_agreements(client):
     assert agreement_slugs(client, "삼성서울병원") == ["charite-sccc-mou-2023"]
     filtered = client.get("/api/v1/agreements/", {"institution": "samsung-medical-center"}).json()["results"]
     assert [row["slug"] for row in filtered] == ["charite-sccc-mou-2023"]
+
+
+def test_every_word_of_a_search_is_required_each_with_its_typo_forgiven(client):
+    asan = set(Agreement.objects.filter(parties__institution__slug="asan-medical-center").values_list("slug", flat=True))
+    assert len(asan) == 2
+    for text in ["Asan Medical Centre", "Asan Medical Center", "medical centre asan"]:
+        assert set(agreement_slugs(client, text)) == asan, text
+    assert agreement_slugs(client, "Samsung Medical Centre") == ["charite-sccc-mou-2023"]
+    assert agreement_slugs(client, "Asan Medical Xylophone") == []
+    assert suggestions(client, "Asan Medical Centre") == ["asan-medical-center"]

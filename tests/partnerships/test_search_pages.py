@@ -125,9 +125,20 @@ def test_search_count_stops_at_the_limit(client, tiers, way, settings):
 
 
 def test_a_search_page_costs_a_bounded_number_of_queries(client, tiers, way, django_assert_max_num_queries):
-    # The names alike, each index's first ids, at most three tiers, the page's rows and their
-    # related rows: the same however many agreements match.
-    with django_assert_max_num_queries(15):
+    # The names alike (institutions', people's: read back to check every word, on both databases),
+    # each index's first ids, at most three tiers, the page's rows and their related rows: the
+    # same however many agreements match.
+    with django_assert_max_num_queries(16):
         response = client.get("/api/v1/agreements/", {"q": "Lumora", "page": 2, "page_size": 5})
     assert response.status_code == 200
     assert len(response.json()["results"]) == 5
+
+
+def test_a_search_shows_the_institutions_it_names_above_the_agreements(client):
+    html = client.get("/partnerships/", {"q": "Asan Medical Centre"}).content.decode()
+    box = html[html.index('class="matching-institutions"'):]
+    box = box[:box.index("</section>")]
+    assert "Institutions matching “Asan Medical Centre”" in box
+    assert 'href="/institutions/asan-medical-center/"' in box and "Samsung" not in box
+    assert 'class="matching-institutions"' not in client.get("/partnerships/", {"country": "KR"}).content.decode()
+    assert 'class="matching-institutions"' not in client.get("/partnerships/", {"q": "xylophone"}).content.decode()
