@@ -1,11 +1,13 @@
 """The draft assistant's speed: a 1,000-word article drafted with 50,000 institutions in the database.
 
     DJANGO_DEBUG=1 .venv/bin/python bench/drafting.py            # SQLite file in bench/data/
+    BENCH_LANGUAGE=ar DJANGO_DEBUG=1 .venv/bin/python bench/drafting.py   # an article in Arabic (ko, zh, ja…)
     DATABASE_URL=postgres://... DJANGO_DEBUG=1 .venv/bin/python bench/drafting.py   # an empty database
 
 The database gets the curated directory and then synthetic institutions (partnerships/synthetic.py)
 up to BENCH_INSTITUTIONS (default 50000); the SQLite file is kept between runs. The article is made
-of the test articles under tests/curation/articles/, cut at the end of the sentence that passes
+of the test articles under tests/curation/articles/ (with BENCH_LANGUAGE, the world articles in
+that language, whose native-script names are also matched by their sound), cut at the end of the sentence that passes
 1,000 words. Prints a table of the first draft (which loads the directory's names) and of
 BENCH_RUNS more (default 5). Not a timed test: the target is under 2 s a draft.
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 INSTITUTIONS = int(os.environ.get("BENCH_INSTITUTIONS", "50000"))
+LANGUAGE = os.environ.get("BENCH_LANGUAGE", "")
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 WORDS = 1000
 
@@ -53,12 +56,13 @@ def fill_database():
 
 def thousand_words():
     """Return the test articles run together, cut at the end of the sentence that passes 1,000 words."""
-    articles = sorted((ROOT / "tests" / "curation" / "articles").glob("*.txt"))
+    folder = ROOT / "tests" / "curation" / "articles"
+    articles = sorted(folder.glob("*.txt")) if not LANGUAGE else sorted((folder / "world").glob(f"{LANGUAGE}_*.txt")) * 5
     text = "\n\n".join(path.read_text(encoding="utf-8") for path in articles)
     words = 0
     for match in re.finditer(r"\S+", text):
         words += 1
-        if words >= WORDS and re.search(r"[.!?][\"”]?$", match.group(0)):
+        if words >= WORDS and re.search(r"[.!?。؟][\"”]?$", match.group(0)):
             return text[:match.end()]
     return text
 

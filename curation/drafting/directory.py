@@ -1,11 +1,13 @@
 """The directory's institutions, loaded once per draft, and matching a name in the text to one of them."""
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from common.text import canonical_name as canonical, fold_for_search
 from curation.drafting.gazetteer import CITIES, country_names
+from curation.drafting.sounds import record_words, sounds_alike
 from institutions.models import Institution, InstitutionName
 
 # Words too common to find an institution by: a name made only of them matches nothing.
@@ -137,6 +139,8 @@ class Directory:
                 record = self.exact(" ".join(trimmed), country)
                 if record and (not record.city or canonical(record.city) in dropped or country_names().get(" ".join(dropped).title())):
                     return record, "without its place"
+        if NATIVE.search(name):
+            return self.by_sound(name, country)
         if len(key) < 8 or set(words) <= GENERIC:
             return None, None
         # Near spellings among names that share a distinctive word, scored as whole strings.
@@ -148,6 +152,23 @@ class Directory:
             if record:
                 return record, "near spelling"
         return None, None
+
+    def by_sound(self, name, country=None):
+        """(record, "by its sound") for a native-script name of a record held under a Latin name only."""
+        records = self.latin_sounds if not country else [row for row in self.latin_sounds if row[0].country == country]
+        record = sounds_alike(name, records)
+        return (record, "by its sound") if record else (None, None)
+
+    @cached_property
+    def latin_sounds(self):
+        # Worked out once per draft, and only when a native name is not found as written.
+        return [
+            (record, *record_words(name, GENERIC))
+            for record in self.records.values()
+            for name in {record.name, record.short_name} - {""}
+            # An acronym is read letter by letter, not as a word.
+            if name.isascii() and not name.isupper()
+        ]
 
     def keys_with_word(self, words):
         if not hasattr(self, "_by_word"):

@@ -60,7 +60,7 @@ def korean_names(text, start, end, country_of_word):
             # A city before a kind word is part of the name (타슈켄트 의과대학); a country is not.
             if ministry or len(word) >= 2 and word not in KO_GENERIC and not country_of_word(word, cities=False) \
                     and not korean_stem(word) \
-                    and not KO_TAIL.search(word).group(0) and not re.search(r"[다요]$", word):
+                    and not korean_particle(word) and not re.search(r"[다요]$", word):
                 name_start = previous.start()
                 prefix = word
         if not prefix or prefix in KO_GENERIC or len(stem) < 3:
@@ -90,6 +90,19 @@ def joined_with_university(text, found):
                 continue
         joined.append((start, end, name, country))
     return joined
+
+
+# Particles written only after a syllable that ends in a consonant: after a vowel, 이 is part of the
+# word ("세다스시나이", "하와이"), as the subject particle there is 가.
+AFTER_A_CONSONANT = {"이", "은", "을", "과"}
+
+
+def korean_particle(word):
+    """The particle (or title) glued to the end of a word, or ""."""
+    tail = KO_TAIL.search(word).group(0)
+    if tail in AFTER_A_CONSONANT and len(word) > 1 and "가" <= word[-2] <= "힣" and (ord(word[-2]) - 0xAC00) % 28 == 0:
+        return ""
+    return tail
 
 
 def korean_stem(word):

@@ -1,0 +1,109 @@
+"""A party written in Arabic, Hangul, Han or kana matched to a record the directory holds under a Latin name only.
+
+The press writes a foreign institution's name in its own script by its sound (مركز سامسونج الطبي,
+西达赛奈医疗中心) and translates its common words (center, medical, university). So a native name
+is read as two parts: its common words, translated by a short glossary, and the rest, the proper
+name, romanised (anyascii) and reduced to its consonants, the part that survives a script without
+written vowels, p or v. A record is that institution when every common word of its own name is
+among the translated ones and its proper name sounds the same; only one record may.
+"""
+import re
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+# The common words of institutions' names, as each script writes them, and what they are in English.
+GLOSSARY = {
+    # Arabic (without the article ال, which is cut first).
+    "مركز": {"center"}, "مستشفى": {"hospital"}, "مستشفيات": {"hospitals"}, "جامعة": {"university"},
+    "طبي": {"medical"}, "طبية": {"medical"}, "الطبي": {"medical"}, "صحة": {"health"}, "صحية": {"health"},
+    "صحي": {"health"}, "خدمات": {"services"}, "للخدمات": {"services"}, "مؤسسة": {"corporation", "foundation", "institution"},
+    "معهد": {"institute"}, "كلية": {"college", "school"}, "عيادة": {"clinic"}, "عيادات": {"clinic", "clinics"},
+    "سرطان": {"cancer"}, "للسرطان": {"cancer"}, "أبحاث": {"research"}, "للأبحاث": {"research"}, "بحوث": {"research"},
+    "دولي": {"international"}, "الدولي": {"international"}, "وطني": {"national"}, "الوطني": {"national"},
+    "مجموعة": {"group"}, "شركة": {"company"}, "تخصصي": {"specialist"}, "التخصصي": {"specialist"},
+    "رعاية": {"care"}, "الرعاية": {"care"}, "الصحية": {"health", "healthcare"}, "طب": {"medicine"},
+    # Chinese and Japanese (the longest written first is taken first).
+    "医疗中心": {"medical", "center"}, "醫療中心": {"medical", "center"}, "医学中心": {"medical", "center"},
+    "医疗集团": {"healthcare", "group"}, "医院": {"hospital"}, "醫院": {"hospital"}, "病院": {"hospital"},
+    "大学": {"university"}, "大學": {"university"}, "中心": {"center"}, "センター": {"center"},
+    "研究所": {"institute"}, "研究院": {"institute"}, "医学院": {"medical", "school", "college"},
+    "诊所": {"clinic"}, "クリニック": {"clinic"}, "集团": {"group"}, "集團": {"group"}, "保险": {"insurance"},
+    "癌症": {"cancer"}, "肿瘤": {"cancer"}, "国际": {"international"}, "國際": {"international"},
+    "医疗": {"medical", "healthcare"}, "健康": {"health"}, "医科": {"medical"},
+    # Korean.
+    "메디컬센터": {"medical", "center"}, "의료원": {"medical", "center"}, "병원": {"hospital"},
+    "대학교": {"university"}, "대학": {"university"}, "센터": {"center"}, "암센터": {"cancer", "center"},
+    "클리닉": {"clinic"}, "연구소": {"institute"}, "그룹": {"group"},
+}
+CJK_GLOSSARY = sorted((word for word in GLOSSARY if not re.match(r"[\u0621-\u064a]", word)), key=len, reverse=True)
+ARABIC_PREFIXES = ("وال", "بال", "لل", "ال")
+# Words the record's name may have that a native name leaves out.
+UNSAID = {"the", "of", "and", "for", "de", "la", "du", "der", "und", "st", "saint"}
+SOUND_ALIKE = 85
+SHORTEST = 4
+# Shorter consonants than these say too little to tell one name from another.
+EQUAL_AT_LEAST = 3
+
+
+def consonants(text):
+    """The consonants of a romanised name, as scripts without vowels or p keep them: Samsung and سامسونج are smsng."""
+    text = anyascii(text).lower()
+    text = re.sub(r"c(?=[eiy])", "s", text)
+    for written, heard in (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "s"), ("z", "s"), ("j", "g"),
+                           ("p", "b"), ("v", "f"), ("th", "t"), ("kh", "k"), ("sh", "s"), ("gh", "g")):
+        text = text.replace(written, heard)
+    text = re.sub(r"[^a-z]", "", text)
+    text = re.sub(r"[aeiouwyh]", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def read(native):
+    """Return (the English common words, the consonants of the proper name) of a native-script name."""
+    common, proper = set(), []
+    for word in native.split():
+        if re.match(r"[\u0621-\u064a]", word):
+            bare = word.replace("أ", "ا").replace("إ", "ا") if word not in GLOSSARY else word
+            for prefix in ARABIC_PREFIXES:
+                if bare not in GLOSSARY and bare.startswith(prefix) and len(bare) > len(prefix) + 2:
+                    bare = bare[len(prefix):]
+            if word in GLOSSARY or bare in GLOSSARY:
+                common |= GLOSSARY.get(word) or GLOSSARY[bare]
+            else:
+                proper.append(bare)
+            continue
+        rest = word
+        for term in CJK_GLOSSARY:
+            if term in rest:
+                common |= GLOSSARY[term]
+                rest = rest.replace(term, " ")
+        proper.extend(rest.split())
+    return common, consonants(" ".join(proper))
+
+
+def record_words(name, generic):
+    """Return (the common words, the consonants of the proper name) of a record's Latin name; `generic`: the common words."""
+    words = [word for word in re.findall(r"[a-z]+", anyascii(name).lower()) if word not in UNSAID]
+    return {word for word in words if word in generic}, consonants(" ".join(word for word in words if word not in generic))
+
+
+def heard_alike(sound, their_sound):
+    """Whether two names' consonants are one name's: the same (an English plural's s aside), or, when long, nearly."""
+    if min(len(sound), len(their_sound)) >= SHORTEST:
+        return fuzz.ratio(sound, their_sound) >= SOUND_ALIKE
+    return len(sound) >= EQUAL_AT_LEAST and (sound == their_sound or sound == their_sound.removesuffix("s"))
+
+
+def sounds_alike(native, records):
+    """Return the one record whose Latin name the native name says (its words translated, its proper name heard), or None.
+
+    `records` are (record, common words, consonants) of the directory's Latin names.
+    """
+    common, sound = read(native)
+    if len(sound) < EQUAL_AT_LEAST:
+        return None
+    found = {
+        record.pk: record for record, their_common, their_sound in records
+        if their_sound and their_common <= common and heard_alike(sound, their_sound)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
