@@ -353,7 +353,8 @@ def is_headline(sentence, article):
 
 def reads_as_prose(text):
     words = re.findall(r"[A-Za-zÀ-ɏ][\w'-]*", text)
-    if re.search(r"[.!?。！？؟][\"”“’)」]?$", text.strip()):
+    # A clause that a semicolon ends ("A与B签署…；C与D签署…") is prose too: headlines have none.
+    if re.search(r"[.!?。！？؟；][\"”“’)」]?$", text.strip()):
         return True
     if not words and re.search(r"[가-힣一-鿿\u0621-\u064a]", text):
         # Scripts without capitals: a line without its closing mark is a headline.

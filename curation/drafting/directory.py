@@ -7,7 +7,7 @@ from rapidfuzz import fuzz, process
 
 from common.text import canonical_name as canonical, fold_for_search
 from curation.drafting.gazetteer import CITIES, country_names
-from curation.drafting.sounds import record_words, sounds_alike
+from curation.drafting.sounds import GLOSSED, Sounds
 from institutions.models import Institution, InstitutionName
 
 # Words too common to find an institution by: a name made only of them matches nothing.
@@ -155,20 +155,19 @@ class Directory:
 
     def by_sound(self, name, country=None):
         """(record, "by its sound") for a native-script name of a record held under a Latin name only."""
-        records = self.latin_sounds if not country else [row for row in self.latin_sounds if row[0].country == country]
-        record = sounds_alike(name, records)
+        record = self.sounds.record_of(name, country)
         return (record, "by its sound") if record else (None, None)
 
     @cached_property
-    def latin_sounds(self):
-        # Worked out once per draft, and only when a native name is not found as written.
-        return [
-            (record, *record_words(name, GENERIC))
+    def sounds(self):
+        # Only when a native name is not found as written; each name's sound is kept between drafts.
+        return Sounds((
+            (record, name)
             for record in self.records.values()
             for name in {record.name, record.short_name} - {""}
             # An acronym is read letter by letter, not as a word.
             if name.isascii() and not name.isupper()
-        ]
+        ), GENERIC | GLOSSED)
 
     def keys_with_word(self, words):
         if not hasattr(self, "_by_word"):

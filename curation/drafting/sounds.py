@@ -7,10 +7,11 @@ name, romanised (anyascii) and reduced to its consonants, the part that survives
 written vowels, p or v. A record is that institution when every common word of its own name is
 among the translated ones and its proper name sounds the same; only one record may.
 """
+import functools
 import re
 
 from anyascii import anyascii
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # The common words of institutions' names, as each script writes them, and what they are in English.
 GLOSSARY = {
@@ -36,6 +37,8 @@ GLOSSARY = {
     "대학교": {"university"}, "대학": {"university"}, "센터": {"center"}, "암센터": {"cancer", "center"},
     "클리닉": {"clinic"}, "연구소": {"institute"}, "그룹": {"group"},
 }
+# Every English word the glossary gives: a record's name is read with these as common words too.
+GLOSSED = set().union(*GLOSSARY.values())
 CJK_GLOSSARY = sorted((word for word in GLOSSARY if not re.match(r"[\u0621-\u064a]", word)), key=len, reverse=True)
 ARABIC_PREFIXES = ("وال", "بال", "لل", "ال")
 # Words the record's name may have that a native name leaves out.
@@ -46,16 +49,19 @@ SHORTEST = 4
 EQUAL_AT_LEAST = 3
 
 
+# How a letter (or two) is heard, in one pass: a soft c is s, a hard one k; scripts without p, v or
+# a told r and l (Arabic, Korean, Chinese, Japanese) write them b, f and l.
+HEARD = {"ph": "f", "ck": "k", "th": "t", "kh": "k", "sh": "s", "gh": "g", "ce": "se", "ci": "si", "cy": "sy",
+         "c": "k", "q": "k", "x": "s", "z": "s", "j": "g", "p": "b", "v": "f", "r": "l"}
+LETTERS_HEARD = re.compile("|".join(sorted(HEARD, key=len, reverse=True)))
+# Vowels, the semi-vowels scripts write for long vowels, h, and what is not a letter.
+UNHEARD = re.compile(r"[^bdfgklmnst]+")
+
+
 def consonants(text):
     """The consonants of a romanised name, as scripts without vowels or p keep them: Samsung and سامسونج are smsng."""
-    text = anyascii(text).lower()
-    text = re.sub(r"c(?=[eiy])", "s", text)
-    for written, heard in (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "s"), ("z", "s"), ("j", "g"),
-                           ("p", "b"), ("v", "f"), ("th", "t"), ("kh", "k"), ("sh", "s"), ("gh", "g")):
-        text = text.replace(written, heard)
-    text = re.sub(r"[^a-z]", "", text)
-    text = re.sub(r"[aeiouwyh]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    text = LETTERS_HEARD.sub(lambda match: HEARD[match.group(0)], anyascii(text).lower())
+    return re.sub(r"(.)\1+", r"\1", UNHEARD.sub("", text))
 
 
 def read(native):
@@ -81,29 +87,43 @@ def read(native):
     return common, consonants(" ".join(proper))
 
 
+@functools.lru_cache(maxsize=200_000)
 def record_words(name, generic):
-    """Return (the common words, the consonants of the proper name) of a record's Latin name; `generic`: the common words."""
-    words = [word for word in re.findall(r"[a-z]+", anyascii(name).lower()) if word not in UNSAID]
-    return {word for word in words if word in generic}, consonants(" ".join(word for word in words if word not in generic))
+    """Return (the common words, the consonants of the proper name) of a record's Latin name; `generic`: the common words.
 
-
-def heard_alike(sound, their_sound):
-    """Whether two names' consonants are one name's: the same (an English plural's s aside), or, when long, nearly."""
-    if min(len(sound), len(their_sound)) >= SHORTEST:
-        return fuzz.ratio(sound, their_sound) >= SOUND_ALIKE
-    return len(sound) >= EQUAL_AT_LEAST and (sound == their_sound or sound == their_sound.removesuffix("s"))
-
-
-def sounds_alike(native, records):
-    """Return the one record whose Latin name the native name says (its words translated, its proper name heard), or None.
-
-    `records` are (record, common words, consonants) of the directory's Latin names.
+    Kept between drafts: the directory's names are read once, not once per draft.
     """
-    common, sound = read(native)
-    if len(sound) < EQUAL_AT_LEAST:
-        return None
-    found = {
-        record.pk: record for record, their_common, their_sound in records
-        if their_sound and their_common <= common and heard_alike(sound, their_sound)
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    words = [word for word in re.findall(r"[a-z]+", anyascii(name).lower()) if word not in UNSAID]
+    return frozenset(word for word in words if word in generic), consonants(" ".join(word for word in words if word not in generic))
+
+
+class Sounds:
+    """The directory's Latin names by the consonants of their proper names, for native names to be heard against."""
+
+    def __init__(self, records, generic):
+        self.by_sound = {}
+        generic = frozenset(generic)
+        for record, name in records:
+            common, sound = record_words(name, generic)
+            if sound:
+                self.by_sound.setdefault(sound, []).append((record, common))
+        self.long_sounds = [sound for sound in self.by_sound if len(sound) >= SHORTEST]
+
+    def heard(self, sound):
+        """The sounds of the directory's names heard as this one: the same, or nearly when long."""
+        if len(sound) >= SHORTEST:
+            return [found for found, _score, _index in process.extract(
+                sound, self.long_sounds, scorer=fuzz.ratio, score_cutoff=SOUND_ALIKE, limit=None)]
+        return [found for found in (sound, sound + "s") if found in self.by_sound]
+
+    def record_of(self, native, country=None):
+        """Return the one record whose Latin name the native name says (its words translated, its proper name heard), or None."""
+        common, sound = read(native)
+        if len(sound) < EQUAL_AT_LEAST:
+            return None
+        found = {
+            record.pk: record
+            for heard in self.heard(sound) for record, their_common in self.by_sound[heard]
+            if their_common <= common and (not country or record.country == country)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None

@@ -195,3 +195,19 @@ def test_drafting_a_french_release_joins_an_acronym_and_a_short_form_to_the_name
         ("Centre hospitalier universitaire Ibn Rochd de Casablanca", "MA"),
     }
     assert people(agreement, "signed") == {"Nicolas Revel", "Hicham Afif"}
+
+
+def test_two_signings_told_in_one_sentence_split_by_a_semicolon_are_two_agreements():
+    text = (
+        "两家医院分别与海外伙伴签约\n\n"
+        "本报讯 3月12日，浙江大学医学院附属第一医院与新加坡国立大学医院签署合作协议；"
+        "四川大学华西医院与香港大学深圳医院签署合作备忘录。\n\n"
+        "双方将在临床培训和科研方面开展合作。"
+    )
+    proposal = draft_from_article(text=text, published_on=datetime.date(2025, 3, 13))
+
+    parties = sorted(sorted(party["name"] for party in agreement["parties"]) for agreement in proposal["agreements"])
+    assert parties == [
+        ["四川大学华西医院", "香港大学深圳医院"], ["新加坡国立大学医院", "浙江大学医学院附属第一医院"],
+    ], proposal["agreements"]
+    assert {agreement["signed_on"] for agreement in proposal["agreements"]} == {"2025-03-12"}
