@@ -272,6 +272,7 @@ def find_agreements(article, entities, warnings):
                     agreements = agreements[:-len(group)]
                 agreements.extend(group)
                 continue
+            group = own_agreement(parties, agreements, group)
             for agreement in addressed(sentence, group, entities):
                 agreement.take_signing(sentence, kind, parties)
         elif group:
@@ -305,6 +306,19 @@ ORDINAL = re.compile(
     r"(?i)\b(" + "|".join(sorted((w for words in ORDINALS for w in words if not re.match("[가-힣一-鿿]", w)), key=len, reverse=True))
     + r")\b|(첫째|첫|두번째|둘째|세번째|셋째|네번째|第一|第二|第三|第四)"
 )
+
+
+def own_agreement(parties, agreements, group):
+    """The group a further signing belongs to: the agreement of an earlier group sharing the most of its parties, if one does.
+
+    "A与B签署…；C与D签署… A's president and B's dean signed…": the paragraph is about the first
+    agreement, not the last one told.
+    """
+    shared = {id(a): len(set(parties) & set(a.parties)) for a in agreements}
+    if not parties or any(shared[id(a)] for a in group):
+        return group
+    best = max(agreements, key=lambda a: shared[id(a)], default=None)
+    return [best] if best is not None and shared[id(best)] else group
 
 
 def addressed(sentence, group, entities):

@@ -37,14 +37,18 @@ ZH_TITLES = (
     r"党委书记|书记|副院长|执行院长|院长|副校长|校长|主任|董事长|总裁|总经理|局长|部长|主席|教授|首席执行官|理事长|"
     r"大使|总领事|司长|处长|会长|秘书长|院長|校長|董事長|總裁|總經理|局長|部長|理事長|總領事|處長|會長|秘書長"
 )
+# Verbs that follow a title where a name would ("院长出席签约仪式"): never a name.
+ZH_NOT_NAMES = "出席|签署|签约|签订|签字|簽署|簽約|簽訂|代表|致辞|致辭|表示|共同|分别|分別|一行|等人|见证|見證|参加|參加"
 ZH_PERSON = re.compile(
-    rf"(?P<title>{ZH_TITLES})(?P<name>[一-鿿]{{1,6}}[·・][一-鿿·・]{{1,12}}?|[一-鿿]{{2,3}}?)"
-    r"(?=[与與和、，,及等代在出表指说說分共一先。；：\s（(]|$)"
+    rf"(?P<title>{ZH_TITLES})(?!{ZH_NOT_NAMES})(?P<name>[一-鿿]{{1,6}}[·・][一-鿿·・]{{1,12}}?|[一-鿿]{{2,3}}?)"
+    # What follows a name: a conjunction, a verb (代表, 出席, 表示, 签署…) or a mark.
+    r"(?=[与與和、，,及等代在出表指说說分共一先签簽。；：\s（(]|$)"
 )
 # "瑞金医院宁光院长": the name first, after an institution or a mark, ending in no kind character.
 ZH_PERSON_BEFORE = re.compile(
     rf"(?:(?<=[，、,：:\s与與和及])|(?<=[院学學司心部局团團]))(?![院学學司心部局团團])(?P<name>[一-鿿]{{1,6}}[·・][一-鿿·・]{{1,12}}?|[一-鿿]{{2,3}}?)(?<![院学學司心部局所会會团團])(?P<title>{ZH_TITLES})"
-    r"(?=[与與和、，,及等代在出表指说說分共一先。；：\s（(]|$)"
+    # What follows a name: a conjunction, a verb (代表, 出席, 表示, 签署…) or a mark.
+    r"(?=[与與和、，,及等代在出表指说說分共一先签簽。；：\s（(]|$)"
 )
 JA_TITLES = r"病院長|総長|学長|院長|理事長|社長|会長|所長|センター長|大臣|大使|部長|局長|教授|CEO|氏"
 JA_PERSON_BEFORE = re.compile(rf"(?<![一-鿿々゠-ヿ])(?P<name>[一-鿿々]{{2,5}}?|[゠-ヿ]{{2,12}}・[゠-ヿ・]{{2,20}})(?P<title>{JA_TITLES})")

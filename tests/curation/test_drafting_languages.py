@@ -211,3 +211,36 @@ def test_two_signings_told_in_one_sentence_split_by_a_semicolon_are_two_agreemen
         ["四川大学华西医院", "香港大学深圳医院"], ["新加坡国立大学医院", "浙江大学医学院附属第一医院"],
     ], proposal["agreements"]
     assert {agreement["signed_on"] for agreement in proposal["agreements"]} == {"2025-03-12"}
+
+
+def test_a_later_paragraph_of_signers_goes_to_the_agreement_of_its_parties_not_the_last_one_told():
+    text = (
+        "两家医院分别与海外伙伴签约\n\n"
+        "本报讯 3月12日，浙江大学医学院附属第一医院与新加坡国立大学医院签署合作协议；"
+        "四川大学华西医院与香港大学深圳医院签署合作备忘录。\n\n"
+        "浙江大学医学院附属第一医院院长梁廷波与新加坡国立大学医院院长黄志明代表双方签署协议。\n\n"
+        "四川大学华西医院院长李为民与香港大学深圳医院院长卢宠茂签署合作备忘录。"
+    )
+    proposal = draft_from_article(text=text, published_on=datetime.date(2025, 3, 13))
+
+    signers = {
+        " ".join(sorted(party["name"] for party in agreement["parties"])):
+            sorted(person["name"] for person in agreement["people"] if person["role"] == "signed")
+        for agreement in proposal["agreements"]
+    }
+    assert signers == {
+        "新加坡国立大学医院 浙江大学医学院附属第一医院": ["梁廷波", "黄志明"],
+        "四川大学华西医院 香港大学深圳医院": ["卢宠茂", "李为民"],
+    }, proposal["agreements"]
+
+
+def test_a_chinese_name_ends_before_the_signing_verb_and_a_verb_after_a_title_is_no_name():
+    text = (
+        "医院签约\n\n本报讯 3月12日，四川大学华西医院院长李为民与香港大学深圳医院院长卢宠茂签署合作备忘录，"
+        "四川省卫生健康委员会主任出席签约仪式。"
+    )
+    proposal = draft_from_article(text=text, published_on=datetime.date(2025, 3, 13))
+
+    people = {(person["name"], person["role"]) for agreement in proposal["agreements"] for person in agreement["people"]}
+    assert {("李为民", "signed"), ("卢宠茂", "signed")} <= people
+    assert not any(name.startswith(("出席", "签")) for name, _role in people), people
