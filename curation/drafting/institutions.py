@@ -177,7 +177,7 @@ class Entities:
             if record:
                 self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
             else:
-                self.add(canonical(name), name, sentence, start, stop,
+                self.add(canonical(without_leading_country(name)), name, sentence, start, stop,
                          kind=kind_of_name(name) or arabic_kind_of(name) or "other", country=country)
             taken.append((start, stop))
         if is_signing(sentence.text, self.article.language) and reads_as_prose(sentence.text):
@@ -198,11 +198,16 @@ class Entities:
             # "샤리테(Charité) 대학병원에서 ... 샤리테 대학병원": the native name given before the known one.
             key = self.aliases[first]
         entity = self.by_key.get(key)
+        if entity is None and record is None:
+            entity = next((e for k, e in self.by_key.items() if e.record is None and same_but_for_a_place(key, k)), None)
         if entity is None:
             entity = Entity(key=key, name=name, record=record, how=how, kind=kind, country=country)
             if record:
                 entity.kind, entity.country, entity.parent = record.kind, record.country, record.parent
             self.by_key[key] = entity
+        elif record is None and entity.record is None and len(name) > len(entity.name) and name.endswith(entity.name):
+            # "海德堡大学医院" and "德国海德堡大学医院" are one institution: it is named in full.
+            entity.name = name
         entity.mentions.append((sentence.index, start, stop))
         entity.country = entity.country or country
         self.read_other_names(entity, stop)
@@ -568,6 +573,29 @@ def trim_country(text, start, end):
     if place and names_an_institution(name[:match.start()]) and not kind_of_name(match.group(1)):
         return start, start + match.start()
     return start, end
+
+
+def without_leading_country(name):
+    """A Han name without the country it begins with: 德国海德堡大学医院 and 海德堡大学医院 are one.
+
+    The name shown stays whole; this is the key two mentions of one institution share. (A city
+    stays: it is often the name itself, 海德堡 in 海德堡大学医院.)
+    """
+    if not re.match(r"[一-鿿]", name):
+        return name
+    for cut in (2, 3, 4):
+        if country_named(name[:cut], cities=False) and len(name) - cut >= 3:
+            return name[cut:]
+    return name
+
+
+def same_but_for_a_place(key, other):
+    """Whether two Han names' keys differ only by a place one of them begins with: 柏林夏里特医学院 and 夏里特医学院."""
+    longer, shorter = (key, other) if len(key) > len(other) else (other, key)
+    return (
+        bool(re.match(r"[一-鿿]", shorter)) and len(shorter) >= 3 and longer.endswith(shorter)
+        and country_named(longer[:-len(shorter)]) is not None
+    )
 
 
 def country_named(word, cities=True):

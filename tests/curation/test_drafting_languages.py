@@ -244,3 +244,16 @@ def test_a_chinese_name_ends_before_the_signing_verb_and_a_verb_after_a_title_is
     people = {(person["name"], person["role"]) for agreement in proposal["agreements"] for person in agreement["people"]}
     assert {("李为民", "signed"), ("卢宠茂", "signed")} <= people
     assert not any(name.startswith(("出席", "签")) for name, _role in people), people
+
+
+def test_a_chinese_name_with_and_without_its_country_or_city_is_one_party():
+    text = (
+        "华山医院与德国夏里特医学院签约\n\n本报讯 11月6日，复旦大学附属华山医院与德国柏林夏里特医学院签署合作协议。"
+        "复旦大学附属华山医院院长毛颖与德国夏里特医学院院长海约·克罗默代表双方签署协议。"
+    )
+    proposal = draft_from_article(text=text, published_on=datetime.date(2024, 11, 8))
+
+    [agreement] = proposal["agreements"]
+    names = [party["name"] for party in agreement["parties"]]
+    assert len(names) == 2 and names[0] == "复旦大学附属华山医院" and "夏里特医学院" in names[1], names
+    assert agreement["parties"][1]["country"] == "DE"
