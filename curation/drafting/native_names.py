@@ -229,7 +229,12 @@ AR_STOPS = set(
 )
 AR_RESEARCH = {"الأبحاث", "الابحاث", "البحوث", "للأبحاث", "للبحوث"}
 # Words after a kind word that leave it a common noun: "المستشفى الجديد", "مدينة الرياض".
-AR_GENERIC = set("الجديد الجديدة الحالي الحالية نفسه نفسها المذكور المذكورة".split())
+# Words after a kind word that make no name: "the new", "the same"; and the kind words that, with
+# the article, point back to an institution named before ("مستشفيات المؤسسة", the Corporation's hospitals).
+AR_GENERIC = set(
+    "الجديد الجديدة الحالي الحالية نفسه نفسها المذكور المذكورة "
+    "المؤسسة الجامعة المستشفى المركز الهيئة الوزارة الشركة المجموعة الكلية المعهد".split()
+)
 AR_PREFIXES = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك", ""]
 
 

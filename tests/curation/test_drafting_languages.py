@@ -257,3 +257,15 @@ def test_a_chinese_name_with_and_without_its_country_or_city_is_one_party():
     names = [party["name"] for party in agreement["parties"]]
     assert len(names) == 2 and names[0] == "复旦大学附属华山医院" and "夏里特医学院" in names[1], names
     assert agreement["parties"][1]["country"] == "DE"
+
+
+def test_an_arabic_kind_word_that_points_back_to_a_named_institution_is_no_new_party():
+    text = (
+        "مستشفى الزهراء يوقع مذكرة تفاهم مع جامعة الشارقة\n\n"
+        "الشارقة في 3 مارس / وام / وقّع مستشفى الزهراء الخاص وجامعة الشارقة اليوم مذكرة تفاهم.\n\n"
+        "كما وقّعت الجامعة اتفاقية لتوفير فرص التدريب السريري لطلبتها في مستشفيات المؤسسة."
+    )
+    proposal = draft_from_article(text=text, published_on=datetime.date(2025, 3, 3))
+
+    names = {party["name"] for agreement in proposal["agreements"] for party in agreement["parties"]}
+    assert not any("المؤسسة" in name for name in names), names

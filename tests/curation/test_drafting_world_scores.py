@@ -30,8 +30,8 @@ TARGET_WRONG = 0.10
 # almost nothing, so it was wrong on little; drafting most facts raised the share of wrong ones
 # with them. Raise the floors towards TARGET_FOUND and lower the ceilings towards TARGET_WRONG
 # as the engine improves; never the other way.
-ASSERTED_FOUND = {"ko": 0.83, "ar": 0.76, "zh": 0.76, "ja": 0.95, "es": 0.88, "fr": 0.93, "pt": 0.90, "en": 0.75, "de": 0.77}
-ASSERTED_WRONG = {"ko": 0.08, "ar": 0.21, "zh": 0.13, "ja": 0.08, "es": 0.02, "fr": 0.00, "pt": 0.04, "en": 0.10, "de": 0.00}
+ASSERTED_FOUND = {"ko": 0.83, "ar": 0.82, "zh": 0.76, "ja": 0.95, "es": 0.88, "fr": 0.93, "pt": 0.90, "en": 0.75, "de": 0.77}
+ASSERTED_WRONG = {"ko": 0.08, "ar": 0.17, "zh": 0.13, "ja": 0.08, "es": 0.02, "fr": 0.00, "pt": 0.04, "en": 0.10, "de": 0.00}
 
 # At least this many articles per language, and at least one of each in the held-out batch.
 ARTICLES_PER_LANGUAGE = {"ko": 5, "ar": 5, "zh": 5, "ja": 4, "es": 4, "fr": 3, "pt": 3, "en": 3, "de": 2}
