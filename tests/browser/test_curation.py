@@ -135,3 +135,36 @@ def test_a_curator_pastes_an_article_corrects_a_field_and_publishes_it(page, cur
     page.goto(f"{url}/curation/drafts/?status=published")
     assert "Bach Mai Hospital – Asan Medical Center transplant training memorandum" in page.locator(".drafts").inner_text()
     assert_stayed_on_the_machine(requested_urls)
+
+
+def test_a_curator_rejects_a_draft_with_a_reason_sees_it_read_only_and_reopens_it(page, curation_server_url, requested_urls):
+    url = curation_server_url
+    sign_in(page, url, "/curation/drafts/new/")
+    page.get_by_label("Article text").fill(ARTICLE.replace("Bach Mai", "Bạch Mai"))
+    page.get_by_label("Web address of the article").fill("https://news.example.org/2025/03/to-reject")
+    page.get_by_role("button", name="Draft it").click()
+    page.wait_for_url("**/curation/drafts/*/")
+    draft = page.url
+
+    page.get_by_role("link", name="Reject…").click()
+    page.wait_for_url("**/reject/")
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Reject the draft").click()
+    # The browser asks for the reason before anything is sent.
+    assert page.url.endswith("/reject/")
+    page.get_by_label("Reason").fill("A duplicate of a report published already.")
+    screenshot(page, "draft-reject-confirm")
+    page.get_by_role("button", name="Reject the draft").click()
+    page.wait_for_url("**/curation/drafts/")
+
+    page.goto(draft)
+    assert "A duplicate of a report published already." in page.locator("main").inner_text()
+    title = page.locator("#draft-form input[name='a0-title']")
+    assert title.is_disabled()
+    assert page.get_by_role("button", name="Publish").count() == 0
+    screenshot(page, "draft-rejected-read-only")
+    page.get_by_role("button", name="Reopen the draft").click()
+    page.wait_for_url(draft)
+    assert "Draft reopened." in page.locator(".messages").inner_text()
+    assert title.is_enabled() and page.get_by_role("button", name="Publish").count() == 1
+    assert_stayed_on_the_machine(requested_urls)
