@@ -41,7 +41,17 @@ KIND_IN_TITLE = {
 
 def draft_from_article(*, text: str | None = None, html: str | None = None, url: str | None = None,
                        published_on: datetime.date | None = None) -> dict:
-    """The draft as the documented JSON contract (issue 11 item 1), with nothing written to the database."""
+    """The draft as the documented JSON contract (issue 11 item 1), with nothing written to the database.
+
+    `published_on` is a date, or the text of one written YYYY-MM-DD (ValueError otherwise).
+    """
+    if isinstance(published_on, str):
+        try:
+            published_on = datetime.date.fromisoformat(published_on)
+        except ValueError:
+            raise ValueError(f"published_on must be a date written YYYY-MM-DD, not {published_on!r}") from None
+    elif published_on is not None and not isinstance(published_on, datetime.date):
+        raise TypeError(f"published_on must be a date, not {type(published_on).__name__}")
     article = read_article(text=text, html=html, url=url, published_on=published_on)
     warnings = list(article.warnings)
     entities = Entities(article, Directory(vocabulary=article.text))

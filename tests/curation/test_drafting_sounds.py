@@ -31,7 +31,7 @@ NOT_ANY = """جامعة الخليج الطبية توقع مذكرة تفاهم
 
 
 def parties(text, published_on):
-    proposal = draft_from_article(text=text, published_on=datetime.date.fromisoformat(published_on))
+    proposal = draft_from_article(text=text, published_on=published_on)
     assert proposal["agreements"], proposal["warnings"]
     return {(party["institution"] or party["name"]) for agreement in proposal["agreements"] for party in agreement["parties"]}
 
@@ -52,3 +52,11 @@ def test_a_name_that_only_shares_common_words_or_part_of_a_sound_is_not_taken_fo
     found = parties(NOT_ANY, "2025-02-02")
     assert not found & {"samsung-medical-center", "emirates-health-services", "cedars-sinai"}
     assert "مركز سامي الطبي" in found
+
+
+def test_the_publication_date_may_be_given_as_its_iso_text_and_a_wrong_one_is_a_clear_error():
+    assert parties(ARABIC, "2025-03-14") == parties(ARABIC, datetime.date(2025, 3, 14))
+    with pytest.raises(ValueError, match="published_on must be a date written YYYY-MM-DD"):
+        draft_from_article(text=ARABIC, published_on="14/03/2025")
+    with pytest.raises(TypeError, match="published_on must be a date"):
+        draft_from_article(text=ARABIC, published_on=20250314)
