@@ -64,19 +64,27 @@ def consonants(text):
     return re.sub(r"(.)\1+", r"\1", UNHEARD.sub("", text))
 
 
+def arabic_stem(word):
+    """An Arabic word as the glossary holds it: hamza seats unified, the article and a joined preposition cut."""
+    if word in GLOSSARY:
+        return word
+    stem = word.replace("أ", "ا").replace("إ", "ا")
+    for prefix in ARABIC_PREFIXES:
+        if stem not in GLOSSARY and stem.startswith(prefix) and len(stem) > len(prefix) + 2:
+            stem = stem[len(prefix):]
+    return stem
+
+
 def read(native):
     """Return (the English common words, the consonants of the proper name) of a native-script name."""
     common, proper = set(), []
     for word in native.split():
         if re.match(r"[\u0621-\u064a]", word):
-            bare = word.replace("أ", "ا").replace("إ", "ا") if word not in GLOSSARY else word
-            for prefix in ARABIC_PREFIXES:
-                if bare not in GLOSSARY and bare.startswith(prefix) and len(bare) > len(prefix) + 2:
-                    bare = bare[len(prefix):]
-            if word in GLOSSARY or bare in GLOSSARY:
-                common |= GLOSSARY.get(word) or GLOSSARY[bare]
+            stem = arabic_stem(word)
+            if stem in GLOSSARY:
+                common |= GLOSSARY[stem]
             else:
-                proper.append(bare)
+                proper.append(stem)
             continue
         rest = word
         for term in CJK_GLOSSARY:
