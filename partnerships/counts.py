@@ -107,6 +107,37 @@ def refresh_agreements(agreement_ids):
         add_to_counts(deltas)
 
 
+def out_of_step(*, at_most=5_000):
+    """Return what the kept options and counts say that the agreements' rows do not ([] when in step).
+
+    The check behind every test that writes (tests/conftest.py): a write that skips
+    refresh_agreements (an update(), a bulk_create() without it) leaves a line here. None when
+    there are more than `at_most` agreements, too many to recount in a moment.
+    """
+    dates = dict(Agreement.objects.values_list("pk", "signed_on"))
+    if len(dates) > at_most:
+        return None
+    current = options_of(list(dates))
+    stored, stored_dates = stored_options(list(dates) + list(
+        AgreementFacetValue.objects.exclude(agreement_id__in=list(dates)).values_list("agreement_id", flat=True).distinct()
+    ))
+    problems = [
+        f"agreement {pk}: kept {sorted(stored.get(pk, set()))}, its rows give {sorted(current.get(pk, set()))}"
+        for pk in sorted(set(current) | set(stored)) if stored.get(pk, set()) != current.get(pk, set())
+    ]
+    problems += [
+        f"agreement {pk}: options dated {sorted(map(str, stored_dates[pk]))}, the agreement {dates[pk]}"
+        for pk in sorted(stored_dates) if pk in dates and stored_dates[pk] != {dates[pk]}
+    ]
+    expected = Counter(key for options in current.values() for key in counted_keys(options))
+    held = {row[:4]: row[4] for row in FacetCount.objects.values_list("facet", "value", "other_facet", "other_value", "count")}
+    problems += [
+        f"count {key}: kept {held.get(key, 0)}, the rows give {expected[key]}"
+        for key in sorted(set(expected) | set(held)) if held.get(key, 0) != expected[key]
+    ]
+    return problems
+
+
 def forget_agreement(agreement_id):
     """Take an agreement about to be deleted out of every count."""
     being_deleted.ids = getattr(being_deleted, "ids", set()) | {agreement_id}

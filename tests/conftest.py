@@ -51,3 +51,29 @@ def wsgi_in_test_transaction(db, settings):
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
+def counts_kept_on_every_write(request):
+    """After any test that uses the database, the kept options and counts must match the rows.
+
+    Every write reaches partnerships.counts.refresh_agreements (through a model's save or
+    delete, or called after a bulk write): a write path that forgets it fails the test that
+    takes it, with the agreements and counts it left out of step.
+    """
+    database = next((name for name in ("transactional_db", "db") if name in request.fixturenames), None)
+    if database is None and request.node.get_closest_marker("django_db") is None:
+        yield
+        return
+    if database:
+        # Set up here, so that the check below runs before the test's writes are rolled back.
+        request.getfixturevalue(database)
+    yield
+    from django.db import connection
+
+    from partnerships import counts
+
+    if connection.needs_rollback:
+        return  # the test failed inside a transaction: its own error says why
+    problems = counts.out_of_step()
+    assert not problems, "counts out of step with the rows:\n" + "\n".join(problems[:20])

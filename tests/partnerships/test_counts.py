@@ -161,3 +161,21 @@ def test_concurrent_writers_sharing_options_keep_the_counts_exact(curated_data_r
     assert sorted(set(statuses)) == [200, 201]
     assert counts.number_with([("country", "DE"), ("country", "US"), ("year", "2025")]) == writers
     assert_kept_as_a_recount_gives()
+
+
+@pytest.mark.django_db
+def test_a_write_that_skips_the_counts_is_found_out_of_step():
+    # What tests/conftest.py checks after every test: an update() sends no signal, so it
+    # skips refresh_agreements, and the check names the agreement it left out of step.
+    party = AgreementParty.objects.select_related("institution").order_by("pk").first()
+    elsewhere = (
+        Institution.objects.exclude(country=party.institution.country)
+        .exclude(agreements=party.agreement_id).order_by("pk").first()
+    )
+    assert counts.out_of_step() == []
+    AgreementParty.objects.filter(pk=party.pk).update(institution=elsewhere)
+    problems = counts.out_of_step()
+    assert any(line.startswith(f"agreement {party.agreement_id}:") for line in problems)
+    assert any(line.startswith("count ('country',") for line in problems)
+    counts.refresh_agreements([party.agreement_id])
+    assert counts.out_of_step() == []
