@@ -1,6 +1,6 @@
 import re
 from collections import defaultdict
-from functools import partial
+from functools import lru_cache, partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -607,6 +607,12 @@ def date_display(date, precision):
     """Return the date written with no more precision than is known ("March 2024", not "1 March 2024")."""
     if date is None:
         return _("date not reported")
+    return date_in_language(date, precision, get_language())
+
+
+@lru_cache(maxsize=16_384)
+def date_in_language(date, precision, language):
+    # A page of cards writes 50 dates, mostly the same few: each is worked out once per language.
     # Each language's own order (2025년 3월, März 2025); a year alone as a translated format.
     date_format = {
         "day": "DATE_FORMAT",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("partnerships/", views.AgreementListView.as_view(), name="list"),
     path("partnerships/feed/", AgreementFeed(), name="feed"),
+    path("partnerships/network/", views.NetworkPictureView.as_view(), name="network_picture"),
     path("partnerships/network.graphml", views.NetworkFileView.as_view(), {"extension": "graphml"}, name="network_graphml"),
     path("partnerships/network.gexf", views.NetworkFileView.as_view(), {"extension": "gexf"}, name="network_gexf"),
     path("partnerships/<slug:slug>/", views.AgreementDetailView.as_view(), name="detail"),

@@ -109,7 +109,8 @@ class AgreementListView(FilterView):
             hidden_params=[
                 (name, value) for name in PARAMETERS_OUTSIDE_SIDEBAR for value in params.getlist(name)
             ],
-            network=NetworkPicture.of(counted.newest_matching()),
+            # The network picture needs the agreements themselves: it is a page of its own
+            # (NetworkPictureView), loaded when the reader opens it, so this page never waits for it.
             world_map=WorldMap.of_filterset(counted),
             matching_institutions=self.matching_institutions(is_valid),
         )
@@ -246,6 +247,29 @@ def disagreements(agreement, sources):
         for reported in row.reported_values.all():
             reported.number = numbers.get(reported.source_id)
     return rows
+
+
+class NetworkPictureView(TemplateView):
+    """The network picture of a filtered list, as a page of its own.
+
+    The list page links to it and, with JavaScript, loads it into the list when the reader
+    opens "See these agreements as a network": the list is drawn from the counts kept on
+    write, the picture from the agreements themselves, and it is kept (and cached as an
+    answer) per filter and state of the directory.
+    """
+
+    template_name = "partnerships/network_picture.html"
+
+    def get(self, request, *args, **kwargs):
+        filterset = AgreementFilterSet(filters_of(request.GET), queryset=Agreement.objects.all(), request=request)
+        if not filterset.is_valid():
+            errors = [error for errors in filterset.errors.values() for error in errors]
+            return self.render_to_response(self.get_context_data(errors=errors), status=400)
+        query = filters_of(request.GET).urlencode()
+        return self.render_to_response(self.get_context_data(
+            network=NetworkPicture.of(filterset.newest_matching()), chips=active_filter_chips(filterset),
+            list_query=query,
+        ))
 
 
 class NetworkFileView(View):

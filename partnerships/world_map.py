@@ -12,6 +12,8 @@ import math
 from pathlib import Path
 
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from common.caching import while_unchanged
@@ -193,7 +195,8 @@ def country_shapes():
                     if abs(area) >= largest[0]:
                         largest = (abs(area), centre)
         shapes[code] = {
-            "path": "".join(parts), "x": round(largest[1][0], 1), "y": round(largest[1][1], 1), "small": largest[0] < SMALL_AREA,
+            # Digits, letters and spaces only: marked safe so each page does not escape 80 KB again.
+            "path": mark_safe("".join(parts)), "x": round(largest[1][0], 1), "y": round(largest[1][1], 1), "small": largest[0] < SMALL_AREA,
         }
     for code, (longitude, latitude) in SMALL_PLACES.items():
         if code not in shapes:
@@ -238,9 +241,9 @@ class WorldMap:
 
         Countries are shaded by the matching agreements with a party there: from the counts kept
         on write when the filters are one option, else from the matching agreements' stored
-        options. Partner lines are counted over the newest matching agreements (at most
-        counts.INSTITUTIONS_COUNTED_OVER), as the network picture beside it is; both are kept
-        once per filter and state of the directory.
+        options. A country's partner lines are its country pairs kept on write; other lists'
+        are counted over their newest agreements (at most counts.INSTITUTIONS_COUNTED_OVER), as
+        the network picture is. Kept once per filter and state of the directory.
         """
         active = filterset.active_filters()
         if not active:
@@ -251,7 +254,10 @@ class WorldMap:
             if options and len(options) == 1 and options[0][0] in counts.PAIRED_FACETS:
                 per_country = counts.counted(["country"], option=options[0])["country"]
                 if options[0][0] == "country":
-                    per_country[options[0][1]] = counts.number_with(options)
+                    # A country's partner lines are its kept pairs, over all its agreements.
+                    code = options[0][1]
+                    pairs = {tuple(sorted([code, other])): count for other, count in per_country.items()}
+                    return {**per_country, code: counts.number_with(options)}, pairs
             else:
                 per_country = counts.counted_over(filterset.matching_ids(), ["country"], newest=None)["country"]
             pairs = shared_agreement_counts(filterset.newest_matching(), "institution__country", "institution__country")
@@ -274,9 +280,11 @@ class WorldMap:
         self.countries = []
         self.dots = []
         # Countries without agreements are one path: they are neither links nor told apart.
-        self.background = "".join(
+        self.background = mark_safe("".join(
             shape["path"] for code, shape in sorted(shapes.items()) if not country_counts.get(code)
-        )
+        ))
+        # One reverse() for the map, the code put in per country.
+        address = reverse("partnerships:country_detail", args=["CODE"])
         for code, shape in sorted(shapes.items()):
             count = country_counts.get(code, 0)
             row = {
@@ -285,7 +293,11 @@ class WorldMap:
             }
             if count:
                 row["name"] = str(country_name(code))
-                row["url"] = reverse("partnerships:country_detail", args=[code])
+                # Said three times per country (outline, marker, readout): translated once here.
+                row["label"] = ngettext(
+                    "%(name)s: %(counter)s agreement", "%(name)s: %(counter)s agreements", count,
+                ) % {"name": row["name"], "counter": count}
+                row["url"] = address.replace("CODE", code)
             if count and shape["path"]:
                 self.countries.append(row)
             elif count:
@@ -310,15 +322,21 @@ class WorldMap:
 
     @staticmethod
     def line(shapes, first, second, count):
-        start, end = shapes[first], shapes[second]
         return {
-            "path": " ".join(curve(*leg) for leg in short_way((start["x"], start["y"]), (end["x"], end["y"]))),
+            "path": line_path(first, second),
             "width": round(min(1 + math.sqrt(count), 8), 1),
             "count": count,
             "first": str(country_name(first)),
             "second": str(country_name(second)),
             "between": f"{first},{second}",
         }
+
+
+@functools.lru_cache(maxsize=4096)
+def line_path(first, second):
+    """Return the SVG path of the line between two countries' centres: the same on every map, worked out once."""
+    start, end = country_shapes()[first], country_shapes()[second]
+    return " ".join(curve(*leg) for leg in short_way((start["x"], start["y"]), (end["x"], end["y"])))
 
 
 def short_way(start, end):

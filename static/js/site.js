@@ -188,3 +188,32 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// A picture drawn from the agreements themselves (the network) is a page of its own: opening
+// its <details> loads the page's [data-picture] part in place of the link to it. Should the
+// load fail, the link stays and still works.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("details[data-picture-src]").forEach(function (details) {
+    details.addEventListener("toggle", function () {
+      if (!details.open || details.dataset.pictureState) { return; }
+      var slot = details.querySelector("[data-picture]");
+      details.dataset.pictureState = "loading";
+      slot.setAttribute("aria-busy", "true");
+      fetch(details.dataset.pictureSrc, {credentials: "same-origin"})
+        .then(function (response) {
+          if (!response.ok) { throw new Error(response.status); }
+          return response.text();
+        })
+        .then(function (text) {
+          var picture = new DOMParser().parseFromString(text, "text/html").querySelector("[data-picture]");
+          if (!picture) { throw new Error("no picture"); }
+          slot.replaceWith(document.importNode(picture, true));
+          details.dataset.pictureState = "loaded";
+        })
+        .catch(function () {
+          slot.removeAttribute("aria-busy");
+          delete details.dataset.pictureState;
+        });
+    });
+  });
+});

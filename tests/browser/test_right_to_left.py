@@ -51,6 +51,8 @@ def test_where_the_sources_differ_writes_its_dates_in_arabic(page, server_url):
 def test_network_labels_stand_beside_their_circles_and_filter_buttons_stay_on_one_line(page, server_url):
     page.goto(f"{server_url}/ar/partnerships/")
     page.locator("details.network-toggle").nth(1).evaluate("details => details.open = true")
+    # The picture is a page of its own, loaded into the list when opened.
+    page.locator("details.network-toggle .network__nodes a").first.wait_for()
     overlaps = page.evaluate(LABELS_CLEAR_OF_CIRCLES)
     assert overlaps and all(overlap <= 4 for _label, overlap in overlaps), [item for item in overlaps if item[1] > 4]
     for button in page.locator(".filters__actions > *").all():

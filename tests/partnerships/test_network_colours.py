@@ -14,7 +14,7 @@ def legend(client, address):
 
 
 def test_a_country_has_the_same_colour_on_every_page(client):
-    pages = ["/", "/countries/KR/", "/countries/DE/", "/partnerships/?area=oncology", "/partnerships/?country=AE"]
+    pages = ["/", "/countries/KR/", "/countries/DE/", "/partnerships/network/?area=oncology", "/partnerships/network/?country=AE"]
     legends = [legend(client, address) for address in pages]
     assert all(legends)
     colours = {}

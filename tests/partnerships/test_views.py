@@ -1,7 +1,9 @@
+import re
+
 import pytest
 
 from institutions.models import Institution
-from partnerships.models import NEWEST_ON_RECORD_PAGES, Area
+from partnerships.models import NEWEST_ON_RECORD_PAGES, Agreement, Area
 from partnerships.views import MOST_ON_RECORD_PAGES
 from tests.factories import (
     AgreementAreaFactory, AgreementFactory, AgreementPartyFactory, InstitutionFactory, ParticipationFactory, PersonFactory,
@@ -144,21 +146,26 @@ def test_agreement_list_queries_are_bounded(client, django_assert_max_num_querie
     for agreement in AgreementFactory.create_batch(extra):
         AgreementPartyFactory.create_batch(2, agreement=agreement)
 
-    # Data version (the answers cache), count, page and its prefetches, data version and facet
-    # counts, the network, the world map's counts: none grows with the rows.
-    with django_assert_max_num_queries(23):
+    # Data version (the answers cache), count, page and its cards, data version and facet
+    # counts, the world map's counts: none grows with the rows. The network picture is a page
+    # of its own (below).
+    with django_assert_max_num_queries(12):
         client.get("/partnerships/")
+    # One country, the list browsers use most: its count, sidebar and map lines are the counts
+    # kept on write.
+    with django_assert_max_num_queries(16):
+        client.get("/partnerships/?country=KR")
     # Each sidebar group with choices of its own is counted once more, that group's facet only;
     # a short list's ids come from the stored options (one query); the world map counts the
     # matching agreements' countries and partner pairs (then cached).
-    with django_assert_max_num_queries(34):
+    with django_assert_max_num_queries(27):
         client.get("/partnerships/?country=KR&area=oncology")
     # Another page of the same list: the picture and the counts that read agreements come from
     # the cache; the counts kept on write (one index lookup each) are read again, and so are the
     # sizes of the two options, which order the probes of the newest matching agreements, and
     # the list's own count and ids, which decide how its page is found; the world map's numbers
     # come from the cache, after a look at the data version.
-    with django_assert_max_num_queries(23):
+    with django_assert_max_num_queries(22):
         client.get("/partnerships/?country=KR&area=oncology&page=1")
     # The same address again: the whole answer comes from the cache.
     with django_assert_max_num_queries(1):
@@ -470,3 +477,31 @@ def test_the_people_list_shows_each_persons_latest_title_and_institution(client)
 
     assert "Latest title" in text
     assert "Chief of the Minimally Invasive and Gastrointestinal Surgery program" in text
+
+
+def test_the_list_links_to_its_network_picture_which_draws_the_same_agreements(client, django_assert_max_num_queries):
+    listed = client.get("/partnerships/?country=KR&kind=mou")
+
+    # The list draws no network: it links to the picture, a page of its own, for its filters.
+    assert 'class="network"' not in listed.text
+    link = re.search(r'<details class="network-toggle" data-picture-src="([^"]+)"', listed.text).group(1)
+    assert link == "/partnerships/network/?country=KR&amp;kind=mou"
+    assert f'<a href="{link}">' in listed.text
+    with django_assert_max_num_queries(10):
+        picture = client.get(link.replace("&amp;", "&"))
+
+    assert picture.status_code == 200
+    drawn = set(re.findall(r'<a href="/institutions/([^/]+)/">\s*<title>', picture.text))
+    expected = set(
+        Agreement.objects.filter(kind="mou").with_party_in(["KR"]).values_list("parties__institution__slug", flat=True)
+    )
+    assert drawn == expected and len(drawn) > 2
+    assert '<div data-picture>' in picture.text
+    assert 'href="/partnerships/?country=KR&amp;kind=mou"' in picture.text
+
+
+def test_the_network_picture_refuses_a_bad_filter_with_a_message(client):
+    response = client.get("/partnerships/network/?country=XX")
+
+    assert response.status_code == 400
+    assert "XX" in response.text and 'class="network"' not in response.text

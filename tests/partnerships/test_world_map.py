@@ -169,3 +169,19 @@ def test_country_list_queries_are_bounded(client, django_assert_max_num_queries,
     # lookups of the kept counts (countries, their pairs): none grows with the rows.
     with django_assert_max_num_queries(10):
         client.get("/countries/")
+
+
+@pytest.mark.django_db
+def test_a_countrys_partner_lines_are_its_kept_pairs_over_every_agreement(client):
+    # An agreement of three countries: on Japan's list, Japan's lines go to both partners, and
+    # the line between the two others is not Japan's.
+    agreement = AgreementFactory()
+    for code in ["JP", "BR", "KE"]:
+        AgreementPartyFactory(agreement=agreement, institution=InstitutionFactory(country=code))
+
+    svg = world_map(client.get("/partnerships/?country=JP"))
+
+    lines = {path.get("data-between"): path.find("title").text for path in svg.iter("path") if path.get("data-between")}
+    kept = counts.counted(["country"], option=("country", "JP"))["country"]
+    assert sorted(lines) == sorted(",".join(sorted(["JP", code])) for code in kept) == ["BR,JP", "JP,KE"]
+    assert all(title.endswith(": 1 agreement") for title in lines.values())
