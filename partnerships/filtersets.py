@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from common.filters import CountryCodesField, CountryCodesFilter, SlugsField
 from common.caching import while_unchanged
 from institutions.models import Institution
-from partnerships import counts
+from partnerships import counts, plans
 from partnerships.models import Agreement, Area, Person
 
 
@@ -153,22 +153,8 @@ class AgreementFilterSet(django_filters.FilterSet):
         form = AgreementFilterForm
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        # A search without an explicit order lists the best matches first.
-        if self.form.cleaned_data.get("q", "").strip() and not self.form.cleaned_data.get("ordering"):
-            queryset = queryset.best_match_first()
-        # A short list is found from its ids in the stored options, not by reading the newest
-        # agreements until enough of them match (which reads most of them for a rare match).
-        options = self.options_of(self.active_filters())
-        if options and self.known_count() <= counts.LISTED_BY_IDS:
-            ids = counts.agreements_with(options).values_list("agreement_id", flat=True)
-            queryset = queryset.filter(pk__in=list(ids[: counts.LISTED_BY_IDS]))
-        elif options and not self.form.cleaned_data.get("ordering"):
-            # A longer one is read newest first from the index of its rarest option's agreements,
-            # the others probed for each: a page reads its own rows, not the rows before it. The
-            # options stand for the filters, which would only repeat them: PostgreSQL would take
-            # the repeat for a further condition, expect a few rows and sort every match.
-            queryset = self.queryset.all().newest_first_with(counts.rarest_first(options))
+        # How the list is read is decided in one place: partnerships/plans.py.
+        self.plan, queryset = plans.list_plan(self, super().filter_queryset(queryset))
         # Last: a queryset filtered further would no longer be the number the counts know.
         return queryset.counted_by(self.known_count)
 
