@@ -333,7 +333,6 @@ class CountryDetailView(TemplateView):
             institution_count=institutions.count(),
             **newest_of(listed),
             partner_countries=partner_countries,
-            network=NetworkPicture.of(listed.newest_matching()),
             **kwargs,
         )
 
@@ -379,11 +378,7 @@ class AreaDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         listed = AgreementFilterSet(QueryDict(f"area={self.object.slug}"), queryset=Agreement.objects.all())
-        return super().get_context_data(
-            **newest_of(listed),
-            network=NetworkPicture.of(listed.newest_matching()),
-            **kwargs,
-        )
+        return super().get_context_data(**newest_of(listed), **kwargs)
 
 
 class PersonListView(FilterView):

@@ -189,31 +189,34 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
-// A picture drawn from the agreements themselves (the network) is a page of its own: opening
-// its <details> loads the page's [data-picture] part in place of the link to it. Should the
-// load fail, the link stays and still works.
-document.addEventListener("DOMContentLoaded", function () {
-  document.querySelectorAll("details[data-picture-src]").forEach(function (details) {
-    details.addEventListener("toggle", function () {
-      if (!details.open || details.dataset.pictureState) { return; }
-      var slot = details.querySelector("[data-picture]");
-      details.dataset.pictureState = "loading";
-      slot.setAttribute("aria-busy", "true");
-      fetch(details.dataset.pictureSrc, {credentials: "same-origin"})
-        .then(function (response) {
-          if (!response.ok) { throw new Error(response.status); }
-          return response.text();
-        })
-        .then(function (text) {
-          var picture = new DOMParser().parseFromString(text, "text/html").querySelector("[data-picture]");
-          if (!picture) { throw new Error("no picture"); }
-          slot.replaceWith(document.importNode(picture, true));
-          details.dataset.pictureState = "loaded";
-        })
-        .catch(function () {
-          slot.removeAttribute("aria-busy");
-          delete details.dataset.pictureState;
-        });
+// A picture drawn from the agreements themselves (the network) is a page of its own: its
+// [data-picture] part takes the place of the link to it, at once where the picture is shown
+// open, when opened where it sits in a <details>. Should the load fail, the link stays and works.
+function loadPicture(holder) {
+  if (holder.dataset.pictureState) { return; }
+  var slot = holder.querySelector("[data-picture]");
+  holder.dataset.pictureState = "loading";
+  slot.setAttribute("aria-busy", "true");
+  fetch(holder.dataset.pictureSrc, {credentials: "same-origin"})
+    .then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.text();
+    })
+    .then(function (text) {
+      var picture = new DOMParser().parseFromString(text, "text/html").querySelector("[data-picture]");
+      if (!picture) { throw new Error("no picture"); }
+      slot.replaceWith(document.importNode(picture, true));
+      holder.dataset.pictureState = "loaded";
+    })
+    .catch(function () {
+      slot.removeAttribute("aria-busy");
+      delete holder.dataset.pictureState;
     });
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-picture-src]").forEach(function (holder) {
+    if (holder.tagName !== "DETAILS") { loadPicture(holder); return; }
+    holder.addEventListener("toggle", function () { if (holder.open) { loadPicture(holder); } });
   });
 });

@@ -35,3 +35,11 @@ def test_without_javascript_the_link_opens_the_picture_page(browser, server_url)
         page.wait_for_url(f"{server_url}/partnerships/?country=KR")
     finally:
         context.close()
+
+
+def test_a_countrys_page_shows_its_network_once_loaded(page, server_url):
+    page.goto(f"{server_url}/countries/DE/")
+    section = page.locator("section[aria-labelledby=network-heading]")
+    section.locator(".network__nodes a").first.wait_for()
+    assert section.locator(".network__scroll").is_visible()
+    assert "Germany" in section.locator(".legend").inner_text()

@@ -505,3 +505,16 @@ def test_the_network_picture_refuses_a_bad_filter_with_a_message(client):
 
     assert response.status_code == 400
     assert "XX" in response.text and 'class="network"' not in response.text
+
+
+@pytest.mark.parametrize("page, listed", [("/countries/KR/", "country=KR"), ("/areas/oncology/", "area=oncology")])
+def test_a_country_and_an_area_load_the_network_of_their_list(client, page, listed):
+    text = client.get(page).text
+
+    # The page draws no network itself: it loads the picture of its own list, the same agreements.
+    assert 'class="network"' not in text
+    assert f'<div data-picture-src="/partnerships/network/?{listed}">' in text
+    picture = client.get(f"/partnerships/network/?{listed}")
+    drawn = set(re.findall(r'<a href="/institutions/([^/]+)/">\s*<title>', picture.text))
+    filterset_rows = client.get(f"/api/v1/agreements/?{listed}&page_size=200").json()["results"]
+    assert drawn == {party["institution"]["slug"] for row in filterset_rows for party in row["parties"]} and drawn
