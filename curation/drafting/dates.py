@@ -242,13 +242,40 @@ def publication_date_in(text):
                 end = tail.end() if tail else mention.end
                 # A line that holds only its date (and a place, a time, an outlet) ends there.
                 end = len(line) if len(line) <= 80 and not SENTENCE_WORD.search(line[end:]) else end
-                found.append((head != "label", day, position + end, month_first))
+                # The last line of a short release ("Published: 3 February 2025" under the lead)
+                # ends nothing: the sentences above it still tell the signing.
+                last = end == len(line) and not text[position + len(line):].strip()
+                found.append((head != "label", day, 0 if last else position + end, month_first))
                 break
         position += len(line) + 1
     if not found:
-        return None, 0, False
+        return foot_publication_date(text), 0, False
     _unlabelled, day, end, month_first = min(found, key=lambda candidate: candidate[0])
     return day, end, month_first
+
+
+# Some sites write the publication under the text, on a line of its own: "2025.04.27",
+# "입력 2025.04.27 10:31", "Published: 12 March 2025".
+FOOT_LINES = 4
+CLOCK_AND_MARKS = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|[|·:：\-–—()\[\]\s]")
+
+
+def foot_publication_date(text):
+    """Return the date alone on one of the last lines of the text (with a label or a time at most), else None."""
+    for line in reversed(text.rstrip().split("\n")[-FOOT_LINES:]):
+        line = line.strip()
+        if not line or len(line) > 60:
+            continue
+        for mention in mentions(line):
+            if mention.states != FULL:
+                continue
+            before, after = line[:mention.start], line[mention.end:]
+            labelled = PUBLICATION_LABEL.search(before.rstrip())
+            if CLOCK_AND_MARKS.sub("", after) or not labelled and CLOCK_AND_MARKS.sub("", before):
+                continue
+            day = resolved(mention, None)
+            return day[0] if day else None
+    return None
 
 
 def heads_a_line(line, mention):

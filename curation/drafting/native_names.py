@@ -38,7 +38,8 @@ KO_GENERIC = set(
 KO_SEPARATE = set("대학교병원 대학병원 병원 대학교 대학 의료원 클리닉 메디컬센터 암센터 의과대학".split())
 # A ministry is named with its country: "우즈베키스탄 보건부", "베트남 보건부".
 KO_MINISTRIES = set("보건부 보건복지부 외교부 보건성 보건청 보건사회부 복지부 보건의료부".split())
-HANGUL_RUN = re.compile(r"[가-힣]+")
+# "국립제1중앙병원": an ordinal's digit after 제 is part of the name, not the end of it.
+HANGUL_RUN = re.compile(r"[가-힣]+(?:(?<=제)\d{1,2}[가-힣]+)*")
 
 
 def korean_names(text, start, end, country_of_word):

@@ -28,6 +28,9 @@ CASES = [
  ("دبي في 28 يناير 2025 / وام / وقّعت مؤسسة الإمارات للخدمات الصحية اليوم مذكرة تفاهم مع مركز سامسونج الطبي.", "2025-01-28", "2025-01-28"),
  ("中央社記者陳婉婷台北2025年5月31日電\n\n國立臺灣大學醫學院附設醫院與慶應義塾大學醫院30日在台北簽署合作備忘錄。", "2025-05-31", "2025-05-30"),
  ("2025年7月14日\n聖路加国際病院\n\n聖路加国際病院は、ソウル峨山病院と覚書を11日（金）に締結しました。", "2025-07-14", "2025-07-11"),
+ # The publication on a line of its own under the text, as some sites write it.
+ ("부산대병원은 지난 9일 베트남 호찌민시 제2인민병원과 의료진 연수에 관한 업무협약을 체결했다고 11일 밝혔다.\n\n2025.06.11", "2025-06-11", "2025-06-09"),
+ ("Aga Khan University Hospital and Mount Sinai Hospital signed a memorandum of understanding on 30 January.\n\nPublished: 3 February 2025", "2025-02-03", "2025-01-30"),
 ]
 
 
@@ -67,3 +70,11 @@ def test_drafting_takes_the_day_an_era_date_ends_an_agreement_not_for_its_signin
 
     assert (agreement["signed_on"], agreement["signed_on_precision"]) == ("2015-10-21", "day")
     assert [(event["kind"], event["dated_on"]) for event in agreement["events"]] == [("ended", "2025-02-28")]
+
+
+@pytest.mark.django_db
+def test_drafting_keeps_an_ordinal_inside_a_korean_name():
+    text = "서울아산병원은 지난 24일 몽골 울란바토르 국립제2중앙병원과 업무협약을 맺었다고 27일 밝혔다.\n\n2025.04.27"
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert "국립제2중앙병원" in [party["name"] for party in agreement["parties"]]
