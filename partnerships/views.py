@@ -261,14 +261,14 @@ class NetworkPictureView(TemplateView):
     template_name = "partnerships/network_picture.html"
 
     def get(self, request, *args, **kwargs):
-        filterset = AgreementFilterSet(filters_of(request.GET), queryset=Agreement.objects.all(), request=request)
+        filters = filters_of(request.GET)
+        filterset = AgreementFilterSet(filters, queryset=Agreement.objects.all(), request=request)
         if not filterset.is_valid():
             errors = [error for errors in filterset.errors.values() for error in errors]
             return self.render_to_response(self.get_context_data(errors=errors), status=400)
-        query = filters_of(request.GET).urlencode()
         return self.render_to_response(self.get_context_data(
             network=NetworkPicture.of(filterset.newest_matching()), chips=active_filter_chips(filterset),
-            list_query=query,
+            list_query=filters.urlencode(),
         ))
 
 
