@@ -421,6 +421,72 @@ WORLD.update({
     },
 })
 
+# Written after commit cbccc8d and scored once before any change (docs/curation.md, "A fifth
+# held-out batch").
+WORLD.update({
+    # A news-agency dateline without a year ("Accra, Oct. 10, GNA"), the signing date in full in the
+    # body, an ambassador who witnessed, a unit and a 2019 programme with an agency in passing.
+    "en_korle_bu_snuh_accra.txt": {
+        "batch": "heldout", "language": "en", "published_on": "2025-10-10",
+        "agreements": [agreement(
+            "mou", ["Korle Bu Teaching Hospital", "seoul-national-university-hospital"], "2025-10-08", "day",
+            signed=["Kwabena Ofori-Atta Mensah", "Kim Young-tae"], attended=["Lee Hyung-jong"],
+        )],
+        "countries": {"Korle Bu Teaching Hospital": "GH", "seoul-national-university-hospital": "KR"},
+    },
+    # A numeric date line under "Pressemitteilung", "am Dienstag, 14. Oktober"; the partner in the
+    # dative ("mit dem Nationalen Rehabilitationszentrum Unbroken im ukrainischen Lwiw"); a senator
+    # who took part; a clinic and an institute as units; a 2024 letter of intent in passing.
+    "de_uke_unbroken_lwiw.txt": {
+        "batch": "heldout", "language": "de", "published_on": "2025-10-16",
+        "agreements": [agreement(
+            "agreement", ["Universitätsklinikum Hamburg-Eppendorf", "Nationales Rehabilitationszentrum Unbroken"],
+            "2025-10-14", "day", signed=["Christian Gerloff", "Oksana Hrytsenko"], attended=["Melanie Schlotzhauer"],
+        )],
+        "countries": {"Universitätsklinikum Hamburg-Eppendorf": "DE", "Nationales Rehabilitationszentrum Unbroken": "UA"},
+    },
+    # "지난 2일(현지시간)" under an "입력" line; 삼성서울병원 is in the directory; an ambassador present;
+    # its centres as units; a training programme since 2021 in passing.
+    "ko_smc_hamad_doha.txt": {
+        "batch": "heldout", "language": "ko", "published_on": "2025-11-06",
+        "agreements": [agreement(
+            "mou", ["samsung-medical-center", "하마드 메디컬 코퍼레이션"], "2025-11-02", "day",
+            signed=["박승우", "압둘라 알 안사리"], attended=["이준호"],
+        )],
+        "countries": {"samsung-medical-center": "KR", "하마드 메디컬 코퍼레이션": "QA"},
+    },
+    # A Reiwa-era signing date ("令和7年9月17日（水）") under a Gregorian header; a minister of an
+    # embassy who witnessed (立ち会い); a centre of the party and an agency's programme in passing.
+    "ja_ncchd_philippines.txt": {
+        "batch": "heldout", "language": "ja", "published_on": "2025-09-19",
+        "agreements": [agreement(
+            "mou", ["国立研究開発法人国立成育医療研究センター", "フィリピン小児医療センター"], "2025-09-17", "day",
+            signed=["五十嵐隆", "マリア・ルルド・サントス"], attended=["ホセ・ラモス"],
+        )],
+        "countries": {"国立研究開発法人国立成育医療研究センター": "JP", "フィリピン小児医療センター": "PH"},
+    },
+    # "el pasado lunes 22 de septiembre" under a dateline of the 25th; the partner's country from
+    # "de Costa Rica" and "costarricense"; an ambassador present; a service and a unit; a 2017 protocol.
+    "es_vall_hebron_costa_rica.txt": {
+        "batch": "heldout", "language": "es", "published_on": "2025-09-25",
+        "agreements": [agreement(
+            "agreement", ["Hospital Universitario Vall d'Hebron", "Hospital Nacional de Niños Dr. Carlos Sáenz Herrera"],
+            "2025-09-22", "day", signed=["Albert Salazar", "Olga Arguedas Arguedas"], attended=["Gabriela Castro Mora"],
+        )],
+        "countries": {"Hospital Universitario Vall d'Hebron": "ES", "Hospital Nacional de Niños Dr. Carlos Sáenz Herrera": "CR"},
+    },
+    # A QNA dateline ("الدوحة في 21 أكتوبر /قنا/") and "أمس الاثنين"; Charité written by its sound; the
+    # parent foundation named beside the party; an ambassador present; a 2021 agreement in passing.
+    "ar_sidra_charite_doha.txt": {
+        "batch": "heldout", "language": "ar", "published_on": "2025-10-21",
+        "agreements": [agreement(
+            "mou", ["سدرة للطب", "charite"], "2025-10-20", "day",
+            signed=["نورة عبدالله المري", "هايو كرومر"], attended=["لوتار فرايشلادر"],
+        )],
+        "countries": {"سدرة للطب": "QA", "charite": "DE"},
+    },
+})
+
 
 def world_draft(name):
     """Return the draft of a world article, from its text alone, as a curator pasting it would get."""
