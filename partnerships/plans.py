@@ -12,7 +12,7 @@ the filters amount to decides how the database is best asked, and list_plan() de
   The page is the next entries of the index of the rarest option's agreements by date
   (Agreement.objects.newest_first_with, counts.NEWEST_WITH_OPTION_INDEX), each probed for the
   other options. A page reads its own 50 rows, not every row before it.
-- SEARCH_TIERS: a search (q) in best-match order. AgreementSearch (partnerships/models.py)
+- SEARCH_TIERS: a search (q) in best-match order. AgreementSearch (partnerships/models/search.py)
   reads the page tier by tier (an institution named as asked, then the title, then the rest),
   each tier no further than the page needs.
 - PLAIN: anything else (a range of dates or years, a status, several values of one filter, an

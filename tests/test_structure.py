@@ -68,3 +68,26 @@ def test_institutions_work_without_partnerships(tmp_path):
            "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
     result = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True)
     assert (result.returncode, result.stdout.strip()) == (0, "0"), result.stderr[-2000:]
+
+
+def test_the_partnerships_models_import_each_other_one_way():
+    # records.py builds its managers from querysets.py: were a module below it to import it
+    # back, which one loads first would decide whether the models load at all.
+    package = ROOT / "partnerships" / "models"
+    modules = {path.stem for path in package.glob("*.py")} - {"__init__"}
+    below = {}
+    for module in modules:
+        tree = ast.parse((package / f"{module}.py").read_text())
+        below[module] = {
+            node.module.rsplit(".", 1)[1] for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("partnerships.models.")
+        } | {
+            alias.name for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "partnerships.models" for alias in node.names
+        } & modules
+    placed = []
+    while len(placed) < len(modules):
+        ready = sorted(module for module in modules - set(placed) if below[module] <= set(placed))
+        assert ready, f"these import each other in a circle: { {m: below[m] for m in modules - set(placed)} }"
+        placed += ready
+    assert placed.index("querysets") < placed.index("records") < placed.index("signals")

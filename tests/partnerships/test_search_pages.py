@@ -9,10 +9,14 @@ from datetime import date
 
 import pytest
 
-from partnerships import models as partnership_models
 from partnerships.models import Agreement
+from partnerships.models import search as agreement_search
 from tests.factories import (
-    AgreementFactory, AgreementPartyFactory, InstitutionFactory, ParticipationFactory, PersonFactory,
+    AgreementFactory,
+    AgreementPartyFactory,
+    InstitutionFactory,
+    ParticipationFactory,
+    PersonFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +85,7 @@ def pages(client, query, size):
 def way(request, monkeypatch):
     """Each way a tier's page can be found: the threshold decides which one the search takes."""
     at_most = {"from ids": 2000, "walking the index": 0, "tier 3 from ids, the rest walking": 7}[request.param]
-    monkeypatch.setattr(partnership_models, "SEARCH_IDS_AT_MOST", at_most)
+    monkeypatch.setattr(agreement_search, "SEARCH_IDS_AT_MOST", at_most)
     return request.param
 
 
