@@ -210,8 +210,11 @@ PUBLICATION_LABEL = re.compile(
     r"publicado(?: el| em)?|publié(?: le)?|publicación|data|发布时间|發布時間|发布日期|日期|时间|입력|기사입력|등록|"
     r"تاريخ النشر|نشر في|بتاريخ)\s*[:：\-]?\s*$"
 )
-# After a dateline's date: an agency, a slash-delimited wire, 电, a dash or a colon.
-DATELINE_TAIL = re.compile(r"(?:\s*(?:\([^)\n]{1,30}\)|/[^/\n]{1,25}/|[电電]|[–—:]|--|-|\.(?=\s)|م(?!\w)))+")
+# After a dateline's date: an agency (in brackets, or after a comma before a dash: "Oct. 10,
+# GNA –"), a slash-delimited wire, 电, a dash or a colon.
+DATELINE_TAIL = re.compile(
+    r"(?:\s*(?:\([^)\n]{1,30}\)|/[^/\n]{1,25}/|,\s*[A-Z]{2,6}(?=\s*(?:[–—:]|-))|[电電]|[–—:]|--|-|\.(?=\s)|م(?!\w)))+"
+)
 SENTENCE_WORD = re.compile(r"\b(?!date\b|and\b|the\b|le\b|el\b|del\b|los\b)[a-zäöüßéèêáíóúñçãõâô]{3,}\b")
 # CJK and Hangul text before a date in a dateline is short: an agency, a reporter, a city.
 HEAD_LIMIT = 40
@@ -229,6 +232,7 @@ def publication_date_in(text):
     this_year = datetime.date.today().year
     # "Maputo, 12 Set (AIM) –": the year is the latest the article names; with none, it is unknown.
     context_year = max((year for year in years if year <= this_year), default=None)
+    weekday = publication_weekday(text)
     # A labelled line ("Published 2017.09.21") is the publication even below a site's "UPDATE: <today>".
     found = []
     position = 0
@@ -236,7 +240,7 @@ def publication_date_in(text):
         month_first = country_in(line[:60].title()) in MONTH_FIRST_COUNTRIES
         for mention in mentions(line, month_first=month_first)[:2]:
             head = mention.states in (FULL, DAY_MONTH) and heads_a_line(line, mention)
-            day = head and publication_day(mention, context_year)
+            day = head and publication_day(mention, context_year, weekday)
             if day:
                 tail = DATELINE_TAIL.match(line, mention.end)
                 end = tail.end() if tail else mention.end
@@ -297,18 +301,51 @@ def strip_weekdays(text):
     return re.sub(weekday_pattern().pattern, " ", folded(text), flags=re.I)
 
 
-def publication_day(mention, context_year):
-    """Return the day a dateline's mention states; a day and month take the article's latest year."""
+def publication_day(mention, context_year, weekday=None):
+    """Return the day a dateline's mention states; a day and month take the article's latest year.
+
+    When the text says on which weekday it was published ("أمس الاثنين" under "الدوحة في 21
+    أكتوبر": a Tuesday), the day and month take the latest year, from the article's latest up to
+    this one, in which they fall on it: a year the article names in passing is not the dateline's.
+    """
     if mention.states == FULL:
         day = resolved(mention, None)
         return day[0] if day else None
     if context_year is None:
         return None
+    today = datetime.date.today()
+    if weekday is not None:
+        for year in range(today.year, context_year - 1, -1):
+            try:
+                day = datetime.date(year, mention.month, mention.day)
+            except ValueError:
+                continue
+            if day <= today and day.weekday() == weekday:
+                return day
     try:
         day = datetime.date(context_year, mention.month, mention.day)
     except ValueError:
         return None
-    return day.replace(year=day.year - 1) if day > datetime.date.today() else day
+    return day.replace(year=day.year - 1) if day > today else day
+
+
+@functools.cache
+def weekday_named_pattern():
+    """'yesterday' or 'today' and the weekday it names: "أمس الاثنين", "ayer lunes", "today, Tuesday"."""
+    weekdays = alternation(calendar_words.weekday_numbers())
+    return re.compile(
+        rf"(?:(?P<yesterday>{YESTERDAY_WORDS})|{TODAY_WORDS})\s*[,،]?\s*(?:the\s+|el\s+|le\s+)?(?P<weekday>{weekdays})",
+        re.I,
+    )
+
+
+def publication_weekday(text):
+    """Return the weekday (Monday 0) the text says it was written on, from 'yesterday Monday' or 'today Tuesday', else None."""
+    match = weekday_named_pattern().search(folded(text))
+    if match is None:
+        return None
+    weekday = calendar_words.weekday_numbers()[folded(match.group("weekday").lower())]
+    return (weekday + 1) % 7 if match.group("yesterday") else weekday
 
 
 # "said Thursday", "announced on Monday": the day of the announcement, not of the signing.

@@ -4,7 +4,8 @@ Korean relative days (지난 12일, 지난달 13일), Levantine and Hijri months
 dates with the year only in the header (or an era's), a wire's own dateline (…4月18日电), day-first
 numeric dates unless the dateline is in a country that writes the month first, Romance weekdays
 ("vendredi dernier", "nesta quarta-feira (9)"), a month inside a hospital's name, and a dateline
-without a year in an article that names none.
+without a year: none in an article that names none, else the latest named or the one its weekday
+("أمس الثلاثاء") fits.
 """
 import pytest
 
@@ -25,6 +26,10 @@ CASES = [
  ("Madrid, 7 de marzo de 2025\n\nEl Hospital Universitario 12 de Octubre y la Fundación Santa Fe de Bogotá han firmado este jueves un acuerdo de colaboración.", "2025-03-07", "2025-03-06"),
  ("MONTRÉAL, le 22 janv. 2025 /CNW/ - Le CHU Sainte-Justine et l'Hôpital Necker-Enfants malades ont signé vendredi dernier un protocole d'entente.", "2025-01-22", "2025-01-17"),
  ("Maputo, 12 Set (AIM) – O Ministério da Saúde e o Hospital de Clínicas de Porto Alegre assinaram hoje um memorando de entendimento.", None, None),
+ # A dateline without a year: the agency after a comma, the year from the full date below it.
+ ("Nairobi, Oct. 3, KNA – Kenyatta National Hospital and Aga Khan University signed a memorandum of understanding on Wednesday, October 1, 2025.", "2025-10-03", "2025-10-01"),
+ # A year named in passing is not the dateline's: "أمس الثلاثاء" makes the 14th a Wednesday (2025).
+ ("مسقط في 14 مايو /العمانية/ وقعت وزارة الصحة أمس الثلاثاء مذكرة تفاهم مع مستشفى أبولو، امتداداً لبرنامج تعاون بدأ عام 2019.", "2025-05-14", "2025-05-13"),
  ("دبي في 28 يناير 2025 / وام / وقّعت مؤسسة الإمارات للخدمات الصحية اليوم مذكرة تفاهم مع مركز سامسونج الطبي.", "2025-01-28", "2025-01-28"),
  ("中央社記者陳婉婷台北2025年5月31日電\n\n國立臺灣大學醫學院附設醫院與慶應義塾大學醫院30日在台北簽署合作備忘錄。", "2025-05-31", "2025-05-30"),
  ("2025年7月14日\n聖路加国際病院\n\n聖路加国際病院は、ソウル峨山病院と覚書を11日（金）に締結しました。", "2025-07-14", "2025-07-11"),
