@@ -15,7 +15,7 @@ import re
 from django.utils import translation
 from django_countries import countries
 
-from curation.drafting.agreements import ending_in, find_agreements
+from curation.drafting.agreements import drop_units, ending_in, find_agreements
 from curation.drafting.areas import find_areas
 from curation.drafting.documents import SIGN
 from curation.drafting.dates import explicit_date, signing_date
@@ -60,6 +60,8 @@ def draft_from_article(*, text: str | None = None, html: str | None = None, url:
     home_country = dateline_country(article)
     for agreement in find_agreements(article, entities, warnings):
         add_signers_institutions(agreement, people, entities)
+        # A signer's title may name a unit of a party ("Vorsitzende der Spitaldirektion des …").
+        drop_units(agreement, warnings)
         add_dateline_country(agreement, home_country, warnings)
         add_script_country(agreement, article.language, warnings)
         contract = agreement_contract(agreement, article, people, warnings)

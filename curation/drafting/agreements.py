@@ -57,7 +57,9 @@ BACKGROUND = re.compile(
     r"back in|existing (?:MoU|agreement|memorandum)|earlier (?:MoU|agreement|memorandum)|builds? on|building on|"
     r"ya habían firmado|habían firmado|previamente firmad[oa]|firmad[oa] (?:en|el) (?:19|20)\d\d|"
     r"avaient signé|déjà signé|signée? en (?:19|20)\d\d|já (?:tinham|haviam) assinado|(?:tinham|haviam) assinado|"
-    r"assinad[oa] em (?:19|20)\d\d)\b|"
+    r"assinad[oa] em (?:19|20)\d\d|"
+    # German tells what was signed before in the pluperfect: "hatten … eine Absichtserklärung unterzeichnet".
+    r"hatten?\b[^.]{0,120}\b(?:unterzeichnet|unterschrieben|geschlossen|abgeschlossen))\b|"
     r"(?:지난|앞서|이미|기존|과거)\s?(?:(?:19|20)\d\d년[^.]{0,20})?(?:체결한|맺은|맺어|체결된)|(?:체결한|맺은|서명한) 바 있|"
     r"지난 (?:19|20)\d\d년[^.]{0,80}(?:체결|맺)|(?:19|20)\d\d년(?:에)? (?:이미 )?(?:체결한|맺은|체결된)|"
     r"此前(?:已)?签署|曾于|曾經|曾经|早在|先前签署|已于(?:19|20)\d\d年|(?:19|20)\d\d年(?:签署|签订)的|以前に締結|既に締結|"
@@ -181,15 +183,21 @@ UNIT_OF = re.compile(
 )
 
 
+# German names a unit's parent in the genitive: "Spitaldirektion des Universitätsspitals Zürich".
+GERMAN_UNIT_OF = re.compile(r"^(?:[A-ZÄÖÜ][\w-]*\s+){0,2}?[A-ZÄÖÜ][\w-]*\s+(?:des|der)\s+(?P<parent>[A-ZÄÖÜ].+)$")
+
+
 def drop_units(agreement, warnings):
     """Take out of the parties a unit named with a parent that is itself a party: it is part of that party."""
     for party in list(agreement.parties):
-        match = UNIT_OF.match(party.name)
+        match = UNIT_OF.match(party.name) or GERMAN_UNIT_OF.match(party.name)
         if not match or party.record is not None:
             continue
         parent = canonical(match.group("parent"))
+        # "des Universitätsspitals Zürich" is the Universitätsspital Zürich: the genitive's s aside.
+        genitive = " ".join(re.sub(r"e?s$", "", word) for word in parent.split())
         owner = next((other for other in agreement.parties if other is not party and (
-            canonical(other.name) == parent or parent.startswith(canonical(other.name))
+            canonical(other.name) in {parent, genitive} or parent.startswith(canonical(other.name))
             or other.key in party.owner_keys)), None)
         if owner:
             agreement.parties.remove(party)
@@ -282,6 +290,8 @@ def find_agreements(article, entities, warnings):
                         agreement.add_party(party, sentence)
                 agreement.sentences.append(sentence)
     agreements = [a for a in agreements if a.signing]
+    if len(agreements) == 1 and len(agreements[0].parties) < 2:
+        add_lead_parties(agreements[0], article, entities, excluded)
     for agreement in agreements:
         drop_units(agreement, warnings)
     if agreements:
@@ -293,6 +303,28 @@ def find_agreements(article, entities, warnings):
                 agreement.sentences = before + agreement.sentences
         return agreements
     return find_collaborations(article, entities, excluded)
+
+
+def add_lead_parties(agreement, article, entities, excluded):
+    """Give the one agreement whose signing names fewer than two parties those the text names before it.
+
+    "Die Medizinische Universität Wien und das Universitätsspital Zürich wollen … zusammenarbeiten.
+    Rektor Müller und Monika Jänicke … unterzeichneten": the signing names only people; "삼성서울병원,
+    카타르 하마드 메디컬 코퍼레이션과 … MOU" above "… 본부에서 양해각서를 체결했다": only the venue.
+    The lead's prose is read first, then a headline that names the document.
+    """
+    first_signing = agreement.signing[0].index
+    before = article.sentences[:first_signing]
+    prose = [s for s in before if reads_as_prose(s.text) and not is_headline(s, article)]
+    headlines = [s for s in before if is_headline(s, article) and document_kind(s.text, article.language)]
+    for sentence in prose + headlines:
+        others = [party for party in parties_in(sentence, entities, article, excluded) if party not in agreement.parties]
+        if not others or len(agreement.parties) + len(others) < 2:
+            continue
+        for party in others:
+            agreement.add_party(party, sentence)
+        agreement.sentences.insert(0, sentence)
+        return
 
 
 # "The first … the second …", "El primero … El segundo …", "第一份 … 第二份 …".

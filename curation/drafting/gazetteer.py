@@ -45,6 +45,8 @@ MAJOR_CITY_POPULATION = 100_000
 CITIES = FoldedNames(city_index, keep=lambda city: city.population >= MAJOR_CITY_POPULATION, value=lambda city: city.country)
 
 
+# The first part of a German compound: a capitalised word the kind word ends.
+GERMAN_COMPOUND = r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]{2,}"
 # Words that make a capitalised phrase the name of an institution, with the kind they suggest.
 # Checked in order: the first that a name contains gives its kind.
 KIND_WORDS = [
@@ -71,7 +73,10 @@ KIND_WORDS = [
      r"Infirmary|Bệnh viện|Hospices|Hospice|Hôpital|Hôpitaux|Clínica|Clinique|Centre Hospitalier|Centre hospitalier|Centro Hospitalar|Hospitais|"
      r"Sanatorio|Policlínico|Policlinico|Ospedale|Centro Médico|"
      r"병원|의료원|클리닉|메디컬센터|의료센터|病院|医院|醫院|診所|诊所|医疗中心|醫療中心|医学中心|醫學中心|医療センター|クリニック|"
-     r"مستشفى|مستشفيات|مدينة طبية|مدينة .{1,40} الطبية|عيادة|عيادات", "hospital"),
+     r"مستشفى|مستشفيات|مدينة طبية|مدينة .{1,40} الطبية|عيادة|عيادات|"
+     # German joins its kind word to the words before it: Universitätsspital, Kinderklinik, Herzzentrum.
+     rf"{GERMAN_COMPOUND}spital\w?(?![\w])|{GERMAN_COMPOUND}klinik\w{{0,3}}(?![\w])|{GERMAN_COMPOUND}krankenhaus\w{{0,2}}(?![\w])",
+     "hospital"),
     (r"University|Universität|Universitet|Universiteit|Université|Universidad|Università|Universidade|Institutet|Hochschule|"
      r"College|Polytechnic|Institute of Technology|Đại học|Trường|Facultad|Faculté|Faculdade|École|Escuela|"
      r"대학교|대학|의대|의과대학|大学|大學|学院|學院|医科大学|جامعة|كلية|أكاديمية", "university"),
@@ -83,7 +88,8 @@ KIND_WORDS = [
      r"Organization|Organisation|Network|Alliance|Consortium|Federation|Board|Commission|Instituto|Istituto|Fundación|"
      r"Fundação|Fondation|Fondazione|Asociación|Associação|Sociedad|Sociedade|Société|Centro|Réseau|"
      r"재단|연구원|연구소|센터|협회|학회|위원회|研究院|研究所|研究中心|中心|基金会|基金會|协会|協會|学会|學會|委员会|委員會|"
-     r"センター|財団|協会|学会|研究所|機構|معهد|مركز|جمعية|صندوق|منظمة|اتحاد", "other"),
+     r"センター|財団|協会|学会|研究所|機構|معهد|مركز|جمعية|صندوق|منظمة|اتحاد|"
+     rf"{GERMAN_COMPOUND}zentrum\w?(?![\w])|{GERMAN_COMPOUND}institut\w{{0,2}}(?![\w])", "other"),
 ]
 
 

@@ -23,7 +23,8 @@ CAP = (
     r"universitario|universitaria|universitário|universitária|régional|régionale|intercommunal|départemental))"
 )
 CONNECTOR = r"(?:of|for|and|the|de|del|der|des|die|für|und|la|le|las|los|di|du|da|do|dos|das|y|e|et|d['’]|&|–|—|an der|am)"
-CHAIN = re.compile(rf"{CAP}(?:[^\S\n]+(?:{CONNECTOR}[^\S\n]+)*{CAP})*")
+# "Vall d'Hebron", "Hospital de l'Esperança": an elided article is glued to the word after it.
+CHAIN = re.compile(rf"{CAP}(?:[^\S\n]+(?:{CONNECTOR}[^\S\n]+)*(?:[dl]['’](?=[A-ZÀ-Ý]))?{CAP})*")
 # Words that start a sentence or a phrase without being part of the name after them.
 LEADING = {
     "The", "A", "An", "Both", "Today", "Yesterday", "In", "At", "On", "By", "With", "From", "For", "Upon",
@@ -58,9 +59,13 @@ OWNED_BY = re.compile(
     r"|\s*,?\s*(?:which\s+)?belongs?\s+to\s+(?:the\s+)?"
     r"|\s+of\s+(?:the\s+)?"
     # "مركز إم دي أندرسون للسرطان التابع لجامعة تكساس", "上海交通大学医学院附属…" aside.
-    r"|\s*،?\s*(?:التابع|التابعة|التابعين)\s+ل?",
+    r"|\s*،?\s*(?:التابع|التابعة|التابعين)\s+ل?"
+    # "سدرة للطب، عضو مؤسسة قطر،": a member of a foundation.
+    r"|\s*،\s*(?:عضو|إحدى مؤسسات)\s+",
     re.I,
 )
+# Adjectives an Arabic name may drop in a later mention: university, specialist, general.
+AR_DESCRIBING = {"الجامعي", "الجامعية", "التخصصي", "التخصصية", "العام", "العامة"}
 UNIT = re.compile(r"(?:Faculty|School|Department|College|Graduate School|Institute) of\s", re.I)
 NATIVE_BEFORE_BRACKET = re.compile(r"(?<![가-힣一-鿿぀-ヿ])([가-힣]{2,}|[一-鿿぀-ヿ]{2,})\(")
 KO_TITLE_FIRST = re.compile(rf"(?:{KO_TITLES}) [가-힣]{{2,4}}$")
@@ -162,6 +167,8 @@ class Entities:
                 # "몽골국립암센터(National Cancer Center of Mongolia)": the native name's other name.
                 continue
             country = country_of(text, start, stop, name)
+            if self.article.language == "de":
+                name = german_nominative(name, text[max(0, start - 6):start])
             record, how = self.directory.match(name, country)
             if record:
                 self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
@@ -289,9 +296,12 @@ class Entities:
                 # "瑞金医院" is "上海交通大学医学院附属瑞金医院"; "海德堡大学医院" is "德国海德堡大学医院".
                 same = same or (not shorter.key.isascii() and " " not in shorter.key and len(shorter.key) >= 3
                                 and longer.key.endswith(shorter.key) and kind_of_name(shorter.key) is not None)
-                # "مركز إم دي أندرسون" is "مركز إم دي أندرسون للسرطان".
+                # "مركز إم دي أندرسون" is "مركز إم دي أندرسون للسرطان"; "مستشفى شاريتيه" is
+                # "مستشفى شاريتيه الجامعي", the university hospital.
                 same = same or (not shorter.key.isascii() and len(shorter.key.split()) >= 3
                                 and longer.key.startswith(shorter.key + " "))
+                same = same or (not shorter.key.isascii() and len(shorter.key.split()) == 2
+                                and longer.key.startswith(shorter.key + " ") and extra and set(extra) <= AR_DESCRIBING)
                 # "CHU Ibn Rochd" is "CHU Ibn Rochd de Casablanca": the same name with its city.
                 same = same or with_its_place(shorter.key, longer.key)
                 # "CHU Ibn Rochd de Casablanca" is "Centre hospitalier universitaire Ibn Rochd de Casablanca".
@@ -379,7 +389,7 @@ class Entities:
     def place_countries(self):
         for entity in self.by_key.values():
             if entity.country is None:
-                entity.country = country_in(entity.name) or native_country(entity) or next(
+                entity.country = country_in_name(entity.name) or native_country(entity) or next(
                     (code for _index, start, _end in entity.mentions
                      if (code := place_just_before(self.article.text, start))), None,
                 )
@@ -575,6 +585,40 @@ def trim_country(text, start, end):
     return start, end
 
 
+# The endings of a German adjective before a name's noun standing alone, by the noun's gender:
+# "Nationales Rehabilitationszentrum", "Medizinische Hochschule", "Klinischer Verbund".
+GERMAN_NOUN_ENDINGS = (
+    (re.compile(r"(?:zentrum|institut|klinikum|krankenhaus|spital)s?$"), "es"),
+    (re.compile(r"(?:klinik|universität|hochschule|stiftung|akademie|gesellschaft|fakultät)$"), "e"),
+    (re.compile(r"(?:verbund|verband)e?s?$"), "er"),
+)
+GERMAN_ARTICLE_BEFORE = re.compile(r"(?:\b(?:dem|den|der|des|im|am|vom|zum|zur|beim)\s+)$")
+
+
+def german_nominative(name, before):
+    """Return a German name as it stands alone, not declined after an article.
+
+    "mit dem Nationalen Rehabilitationszentrum Unbroken" names the Nationales
+    Rehabilitationszentrum Unbroken, "an der Medizinischen Hochschule Hannover" the Medizinische
+    Hochschule Hannover, "des Deutschen Herzzentrums" the Deutsches Herzzentrum.
+    """
+    if not GERMAN_ARTICLE_BEFORE.search(before):
+        return name
+    words = name.split(" ")
+    adjectives = 0
+    while adjectives < len(words) - 1 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+en", words[adjectives]):
+        adjectives += 1
+    if not adjectives:
+        return name
+    noun = words[adjectives]
+    ending = next((ending for pattern, ending in GERMAN_NOUN_ENDINGS if pattern.search(noun.lower())), None)
+    if ending is None:
+        return name
+    if ending == "es" and re.search(r"(?:zentrum|institut|klinikum|krankenhaus|spital)s$", noun):
+        noun = noun[:-1]  # the genitive's s: "des Deutschen Herzzentrums"
+    return " ".join([word[:-2] + ending for word in words[:adjectives]] + [noun] + words[adjectives + 1:])
+
+
 def without_leading_country(name):
     """A Han name without the country it begins with: 德国海德堡大学医院 and 海德堡大学医院 are one.
 
@@ -619,16 +663,23 @@ def country_of(text, start, stop, name):
     before = text[max(0, start - 40):start]
     patterns_after = [
         r"^\s*(?:\([^)]*\))?,?\s*(?:located |based |headquartered )?(?:in|aus)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
+        # "im ukrainischen Lwiw", "in der Schweiz": German places with their article and adjective.
+        r"^\s*(?:\([^)]*\))?,?\s*(?:im|in der|aus dem|aus der)\s+(?:[a-zäöü]+\s+)?([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2})",
         # "A Fundação Champalimaud, de Lisboa,", "l'hôpital Necker, à Paris", "la Universidad X, en Bogotá".
         r"^\s*(?:\([^)]*\))?,\s*(?:de|do|da|du|di|en|em|à|a|no|na)\s+(?:la\s+|le\s+)?([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){0,3})",
         # "مايو كلينك الأمريكية": an Arabic adjective of origin right after the name.
         r"^\s*(?:\([^)]*\))?\s*(ال[\u0621-\u064a]{3,}(?:ية|ي))(?![\u0621-\u064a])",
+        # "مستشفى شاريتيه الجامعي في برلين", "… بالدوحة": the city after the name.
+        r"^\s*(?:\([^)]*\))?\s*(?:في\s+|ب)([\u0621-\u064a]{3,})(?![\u0621-\u064a])",
         r"^\s*(?:\([^)]*\))?\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})",
         r"^\s*\(([^)]{2,30})\)",
         r"^\s*,\s*([A-Z][\w ]{2,30}?)(?:[,.;)])",
         # "Apollo Hospitals, India's largest hospital chain", "X, a hospital group based in Riyadh,".
         r"^\s*,\s*([A-Z][\w]*(?: [A-Z]\w*)?)['’]s\b",
         r"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:in|of|from)\s+(?:the\s+)?([A-Z][\w-]*(?:,?\s+[A-Z][\w-]*){0,3})",
+        # "X, centro de referencia pediátrica de Costa Rica,", "X, l'un des plus grands hôpitaux du Maroc".
+        r"^\s*,\s*(?:(?:el|la|un|una|le|l['’]|o|um|uma)\s*)?(?:[a-zà-ÿ-]+\s+){1,6}?(?:de|del|du|en|em|do|da)\s+"
+        r"(?:la\s+|le\s+)?([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){0,3})",
     ]
     for pattern in patterns_after:
         match = re.search(pattern, after)
@@ -647,7 +698,17 @@ def country_of(text, start, stop, name):
     )
     if match and match.group(1) in DEMONYMS:
         return DEMONYMS[match.group(1)]
-    return country_in(name)
+    return country_in_name(name)
+
+
+# "Vall d'Hebron" is a place of Barcelona, not Hebron: a word and the one an elided article glues
+# to it are one place name, unless the first is an institution's word ("Hôpital d'Orléans").
+GLUED_PLACE = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w-]*) [dl]['’][A-ZÀ-Ý][\w-]*")
+
+
+def country_in_name(name):
+    """Return the country a name's own words place it in, a place glued by an elided article aside."""
+    return country_in(GLUED_PLACE.sub(lambda m: m.group(0) if kind_of_name(m.group(1)) else " ", name))
 
 
 def is_place_name(words):

@@ -20,7 +20,7 @@ KO_SUFFIXES = longest_first(
     "대학교병원 대학병원 병원 의료원 대학교의료원 의료센터 메디컬센터 의료재단 의료법인 의료그룹 재단 암센터 센터 "
     "대학교 대학 의대 의과대학 의학전문대학원 대학원 연구원 연구소 진흥원 개발원 공단 공사 협회 학회 클리닉 보건소 "
     "보건복지부 복지부 보건부 보건성 외교부 질병관리청 식품의약품안전처 주식회사 제약 바이오 헬스케어 메디칼 "
-    "그룹 의료기기 전자 위원회 기구 사무소 치과병원"
+    "그룹 의료기기 전자 위원회 기구 사무소 치과병원 코퍼레이션"
 )
 # A particle or a title glued after a name: "서울대병원은", "서울대병원장", "메이요클리닉과의".
 KO_TAIL = re.compile(
@@ -35,7 +35,10 @@ KO_GENERIC = set(
     "연구 교육 임상 첨단 신규 기존 파트너 한 양국 각국 미래 스마트 디지털 기관 본교 모교 바이오 제약".split()
 )
 # The kind words that a name writes as a word of its own: "존스홉킨스 병원", "하이델베르크 대학병원".
-KO_SEPARATE = set("대학교병원 대학병원 병원 대학교 대학 의료원 클리닉 메디컬센터 암센터 의과대학".split())
+KO_SEPARATE = set("대학교병원 대학병원 병원 대학교 대학 의료원 클리닉 메디컬센터 암센터 의과대학 코퍼레이션".split())
+# English words a foreign name keeps, written out in Hangul: the word before them is the name's too
+# ("하마드 메디컬 코퍼레이션").
+KO_LOANED_MODIFIERS = set("메디컬 헬스 내셔널 인터내셔널 유니버시티 칠드런스 제너럴 메모리얼".split())
 # A ministry is named with its country: "우즈베키스탄 보건부", "베트남 보건부".
 KO_MINISTRIES = set("보건부 보건복지부 외교부 보건성 보건청 보건사회부 복지부 보건의료부".split())
 # "국립제1중앙병원": an ordinal's digit after 제 is part of the name, not the end of it.
@@ -50,7 +53,7 @@ def korean_names(text, start, end, country_of_word):
         stem = korean_stem(run.group(0))
         if not stem:
             continue
-        name_start, name_end = run.start(), run.start() + len(stem)
+        name_start, name_end, first_run = run.start(), run.start() + len(stem), number
         suffix = next(s for s in KO_SUFFIXES if stem.endswith(s))
         prefix = stem[:-len(suffix)]
         previous = runs[number - 1] if number else None
@@ -59,17 +62,20 @@ def korean_names(text, start, end, country_of_word):
             word = previous.group(0)
             ministry = stem in KO_MINISTRIES and country_of_word(word)
             # A city before a kind word is part of the name (타슈켄트 의과대학); a country is not.
-            if ministry or len(word) >= 2 and word not in KO_GENERIC and not country_of_word(word, cities=False) \
-                    and not korean_stem(word) \
-                    and not korean_particle(word) and not re.search(r"[다요]$", word):
-                name_start = previous.start()
+            if ministry or korean_name_word(word, country_of_word):
+                name_start, first_run = previous.start(), number - 1
                 prefix = word
+                earlier = runs[number - 2] if number >= 2 else None
+                if word in KO_LOANED_MODIFIERS and earlier is not None \
+                        and re.fullmatch(r"[^\S\n]", text[earlier.end():previous.start()] or "x") \
+                        and korean_name_word(earlier.group(0), country_of_word):
+                    name_start, first_run = earlier.start(), number - 2
         if not prefix or prefix in KO_GENERIC or len(stem) < 3:
             continue
         # "미국 메이요클리닉", "베트남 호치민시 쩌라이병원": a country or city in the words before.
-        country, position = None, number - (1 if name_start == run.start() else 2)
+        country, position = None, first_run - 1
         # Only places right before the name count: "몽골 울란바토르 국립암센터에서 이강영 세브란스병원장" is not Mongolian.
-        while country is None and position >= 0 and position >= number - 3 \
+        while country is None and position >= 0 and position >= first_run - 2 \
                 and re.fullmatch(r"[^\S\n]", text[runs[position].end():runs[position + 1].start()] or "x"):
             country = country_of_word(korean_stem_or_word(runs[position].group(0)))
             if country is None:
@@ -77,6 +83,12 @@ def korean_names(text, start, end, country_of_word):
             position -= 1
         found.append((name_start, name_end, text[name_start:name_end], country))
     return joined_with_university(text, found)
+
+
+def korean_name_word(word, country_of_word):
+    """Say whether a word before a kind word written apart is the name's own: no country, particle or verb."""
+    return len(word) >= 2 and word not in KO_GENERIC and not country_of_word(word, cities=False) \
+        and not korean_stem(word) and not korean_particle(word) and not re.search(r"[다요]$", word)
 
 
 def joined_with_university(text, found):
@@ -285,7 +297,36 @@ def arabic_names(text, start, end, country_of_word):
             name = text[name_start:taken[-2].end()]
             taken.pop()
         found.append((name_start, taken[-1].end(), name, country))
-    return found + transliterated_names(text, words)
+    return found + transliterated_names(text, words) + signing_subjects(text, words, found, country_of_word)
+
+
+# "وقعت سدرة للطب، عضو مؤسسة قطر، مذكرة تفاهم": the subject of the signing verb is a party even
+# when its name holds no kind word; it runs to a comma or to the document.
+AR_SIGNING_VERB = re.compile(r"^(?:و|ف)?(?:وق[ّ]?عت|أبرمت)$")
+
+
+def signing_subjects(text, words, found, country_of_word):
+    """Return (start, end, name, None) of a name without a kind word right after a feminine signing verb."""
+    subjects = []
+    for number, verb in enumerate(words[:-1]):
+        if not AR_SIGNING_VERB.match(verb.group(0)):
+            continue
+        taken = []
+        for word in words[number + 1:number + 4]:
+            plain = word.group(0)
+            between = text[(taken[-1] if taken else verb).end():word.start()]
+            if not re.fullmatch(r"[^\S\n]+", between) or plain in AR_STOPS or arabic_kind(plain)[0] \
+                    or (not taken and (plain.startswith(("ال", "و")) or country_of_word(plain))):
+                break
+            taken.append(word)
+        after = text[taken[-1].end():taken[-1].end() + 2] if taken else ""
+        if not taken or not re.match(r"\s*[،,]|\s+(?=\S)", after) or any(s < taken[-1].end() and taken[0].start() < e for s, e, *_ in found):
+            continue
+        if not re.match(r"\s*[،,]", after) and not any(
+                text[taken[-1].end():].lstrip().startswith(stop) for stop in ("مذكرة", "اتفاقية", "اتفاق")):
+            continue
+        subjects.append((taken[0].start(), taken[-1].end(), text[taken[0].start():taken[-1].end()], None))
+    return subjects
 
 
 # English kind words written in Arabic letters after the name: "مايو كلينك", "كليفلاند كلينك".

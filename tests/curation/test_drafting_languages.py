@@ -269,3 +269,72 @@ def test_an_arabic_kind_word_that_points_back_to_a_named_institution_is_no_new_p
 
     names = {party["name"] for agreement in proposal["agreements"] for party in agreement["parties"]}
     assert not any("المؤسسة" in name for name in names), names
+
+
+def test_a_partner_the_body_names_only_as_the_venue_is_taken_from_the_headline():
+    text = (
+        "부산대병원, 베트남 쩌라이병원과 의료진 교육 협약\n\n"
+        "부산대병원은 지난 9일 베트남 호찌민시 쩌라이병원에서 의료진 연수에 관한 업무협약을 체결했다고 11일 밝혔다.\n\n"
+        "2025.06.11"
+    )
+
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert {party["name"]: party["country"] for party in agreement["parties"]} == {"부산대병원": "KR", "쩌라이병원": "VN"}
+
+
+def test_drafting_a_korean_release_reads_a_foreign_name_written_out_its_signer_by_acronym_and_a_posted_diplomat():
+    text = (
+        "삼성서울병원은 지난 2일 카타르 시드라 메디컬 코퍼레이션과 업무협약을 체결했다고 5일 밝혔다.\n\n"
+        "협약식에는 박승우 삼성서울병원장과 파티마 알 쿠와리 SMC 최고경영자가 참석해 협약서에 서명했다. "
+        "김민수 주카타르 대한민국 대사도 자리를 함께했다.\n\n"
+        "2025.11.05"
+    )
+
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert {party["name"]: party["country"] for party in agreement["parties"]}["시드라 메디컬 코퍼레이션"] == "QA"
+    assert people(agreement, "signed") == {"박승우", "파티마 알 쿠와리"}
+    assert people(agreement, "attended") == {"김민수"}
+
+
+JAPANESE_MINISTER_WITNESSED = (
+    "2025年9月19日\n国立成育医療研究センター\n\n"
+    "国立成育医療研究センターは、9月17日、タイのシリラート病院と覚書を締結しました。"
+    "署名式には、在日タイ王国大使館のソムチャイ・ウォン公使が立ち会いました。"
+)
+
+
+def test_drafting_a_japanese_release_reads_an_embassys_minister_who_witnessed():
+    attended = [
+        (person["name"], person["title"]) for agreement in draft_from_article(text=JAPANESE_MINISTER_WITNESSED)["agreements"]
+        for person in agreement["people"] if person["role"] == "attended"
+    ]
+
+    assert attended == [("ソムチャイ・ウォン", "公使")]
+
+
+def test_drafting_a_spanish_name_keeps_its_elided_article_and_an_apposition_gives_the_partners_country():
+    text = (
+        "Barcelona, 12 de mayo de 2025.– El Hospital Universitario Vall d'Hebron y el Instituto Oncológico Nacional, "
+        "centro de referencia oncológica de Panamá, firmaron hoy un convenio de colaboración."
+    )
+
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert {party["name"]: party["country"] for party in agreement["parties"]} == {
+        "Hospital Universitario Vall d'Hebron": "ES", "Instituto Oncológico Nacional": "PA",
+    }
+
+
+def test_drafting_an_arabic_release_takes_the_subject_of_the_signing_and_leaves_out_its_foundation():
+    text = (
+        "الدوحة في 6 مايو /قنا/ وقعت سدرة للطب، عضو مؤسسة قطر، أمس الاثنين مذكرة تفاهم مع مستشفى كينغز كوليدج "
+        "الجامعي في لندن.\n\nوتشمل المذكرة تدريب الأطباء في مستشفى كينغز كوليدج، الذي يتعاون مع سدرة للطب منذ عام 2022."
+    )
+
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert {party["name"]: party["country"] for party in agreement["parties"]} == {
+        "سدرة للطب": "QA", "مستشفى كينغز كوليدج الجامعي": "GB",
+    }
