@@ -11,17 +11,25 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_countries import countries
 from django_filters.views import FilterView
 
+from common.api import CachedCountPaginator
 from institutions.matching import match_institution
 from institutions.models import Institution
 from partnerships import counts
 from partnerships.facets import active_filter_chips, sidebar_facets, value_labels
 from partnerships.feeds import filters_of
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
-from partnerships.models import NEWEST_ON_RECORD_PAGES, Agreement, Area, Participation, Person, Source
-from common.api import CachedCountPaginator
+from partnerships.models import (
+    NEWEST_ON_RECORD_PAGES,
+    Agreement,
+    Area,
+    Participation,
+    Person,
+    Source,
+    load_evidence,
+)
 from partnerships.network import CountryMatrix, NetworkPicture
-from partnerships.world_map import WorldMap
 from partnerships.network_files import Network
+from partnerships.world_map import WorldMap
 
 NEWEST_COUNT = 5
 # A country's page names its most active institutions, an institution's page its closest partners.
@@ -148,7 +156,10 @@ def either_countries(filterset, params):
 
 
 class AgreementDetailView(DetailView):
-    queryset = Agreement.objects.for_detail()
+    queryset = Agreement.objects.for_listing().with_evidence_flags()
+
+    def get_object(self, queryset=None):
+        return load_evidence(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         sources = cite_sources(self.object)

@@ -7,8 +7,17 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from common.conditional_requests import NOT_MODIFIED, PRECONDITION_FAILED, ConditionalRecordMixin
-from common.api import AllowedMethodsFirstMixin, CSVExportMixin, JSONRenderer, ReportsAllBadParametersMixin
+from common.api import (
+    AllowedMethodsFirstMixin,
+    CSVExportMixin,
+    JSONRenderer,
+    ReportsAllBadParametersMixin,
+)
+from common.conditional_requests import (
+    NOT_MODIFIED,
+    PRECONDITION_FAILED,
+    ConditionalRecordMixin,
+)
 from institutions.models import Institution
 from partnerships import counts
 from partnerships.api.serializers import (
@@ -24,7 +33,7 @@ from partnerships.api.serializers import (
     PersonSerializer,
 )
 from partnerships.filtersets import AgreementFilterSet, PersonFilterSet
-from partnerships.models import Agreement, Area, Person
+from partnerships.models import Agreement, Area, Person, load_evidence
 from partnerships.network_files import Network
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -74,12 +83,17 @@ class AgreementViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin, C
             # The page's related rows come from AgreementListSerializer's own flat queries.
             return Agreement.objects.defer("search_text")
         if self.action == "retrieve" and self.request.accepted_renderer.format != "csv":
-            # Parties, areas, people and sources come from AgreementDetailSerializer's flat queries;
-            # a record's CSV is its list row, from the list's queryset.
-            return Agreement.objects.with_evidence()
+            # Parties, areas, people and sources come from AgreementDetailSerializer's flat queries,
+            # what supports its facts from get_object; a record's CSV is its list row, from the list's queryset.
+            return Agreement.objects.with_evidence_flags()
         if self.action in {"facets", "network"}:
             return Agreement.objects.all()
         return super().get_queryset()
+
+    def get_object(self):
+        agreement = super().get_object()
+        # Flagged only where get_queryset asked (a record as JSON); writes and CSV read it otherwise.
+        return load_evidence(agreement) if hasattr(agreement, "has_evidence") else agreement
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:

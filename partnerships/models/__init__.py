@@ -25,7 +25,7 @@ from partnerships.models.display import (
 )
 from partnerships.models.evidence import Disagreement, Evidence, ReportedValue
 from partnerships.models.kept import AgreementFacetValue, FacetCount
-from partnerships.models.querysets import NEWEST_ON_RECORD_PAGES
+from partnerships.models.querysets import NEWEST_ON_RECORD_PAGES, load_evidence
 from partnerships.models.records import (
     Agreement,
     AgreementArea,
@@ -42,5 +42,5 @@ __all__ = [
     "AREA_NAME_FIELDS", "NEWEST_ON_RECORD_PAGES", "SEARCH_IDS_AT_MOST",
     "Agreement", "AgreementArea", "AgreementEvent", "AgreementFacetValue", "AgreementParty", "AgreementSearch",
     "Area", "Disagreement", "Evidence", "FacetCount", "Participation", "Person", "ReportedValue", "Source",
-    "area_names", "date_display", "date_in_language", "display_name_of_person", "fold_whitespace",
+    "area_names", "date_display", "load_evidence", "date_in_language", "display_name_of_person", "fold_whitespace",
 ]

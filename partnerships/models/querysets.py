@@ -275,23 +275,47 @@ class AgreementQuerySet(models.QuerySet):
             for pk, slug, title, kind, signed_on, precision in rows
         ]
 
-    def for_detail(self):
-        """Return agreements with everything their page shows, evidence included, loaded up front."""
-        return self.for_listing().with_evidence()
-
     def with_evidence(self):
         """Return agreements with their evidence and what each piece of it supports loaded up front."""
-        evidence = Evidence.objects.select_related(
-            "source", "party__institution", "area__area", "participation__person", "event"
-        )
-        disagreements = Disagreement.objects.select_related("party__institution").prefetch_related(
-            models.Prefetch("reported_values", queryset=ReportedValue.objects.select_related("source"))
-        )
-        return self.prefetch_related(
-            models.Prefetch("evidence", queryset=evidence),
-            "events",
-            models.Prefetch("disagreements", queryset=disagreements),
-        )
+        return self.prefetch_related(*supporting_lookups().values())
+
+    def with_evidence_flags(self):
+        """Return agreements annotated with whether they have evidence, events and disagreements, for load_evidence().
+
+        Each is an EXISTS through the index on their agreement, asked in the agreement's own query.
+        """
+        return self.annotate(**{
+            f"has_{name}": Exists(getattr(self.model, name).field.model.objects.filter(agreement=OuterRef("pk")))
+            for name in supporting_lookups()
+        })
+
+
+def load_evidence(agreement):
+    """Load one agreement's evidence, events and disagreements (flagged by with_evidence_flags), reading only the kinds it has.
+
+    Most agreements have no events and no disagreements, many no evidence, and a record's time
+    is mostly its queries.
+    """
+    kinds = supporting_lookups()
+    models.prefetch_related_objects([agreement], *(kinds[name] for name in kinds if getattr(agreement, f"has_{name}")))
+    cache = agreement.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name in kinds:
+        # Known empty: an empty queryset, which asks the database nothing.
+        cache.setdefault(name, getattr(agreement, name).none())
+    return agreement
+
+
+def supporting_lookups():
+    """{related name: its prefetch}: what supports an agreement's facts, with what each row names loaded."""
+    evidence = Evidence.objects.select_related("source", "party__institution", "area__area", "participation__person", "event")
+    disagreements = Disagreement.objects.select_related("party__institution").prefetch_related(
+        models.Prefetch("reported_values", queryset=ReportedValue.objects.select_related("source"))
+    )
+    return {
+        "evidence": models.Prefetch("evidence", queryset=evidence),
+        "events": "events",
+        "disagreements": models.Prefetch("disagreements", queryset=disagreements),
+    }
 
 
 class AgreementPartyQuerySet(models.QuerySet):

@@ -4,10 +4,17 @@ import io
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from partnerships.models import Agreement, AgreementParty, Participation
-from tests.factories import AgreementAreaFactory, AgreementFactory, AgreementPartyFactory, ParticipationFactory
+from tests.factories import (
+    AgreementAreaFactory,
+    AgreementFactory,
+    AgreementPartyFactory,
+    ParticipationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -600,3 +607,32 @@ def test_a_list_counted_from_the_kept_counts_says_as_many_as_it_lists(client, qu
 
     assert (body["count"], body["count_is_exact"]) == (len(body["results"]), True)
     assert body["count"] == client.get(f"/partnerships/?{query}").context["paginator"].count
+
+
+# The queries each kind of supporting row takes to read: a disagreement's values are a second.
+SUPPORTING = {"evidence": 1, "events": 1, "disagreements": 2}
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, HTTP_CACHE_CONTROL="no-cache")
+    assert response.status_code == 200
+    return len(captured.captured_queries), response
+
+
+@pytest.mark.parametrize("page", ["/api/v1/agreements/{}/", "/partnerships/{}/"])
+def test_a_record_asks_only_for_the_kinds_of_supporting_rows_it_has(client, page):
+    # An agreement with evidence and events, and one with none of them: the second asks for
+    # neither, and both show what they have.
+    supported = next(agreement for agreement in Agreement.objects.order_by("pk")
+                     if agreement.evidence.exists() and agreement.events.exists())
+    bare = AgreementFactory()
+    kinds = sum(queries for name, queries in SUPPORTING.items() if getattr(supported, name).exists())
+    supported_queries, supported_response = queries_of(client, page.format(supported.slug))
+    bare_queries, bare_response = queries_of(client, page.format(bare.slug))
+    assert supported_queries - bare_queries == kinds
+    if page.startswith("/api/"):
+        assert supported_response.json()["evidence"] and supported_response.json()["events"]
+        assert [bare_response.json()[name] for name in SUPPORTING] == [[], [], []]
+    else:
+        assert supported.events.first().get_kind_display() in supported_response.content.decode()
