@@ -113,6 +113,8 @@ TITLE_WORDS = (
     r"Executive|Acting|Senior|Managing|General|Founder|Co-founder|Superintendent|Commissioner|Officer|"
     r"Vorstandsvorsitzender|Vorstandsvorsitzende|Vorsitzender|Vorsitzende|Direktor|Direktorin|Präsident|"
     r"Präsidentin|Dekan|Dekanin|Ärztlicher|Ärztliche|Geschäftsführer|Geschäftsführerin|Leiter|Leiterin|"
+    # German joins a title to its field: Gesundheitssenatorin, Wissenschaftsminister, Pflegedirektorin.
+    r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:senatorin|senator|ministerin|minister|direktorin|direktor|präsidentin|präsident)|"
     r"Leitender|Leitende|Stellvertretender|Stellvertretende|Kaufmännischer|Kaufmännische|rector|Staatssekretär|Bundesminister|Ministerin|Botschafter|Botschafterin|Vorstand|Generaldirektor|"
     r"medical director|vice president|president|director|chief|head|dean|professor|minister|ambassador|"
     r"chairman|chair|secretary|governor|mayor|founder|executive|"
@@ -134,7 +136,8 @@ HONORIFICS = (
 # "Minister Park", "CEO Heyo Kroemer".
 TITLE_HONORIFICS = (
     r"Vice Minister|Deputy Minister|Minister|Ambassador|High Commissioner|Commissioner|Consul[- ]General|Consul|"
-    r"Senator|Mayor|Governor|President|Chairman|Director|CEO"
+    r"Senator|Mayor|Governor|President|Chairman|Director|CEO|"
+    r"Rektor|Rektorin|Präsident|Präsidentin|Dekan|Dekanin|Senatorin|Ministerin|Botschafter|Botschafterin"
 )
 
 

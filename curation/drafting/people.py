@@ -43,13 +43,16 @@ SIGNING = re.compile(
     r"\b(?:firmaron|firmó|suscribieron|suscribió|rubricaron|signèrent|ont signé|a signé|assinaram|assinou|firmano|hanno firmato)\b",
     re.I,
 )
+GERMAN_ATTENDED = r"\bnahm(?:en)? an der (?:Unterzeichnung|Zeremonie|Feierstunde) teil\b|\bwaren? bei der Unterzeichnung (?:anwesend|zugegen|dabei)\b"
 ATTENDANCE = re.compile(
     r"\bin the presence of\b|\battended by\b|\bwith the attendance of\b|\bwitnessed by\b|\bin attendance\b|"
     r"\battended the\b|\bwere present\b|\bwas present\b|\bim Beisein (?:von|des|der)\b|\bin Anwesenheit (?:von|des|der)\b|"
     r"\bgraced by\b|\bpresided over by\b|\bwitnessed the\b|\battendance of\b|"
     r"\ben presencia (?:de|del)\b|\bcon la presencia (?:de|del)\b|\bante la presencia\b|\ben présence (?:de|du|des)\b|"
     r"\bna presença (?:de|do|da)\b|\bcom a presença (?:de|do|da)\b|\basistieron\b|\bestuvieron presentes\b|\bont assisté\b|"
-    r"\bassistiram\b|\bestiveram presentes\b|\bin presenza (?:di|del)\b",
+    r"\bassistiram\b|\bestiveram presentes\b|\bin presenza (?:di|del)\b|"
+    # German puts the verb after the name: "Senatorin X nahm an der Unterzeichnung teil".
+    rf"{GERMAN_ATTENDED}",
     re.I,
 )
 SPEECH = re.compile(
@@ -306,7 +309,7 @@ def roles_of(sentence, match):
         roles.append(("attended", text))
     elif signing and (last_signing > last_attendance or signs_as_subject(after)):
         roles.append(("signed", text))
-    elif attendance and re.match(r".{0,200}?\battended\b", after):
+    elif attendance and re.match(rf".{{0,200}}?(?:\battended\b|{GERMAN_ATTENDED})", after):
         roles.append(("attended", text))
     if LED.search(text) and (re.match(r"[^.]{0,120}\bidentified\b", after) or re.search(r"(?:led|coordinated) by\s+$", before[-60:] + " ")):
         roles.append(("led", text))

@@ -31,3 +31,18 @@ def test_drafting_a_german_release_takes_its_parties_as_they_stand_alone(text, p
 
     assert {party["name"]: party["country"] for party in agreement["parties"]} == parties
     assert (agreement["kind"], agreement["signed_on"]) == (kind, signed_on)
+
+
+def test_drafting_a_german_release_reads_a_title_before_the_name_and_an_attendee_after_it():
+    text = (
+        "Graz, 4. Juni 2025\n\n"
+        "Rektorin Andrea Kurz und Dr. Peter Novak, Direktor der Universitätsklinik Ljubljana, unterzeichneten "
+        "am Dienstag in Graz eine Kooperationsvereinbarung. Die steirische Wissenschaftsministerin Eva Maier "
+        "nahm an der Unterzeichnung teil."
+    )
+
+    [agreement] = draft_from_article(text=text)["agreements"]
+
+    assert {(person["name"], person["role"]) for person in agreement["people"]} == {
+        ("Andrea Kurz", "signed"), ("Peter Novak", "signed"), ("Eva Maier", "attended"),
+    }
