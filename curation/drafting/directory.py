@@ -165,8 +165,8 @@ class Directory:
             (record, name)
             for record in self.records.values()
             for name in {record.name, record.short_name} - {""}
-            # An acronym is read letter by letter, not as a word.
-            if name.isascii() and not name.isupper()
+            # A Latin name, accents and all (Charité); an acronym is read letter by letter, not as a word.
+            if not NATIVE.search(name) and not name.isupper()
         ), GENERIC | GLOSSED)
 
     def keys_with_word(self, words):

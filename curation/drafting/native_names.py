@@ -58,7 +58,9 @@ def korean_names(text, start, end, country_of_word):
         prefix = stem[:-len(suffix)]
         previous = runs[number - 1] if number else None
         joinable = previous is not None and re.fullmatch(r"[^\S\n]", text[previous.end():run.start()] or "x")
-        if (not prefix or prefix in KO_GENERIC) and (suffix in KO_SEPARATE or stem in KO_MINISTRIES) and joinable:
+        # "이강영 병원장": a kind word with a title glued on follows a person's name, not a name's first word.
+        titled = re.match(r"(?:장|총장|원장|이사장)", run.group(0)[len(stem):])
+        if (not prefix or prefix in KO_GENERIC) and (suffix in KO_SEPARATE or stem in KO_MINISTRIES) and joinable and not titled:
             word = previous.group(0)
             ministry = stem in KO_MINISTRIES and country_of_word(word)
             # A city before a kind word is part of the name (타슈켄트 의과대학); a country is not.
@@ -70,7 +72,8 @@ def korean_names(text, start, end, country_of_word):
                         and re.fullmatch(r"[^\S\n]", text[earlier.end():previous.start()] or "x") \
                         and korean_name_word(earlier.group(0), country_of_word):
                     name_start, first_run = earlier.start(), number - 2
-        if not prefix or prefix in KO_GENERIC or len(stem) < 3:
+        # The whole name's length: "샤리테 병원" is a name though its kind word alone is short.
+        if not prefix or prefix in KO_GENERIC or name_end - name_start < 3:
             continue
         # "미국 메이요클리닉", "베트남 호치민시 쩌라이병원": a country or city in the words before.
         country, position = None, first_run - 1

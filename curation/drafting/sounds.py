@@ -23,6 +23,7 @@ GLOSSARY = {
     "سرطان": {"cancer"}, "للسرطان": {"cancer"}, "أبحاث": {"research"}, "للأبحاث": {"research"}, "بحوث": {"research"},
     "دولي": {"international"}, "الدولي": {"international"}, "وطني": {"national"}, "الوطني": {"national"},
     "مجموعة": {"group"}, "شركة": {"company"}, "تخصصي": {"specialist"}, "التخصصي": {"specialist"},
+    "جامعي": {"university"}, "الجامعي": {"university"}, "جامعية": {"university"}, "الجامعية": {"university"},
     "رعاية": {"care"}, "الرعاية": {"care"}, "الصحية": {"health", "healthcare"}, "طب": {"medicine"},
     # Chinese and Japanese (the longest written first is taken first).
     "医疗中心": {"medical", "center"}, "醫療中心": {"medical", "center"}, "医学中心": {"medical", "center"},
@@ -47,6 +48,9 @@ SOUND_ALIKE = 85
 SHORTEST = 4
 # Shorter consonants than these say too little to tell one name from another.
 EQUAL_AT_LEAST = 3
+# A sound shorter than SHORTEST says little: written in a script with vowels (not Arabic), those
+# must sound alike too (Charité is not シリラート, though both are slt).
+VOWELS_ALIKE = 75
 
 
 # How a letter (or two) is heard, in one pass: a soft c is s, a hard one k; scripts without p, v or
@@ -64,6 +68,12 @@ def consonants(text):
     return re.sub(r"(.)\1+", r"\1", UNHEARD.sub("", text))
 
 
+def vowelled(text):
+    """The romanised name as heard, vowels kept: Charité and 샤리테 are salite, シリラート sililato."""
+    text = LETTERS_HEARD.sub(lambda match: HEARD[match.group(0)], anyascii(text).lower())
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]|[hwy]", "", text))
+
+
 def arabic_stem(word):
     """An Arabic word as the glossary holds it: hamza seats unified, the article and a joined preposition cut."""
     if word in GLOSSARY:
@@ -76,7 +86,7 @@ def arabic_stem(word):
 
 
 def read(native):
-    """Return (the English common words, the consonants of the proper name) of a native-script name."""
+    """Return (the English common words, the proper name) of a native-script name."""
     common, proper = set(), []
     for word in native.split():
         if re.match(r"[\u0621-\u064a]", word):
@@ -92,17 +102,20 @@ def read(native):
                 common |= GLOSSARY[term]
                 rest = rest.replace(term, " ")
         proper.extend(rest.split())
-    return common, consonants(" ".join(proper))
+    return common, " ".join(proper)
 
 
 @functools.lru_cache(maxsize=200_000)
 def record_words(name, generic):
-    """Return (the common words, the consonants of the proper name) of a record's Latin name; `generic`: the common words.
+    """Return (the common words, the sounds of the proper name) of a record's Latin name; `generic`: the common words.
 
-    Kept between drafts: the directory's names are read once, not once per draft.
+    A Latin "ch" is heard as k (Christchurch) or as sh (Charité, Chiang Mai), so a name with one
+    has both sounds. Kept between drafts: the directory's names are read once, not once per draft.
     """
     words = [word for word in re.findall(r"[a-z]+", anyascii(name).lower()) if word not in UNSAID]
-    return frozenset(word for word in words if word in generic), consonants(" ".join(word for word in words if word not in generic))
+    proper = " ".join(word for word in words if word not in generic)
+    heard = {(consonants(spoken), vowelled(spoken)) for spoken in {proper, proper.replace("ch", "sh")}}
+    return frozenset(word for word in words if word in generic), tuple(sorted(pair for pair in heard if pair[0]))
 
 
 class Sounds:
@@ -112,9 +125,9 @@ class Sounds:
         self.by_sound = {}
         generic = frozenset(generic)
         for record, name in records:
-            common, sound = record_words(name, generic)
-            if sound:
-                self.by_sound.setdefault(sound, []).append((record, common))
+            common, sounds = record_words(name, generic)
+            for sound, spoken in sounds:
+                self.by_sound.setdefault(sound, []).append((record, common, spoken))
         self.long_sounds = [sound for sound in self.by_sound if len(sound) >= SHORTEST]
 
     def heard(self, sound):
@@ -126,12 +139,15 @@ class Sounds:
 
     def record_of(self, native, country=None):
         """Return the one record whose Latin name the native name says (its words translated, its proper name heard), or None."""
-        common, sound = read(native)
+        common, proper = read(native)
+        sound = consonants(proper)
         if len(sound) < EQUAL_AT_LEAST:
             return None
+        spoken = vowelled(proper) if len(sound) < SHORTEST and not re.search(r"[\u0621-\u064a]", proper) else None
         found = {
             record.pk: record
-            for heard in self.heard(sound) for record, their_common in self.by_sound[heard]
+            for heard in self.heard(sound) for record, their_common, their_spoken in self.by_sound[heard]
             if their_common <= common and (not country or record.country == country)
+            and (spoken is None or fuzz.ratio(spoken, their_spoken) >= VOWELS_ALIKE)
         }
         return next(iter(found.values())) if len(found) == 1 else None

@@ -23,6 +23,17 @@ KOREAN = """세다스시나이 메디컬센터, 부산대병원과 업무협약 
 부산대병원은 지난 3일 미국 세다스시나이 메디컬센터와 디지털 헬스 분야 협력을 위한 업무협약을 체결했다고 5일 밝혔다.
 """
 
+# Charité: its accent kept, its "ch" heard as sh, and "university" written as an adjective (الجامعي).
+ARABIC_ACCENTED = """جامعة الملك سعود توقع مذكرة تفاهم مع مستشفى شاريتيه الجامعي
+
+الرياض في 3 مايو / واس / وقعت جامعة الملك سعود ومستشفى شاريتيه الجامعي مذكرة تفاهم للتعاون في أبحاث السكري.
+"""
+
+KOREAN_ACCENTED = """경북대병원, 독일 샤리테 병원과 업무협약 체결
+
+경북대병원은 지난 7일 독일 샤리테 병원과 의료진 교육 협력을 위한 업무협약을 체결했다고 9일 밝혔다.
+"""
+
 # Names that sound like no record, or like one but with other common words: new institutions.
 NOT_ANY = """جامعة الخليج الطبية توقع مذكرة تفاهم مع مركز سامي الطبي
 
@@ -40,12 +51,14 @@ def parties(text, published_on):
     (ARABIC, "2025-03-14", "samsung-medical-center"),
     (CHINESE, "2025-04-10", "cedars-sinai"),
     (KOREAN, "2025-06-05", "cedars-sinai"),
+    (ARABIC_ACCENTED, "2025-05-04", "charite"),
+    (KOREAN_ACCENTED, "2025-05-09", "charite"),
 ])
 def test_a_record_held_under_its_latin_name_is_reused_when_the_press_writes_its_sound(text, published_on, record):
     found = parties(text, published_on)
     assert record in found
     # The party the directory holds is not proposed again as a new institution in its script.
-    assert not any(name != record and ("سامسونج" in name or "西达赛奈" in name or "세다스시나이" in name) for name in found)
+    assert not any(name != record and any(sound in name for sound in ("سامسونج", "西达赛奈", "세다스시나이", "شاريتيه", "샤리테")) for name in found)
 
 
 def test_a_name_that_only_shares_common_words_or_part_of_a_sound_is_not_taken_for_a_record():
