@@ -243,7 +243,8 @@ def find_agreements(article, entities, warnings):
     for sentence in article.sentences:
         if is_planned(sentence.text) and document_kind(sentence.text, language):
             warnings.append(f"A signing only planned or awaiting approval is not drafted: \"{sentence.text}\"")
-    agreements, group = [], []
+    # `counted`: the agreements a sentence counted ("signed two agreements"), in their order.
+    agreements, group, counted = [], [], []
     for sentence in article.sentences:
         text = sentence.text
         if BIOGRAPHY.search(text) and not signing(text):
@@ -258,12 +259,16 @@ def find_agreements(article, entities, warnings):
             parties = parties_in(sentence, entities, article, excluded)
             kind = "renewal" if renews(text) else document_kind(text, language)
             others = [p for p in parties if not any(p in a.parties for a in agreements)]
-            unnamed = [a for a in agreements if not a.parties]
+            # Agreements still waiting for their partners: none named yet, or only the subject of
+            # "X signed two agreements with Korean partners".
+            unnamed = [a for a in agreements if not a.parties or (a in counted and len(a.parties) < 2)]
             if unnamed and others and not COUNT.search(text):
-                # "Two memoranda were signed on Sunday. A signed an MoU with B. In a separate agreement, C ...":
-                # each later signing names the parties of one of the memoranda counted.
-                unnamed[0].take_signing(sentence, kind, parties)
-                group = [unnamed[0]]
+                # "Two memoranda were signed on Sunday. A signed an MoU with B. In a separate agreement, C ...",
+                # "The first, an MoU with B, … The second, a letter of intent with C, …": each later
+                # signing names the partner of one of the agreements counted.
+                chosen = counted_by_ordinal(sentence, counted, unnamed) or unnamed[0]
+                chosen.take_signing(sentence, kind, parties)
+                group = counted if chosen in counted else [chosen]
                 continue
             pair = None if COUNT.search(text) or renews(text) else document_pair(text)
             # "A与B签署…；C与D签署…": a signing between institutions no agreement has yet is another one.
@@ -278,6 +283,8 @@ def find_agreements(article, entities, warnings):
                     group = split_by_count(text, kind, parties, sentence)
                 if COUNT.search(text) and agreements and not any(a.parties for a in agreements[-len(group):]):
                     agreements = agreements[:-len(group)]
+                if COUNT.search(text):
+                    counted = group
                 agreements.extend(group)
                 continue
             group = own_agreement(parties, agreements, group)
@@ -338,6 +345,15 @@ ORDINAL = re.compile(
     r"(?i)\b(" + "|".join(sorted((w for words in ORDINALS for w in words if not re.match("[가-힣一-鿿]", w)), key=len, reverse=True))
     + r")\b|(첫째|첫|두번째|둘째|세번째|셋째|네번째|第一|第二|第三|第四)"
 )
+
+
+def counted_by_ordinal(sentence, counted, unnamed):
+    """The agreement counted before that a sentence calls "the first" or "the second", if it still waits for its partner."""
+    ordinal = ORDINAL.search(sentence.text)
+    if not ordinal:
+        return None
+    index = next(number for number, words in enumerate(ORDINALS) if (ordinal.group(1) or ordinal.group(2)).lower() in words)
+    return counted[index] if index < len(counted) and counted[index] in unnamed else None
 
 
 def own_agreement(parties, agreements, group):

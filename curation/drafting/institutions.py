@@ -423,6 +423,8 @@ def candidate_names(text, start, end):
 NAME_RUN = r"[A-Z][\w&’'.-]*(?:[^\S\n]+(?:of\s+|for\s+|&\s+)?[A-Z][\w&’'.-]*){0,5}"
 SIGNED_WITH = re.compile(
     rf"\b(?:signed|signs|inked|concluded|entered into|renewed)\b[^.;]{{0,80}}?\bwith\s+(?:the\s+)?(?P<name>{NAME_RUN})"
+    # "The second, a letter of intent with InTheSmart, was signed by …": the document names its partner.
+    rf"|\b(?:memorandum of understanding|MoU|MOU|letter of intent|LoI|LOI|agreement|contract)\s+with\s+(?:the\s+)?(?P<partner>{NAME_RUN})"
 )
 SUBJECTS = re.compile(
     rf"^(?:[^–—:]{{0,60}}(?:[–—:]|--)\s*)?(?:The\s+)?(?P<first>{NAME_RUN})"
@@ -441,7 +443,7 @@ def signing_names(text, start, end):
     match = SUBJECTS.match(sentence)
     if match:
         spans += [match.span(group) for group in ("first", "second") if match.group(group)]
-    spans += [m.span("name") for m in SIGNED_WITH.finditer(sentence)]
+    spans += [m.span("name" if m.group("name") else "partner") for m in SIGNED_WITH.finditer(sentence)]
     for span_start, span_end in spans:
         span_start, span_end = trim_name(sentence, span_start, span_end)
         name = sentence[span_start:span_end].rstrip(".,")

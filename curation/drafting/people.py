@@ -351,6 +351,10 @@ def add_surname_mentions(sentence, people):
                      rf"\b(?:said|{ROMANCE_SPEECH})\s+(?:el |la |le |o |a )?{HONORIFIC}*{re.escape(surname)}\b", sentence.text):
             person.roles.setdefault("spoke", sentence.text)
             person.sentences.add(sentence.index)
+        # "was signed by President Reyes and …": the title and family name of a signer named in full before.
+        titled = re.search(rf"\b(?:{TITLE_WORDS}|{HONORIFICS})\.?\s+{re.escape(surname)}\b(?![^\S\n]+[A-Z]|-)", sentence.text)
+        if titled and sentence.index not in person.sentences and SIGNING.search(sentence.text[:titled.start()]):
+            person.sentences.add(sentence.index)
 
 
 def signer_line(sentence: Sentence):

@@ -78,6 +78,33 @@ def test_drafting_gives_each_counted_memorandum_the_parties_named_after_the_coun
 
 
 @pytest.mark.django_db
+def test_drafting_gives_each_agreement_counted_with_its_subject_the_partner_its_ordinal_names():
+    draft = draft_from_article(text=(
+        "Hospital signs with two partners\n\n"
+        "Hospital News\nPublished: 2025-09-12\n\n"
+        "Makati Medical Center signed two agreements with foreign partners on the 11th, at its annual research forum.\n\n"
+        "The first, a memorandum of understanding with Samsung Medical Center, was signed by President Jose Reyes "
+        "and Samsung Medical Center President Park Seung-woo. It covers nurse training.\n\n"
+        "The second, a letter of intent with Lumina Robotics, a Busan-based maker of surgical robots, was signed by "
+        "President Reyes and Lumina Robotics CEO Han Ji-won.\n\n"
+        "Health Secretary Teodoro Herbosa attended the signing ceremony."
+    ))
+    agreements = draft["agreements"]
+    assert [a["kind"] for a in agreements] == ["mou", "letter_of_intent"]
+    assert [sorted(party["institution"] or party["name"] for party in a["parties"]) for a in agreements] == [
+        ["Makati Medical Center", "samsung-medical-center"],
+        ["Lumina Robotics", "Makati Medical Center"],
+    ]
+    # "on the 11th" in the counting sentence dates both, under the month of the publication line.
+    assert [a["signed_on"] for a in agreements] == ["2025-09-11", "2025-09-11"]
+    assert [sorted(p["name"] for p in a["people"] if p["role"] == "signed") for a in agreements] == [
+        ["Jose Reyes", "Park Seung-woo"], ["Han Ji-won", "Jose Reyes"],
+    ]
+    # The ceremony was one: who attended it attended both signings.
+    assert all("Teodoro Herbosa" in {p["name"] for p in a["people"] if p["role"] == "attended"} for a in agreements)
+
+
+@pytest.mark.django_db
 def test_drafting_reads_a_name_after_a_lower_case_article_and_a_people_word_before_generic_words():
     draft = draft_from_article(text=(
         "Kooperation\n\n"
