@@ -487,6 +487,94 @@ WORLD.update({
     },
 })
 
+# A sixth held-out batch, written after commit ec53a93 and scored once before any change.
+WORLD.update({
+    # A renewal (续签) "昨日" under a newspaper date line of the 14th; a provincial health commission
+    # director who attended; a 1994 agreement signed by a predecessor college in passing; the
+    # partner's schools as units.
+    "zh_shaoyifu_lomalinda_renewal.txt": {
+        "batch": "heldout", "language": "zh", "published_on": "2025-11-14",
+        "agreements": [agreement(
+            "renewal", ["浙江大学医学院附属邵逸夫医院", "罗马琳达大学"], "2025-11-13", "day",
+            signed=["蔡秀军", "理查德·哈特"], attended=["王仁元"],
+        )],
+        "countries": {"浙江大学医学院附属邵逸夫医院": "CN", "罗马琳达大学": "US"},
+    },
+    # Traditional characters, "昨（12）日" under a dated news line; Cedars-Sinai in Chinese; a deputy
+    # minister who watched (到場觀禮), "周德陽院長" with his title; a cancer institute as a unit.
+    "zh_cmuh_cedars_taichung.txt": {
+        "batch": "heldout", "language": "zh", "published_on": "2025-08-13",
+        "agreements": [agreement(
+            "mou", ["中國醫藥大學附設醫院", "cedars-sinai"], "2025-08-12", "day",
+            signed=["周德陽", "麥可·嘉納"], attended=["林靜儀"],
+        )],
+        "countries": {"中國醫藥大學附設醫院": "TW", "cedars-sinai": "US"},
+    },
+    # Two agreements at one event "on Tuesday" under a Wednesday dateline (an MoU and a collaboration
+    # agreement); an ambassador present at both; a department as a unit; work since 2009 in passing.
+    "en_cmc_vellore_sweden_two.txt": {
+        "batch": "heldout", "language": "en", "published_on": "2025-01-22",
+        "agreements": [
+            agreement("mou", ["Christian Medical College Vellore", "Karolinska Institutet"], "2025-01-21", "day",
+                      signed=["Vikram Mathews", "Annika Östman Wernerson"], attended=["Jan Thesleff"]),
+            agreement("agreement", ["Christian Medical College Vellore", "Uppsala University"], "2025-01-21", "day",
+                      signed=["Vikram Mathews", "Anders Hagfeldt"], attended=["Jan Thesleff"]),
+        ],
+        "countries": {"Christian Medical College Vellore": "IN", "Karolinska Institutet": "SE", "Uppsala University": "SE"},
+    },
+    # A US university news item: "signed … Friday" under a Monday date line; titles before names;
+    # a 1989 agreement between the schools of medicine and a consortium in passing; a hospital as venue.
+    "en_iu_moi_eldoret.txt": {
+        "batch": "heldout", "language": "en", "published_on": "2025-05-12",
+        "agreements": [agreement(
+            "mou", ["Indiana University", "Moi University"], "2025-05-09", "day",
+            signed=["Pamela Whitten", "Isaac Kosgey"],
+        )],
+        "countries": {"Indiana University": "US", "Moi University": "KE"},
+    },
+    # "지난 15일(현지시간)" under an "입력" line of the 17th; an ambassador present; units (류마티스병원,
+    # 국제진료센터, 의과대학); a detailed agreement planned for later in the year is not drafted.
+    "ko_hanyang_rscm_jakarta.txt": {
+        "batch": "heldout", "language": "ko", "published_on": "2025-07-17",
+        "agreements": [agreement(
+            "mou", ["한양대학교병원", "치프토 망운쿠수모 국립병원"], "2025-07-15", "day",
+            signed=["이형중", "라흐마트 주나이디"], attended=["박수덕"],
+        )],
+        "countries": {"한양대학교병원": "KR", "치프토 망운쿠수모 국립병원": "ID"},
+    },
+    # A KUNA dateline without a year under a day-first numeric date line, "اليوم الثلاثاء"; Asan
+    # Medical Center in Arabic; a minister under whose patronage it was signed and an ambassador;
+    # two hospitals named as beneficiaries are no parties.
+    "ar_kuwait_moh_asan.txt": {
+        "batch": "heldout", "language": "ar", "published_on": "2025-04-15",
+        "agreements": [agreement(
+            "mou", ["وزارة الصحة الكويتية", "asan-medical-center"], "2025-04-15", "day",
+            signed=["عبدالله البدر", "بارك سونغ إيل"], attended=["أحمد العوضي", "تشونغ بيونغ ها"],
+        )],
+        "countries": {"وزارة الصحة الكويتية": "KW", "asan-medical-center": "KR"},
+    },
+    # "el pasado martes" under a Thursday dateline; Charité by its full German name; an ambassador
+    # present; a department and an institute as units; a specific agreement planned for 2026.
+    "es_clinica_alemana_charite.txt": {
+        "batch": "heldout", "language": "es", "published_on": "2025-10-09",
+        "agreements": [agreement(
+            "agreement", ["Clínica Alemana de Santiago", "charite"], "2025-10-07", "day",
+            signed=["Cristián Ugarte", "Heyo K. Kroemer"], attended=["Susanne Fries-Gaier"],
+        )],
+        "countries": {"Clínica Alemana de Santiago": "CL", "charite": "DE"},
+    },
+    # "10月6日（月）" with the year in the header; SNUH in katakana; "竹原徹郎病院長"; a 2012
+    # agreement between the graduate school and the medical college in passing; two units as contacts.
+    "ja_osaka_snuh.txt": {
+        "batch": "heldout", "language": "ja", "published_on": "2025-10-08",
+        "agreements": [agreement(
+            "mou", ["大阪大学医学部附属病院", "seoul-national-university-hospital"], "2025-10-06", "day",
+            signed=["竹原徹郎", "キム・ヨンテ"],
+        )],
+        "countries": {"大阪大学医学部附属病院": "JP", "seoul-national-university-hospital": "KR"},
+    },
+})
+
 
 def world_draft(name):
     """Return the draft of a world article, from its text alone, as a curator pasting it would get."""
