@@ -13,12 +13,13 @@ import subprocess
 import time
 import urllib.parse
 
-from bench.queries import WITH_PARTY_IN_COUNTRY
+from bench.queries import IN_AREA, WITH_PARTY_IN_COUNTRY
 
 QUESTIONS = {
     "country": "page 1–3 by a random country (JSON)",
     "country_area": "page 1–3 by a random country and area (JSON)",
     "facets": "facets for a random country (JSON)",
+    "facets_pair": "facets for a random country and area (JSON)",
     "search": "search for one of 40 terms (JSON)",
     "detail_json": "one of 500 agreements (JSON)",
     "list_html": "list page 1–3 by a random country (HTML)",
@@ -95,6 +96,7 @@ def django_paths(question, values):
             f"/api/v1/agreements/?country={c}&area={a}&page={p}" for c, a in values["pairs"] for p in in_pair[c, a]
         ],
         "facets": [f"/api/v1/agreements/facets/?country={c}" for c in values["countries"]],
+        "facets_pair": [f"/api/v1/agreements/facets/?country={c}&area={a}" for c, a in values["pairs"]],
         "search": [f"/api/v1/agreements/?q={quoted(term)}" for term in values["terms"]],
         "detail_json": [f"/api/v1/agreements/{slug}/" for _id, slug in values["records"]],
         "list_html": [f"/partnerships/?country={c}&page={p}" for c in values["countries"] for p in in_country[c]],
@@ -102,8 +104,11 @@ def django_paths(question, values):
 
 
 def datasette_paths(question, values):
-    def facets(country):
-        where = WITH_PARTY_IN_COUNTRY.replace(":country", f"'{country}'").replace("a.id", "partnerships_agreement.id")
+    def facets(country, area=None):
+        where = WITH_PARTY_IN_COUNTRY.replace(":country", f"'{country}'")
+        if area:
+            where += " AND " + IN_AREA.replace(":area", f"'{area}'")
+        where = where.replace("a.id", "partnerships_agreement.id")
         return (f"/directory/partnerships_agreement.json?_where={quoted(where)}&_facet=kind&_facet=signed_on_precision"
                 "&_facet_date=signed_on&_size=0")
 
@@ -111,6 +116,7 @@ def datasette_paths(question, values):
         "country": [f"/directory/agreements_by_country.json?country={c}&_shape=array" for c in values["countries"]],
         "country_area": None,
         "facets": [facets(c) for c in values["countries"]],
+        "facets_pair": [facets(c, a) for c, a in values["pairs"]],
         "search": [f"/directory/agreements_matching.json?q={quoted(term)}&_shape=array" for term in values["terms"]],
         "detail_json": [f"/directory/partnerships_agreement/{pk}.json" for pk, _slug in values["records"]],
         "list_html": [f"/directory/agreements_by_country?country={c}" for c in values["countries"]],

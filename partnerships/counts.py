@@ -317,9 +317,12 @@ FACET_INSTITUTIONS = 50
 # A list of at most this many agreements is found from its ids in the stored options.
 LISTED_BY_IDS = 2_000
 # As many as the network files draw (partnerships/network_files.py): at 1M agreements on
+# What the kept counts cannot answer for a long list is counted over its newest this many
+# agreements: the institution facet always, the other facets when the filters are more than one
+# option (or no options) and more agreements match (the page and the API then say so). At 1M on
 # PostgreSQL, ranking a country's institutions over its newest 20,000 took 160-420 ms, over
 # 5,000 80-145 ms.
-INSTITUTIONS_COUNTED_OVER = 5_000
+COUNTED_OVER_NEWEST = 5_000
 
 
 def counted(facets, *, option=None):
@@ -349,10 +352,10 @@ def counted(facets, *, option=None):
 
 
 def counted_over(ids, facets, *, newest):
-    """Return {facet: {value: count}} over the agreements whose ids the subquery gives, from their stored options.
+    """Return {facet: {value: count}} over the agreements whose ids the subquery (or list) gives, from their stored options.
 
-    The institution facet is counted over `newest` instead: the newest of them, at most
-    INSTITUTIONS_COUNTED_OVER.
+    The institution facet is counted over `newest` instead (a queryset or a list of ids): the
+    newest of them, at most COUNTED_OVER_NEWEST.
     """
     result = {facet: {} for facet in facets}
     wide = [facet for facet in facets if facet != "institution"]
@@ -363,7 +366,8 @@ def counted_over(ids, facets, *, newest):
     if "institution" in facets:
         # The ids as a list: the database then probes each agreement's options through their
         # index, where a subquery led SQLite to read every institution option instead.
-        newest = list(newest.values_list("pk", flat=True))
+        if not isinstance(newest, list):
+            newest = list(newest.values_list("pk", flat=True))
         rows = AgreementFacetValue.objects.filter(agreement_id__in=newest, facet="institution").values("value")
         top = rows.annotate(count=Count("pk")).order_by("-count", "value")[:FACET_INSTITUTIONS]
         result["institution"] = {row["value"]: row["count"] for row in top}

@@ -208,8 +208,12 @@ class AgreementFilterSet(django_filters.FilterSet):
 
         The counts kept on write (partnerships/counts.py) answer without reading the agreements
         when the other filters are none or one option; otherwise the matching agreements' own
-        options are counted.
+        options are counted, over all of them when at most counts.COUNTED_OVER_NEWEST match, else
+        over the newest that many: then `counted_over_newest` says so ({"agreements": counted,
+        "matching": how many match or None when not kept, "facets": those counted so}); it is None
+        when every count is over all the matching agreements.
         """
+        self.counted_over_newest = None
         active, own_filters = self.active_filters(), self.facet_filters()
         # Facets counted under the same other filters are counted together.
         groups = defaultdict(list)
@@ -232,13 +236,36 @@ class AgreementFilterSet(django_filters.FilterSet):
             for name in set(active) - set(others):
                 data.pop(name, None)
             matching = type(self)(data, queryset=Agreement.objects.all(), request=self.request)
-            ids, newest = matching.matching_ids(), matching.newest_matching()
-            key = "facets:" + ",".join(facets)
-            # Keyed by the matching ids' query: building matching.qs would look up its count.
-            counted_by_facet.update(while_unchanged(
-                key, Agreement.objects.filter(pk__in=ids), lambda: counts.counted_over(ids, facets, newest=newest)
-            ))
+            counted_by_facet.update(self.counted_over_newest_matching(matching, facets))
         return counts.option_lists(counted_by_facet)
+
+    def counted_over_newest_matching(self, matching, facets):
+        """Return {facet: {value: count}} over the agreements `matching` matches, at most the newest COUNTED_OVER_NEWEST.
+
+        Their ids are read once, one past the bound: when no more match, every facet is counted
+        over all of them; else over the newest, and counted_over_newest says so (the institution
+        facet, always counted so, aside). Counting every match's options took about 0.5 s a group
+        at 1M agreements.
+        """
+        at_most = counts.COUNTED_OVER_NEWEST
+
+        def count():
+            newest = [pk for row in matching.newest_ids()[: at_most + 1] for pk in row.values()]
+            return counts.counted_over(newest[:at_most], facets, newest=newest[:at_most]), len(newest) > at_most
+
+        # Keyed by the matching ids' query: building matching.qs would look up its count.
+        counted, cut = while_unchanged(
+            f"facets:{at_most}:" + ",".join(facets), Agreement.objects.filter(pk__in=matching.matching_ids()), count
+        )
+        wide = [facet for facet in facets if facet != "institution"]
+        if cut and wide:
+            noted = self.counted_over_newest or {"agreements": at_most, "matching": 0, "facets": []}
+            # `matching`: None when the filters are no options, whose count is not kept.
+            known = matching.known_count()
+            noted["matching"] = None if known is None or noted["matching"] is None else max(known, noted["matching"])
+            noted["facets"] += wide
+            self.counted_over_newest = noted
+        return counted
 
     def matching_ids(self):
         """Return the ids of the matching agreements as a subquery: from their stored options when the filters are options."""
@@ -246,13 +273,16 @@ class AgreementFilterSet(django_filters.FilterSet):
         return counts.agreements_with(options) if options else self.qs.order_by().values("pk")
 
     def newest_matching(self):
-        """Return the newest matching agreements (latest added), at most counts.INSTITUTIONS_COUNTED_OVER.
+        """Return the newest matching agreements (latest added), at most counts.COUNTED_OVER_NEWEST.
 
         What is drawn or ranked from a large list: the network picture, the institution facet.
         """
+        return Agreement.objects.filter(pk__in=self.newest_ids()[: counts.COUNTED_OVER_NEWEST])
+
+    def newest_ids(self):
+        """Return the ids of the matching agreements, latest added first, as a subquery."""
         options = self.options_of(self.active_filters())
-        ids = counts.agreements_with(options) if options else self.qs.order_by("-pk").values("pk")
-        return Agreement.objects.filter(pk__in=ids[: counts.INSTITUTIONS_COUNTED_OVER])
+        return counts.agreements_with(options) if options else self.qs.order_by("-pk").values("pk")
 
     def known_count(self):
         """Return how many agreements match from the counts kept on write, or None when the filters are not options."""

@@ -103,6 +103,7 @@ class AgreementListView(FilterView):
         context.update(
             cards=context["page_obj"].object_list.as_cards(),
             facets=sidebar_facets(counted),
+            facets_counted_over=counted.counted_over_newest,
             chips=active_filter_chips(self.filterset),
             query=query.urlencode(),
             feed_query=filters_of(params).urlencode(),

@@ -242,7 +242,7 @@ class WorldMap:
         Countries are shaded by the matching agreements with a party there: from the counts kept
         on write when the filters are one option, else from the matching agreements' stored
         options. A country's partner lines are its country pairs kept on write; other lists'
-        are counted over their newest agreements (at most counts.INSTITUTIONS_COUNTED_OVER), as
+        are counted over their newest agreements (at most counts.COUNTED_OVER_NEWEST), as
         the network picture is. Kept once per filter and state of the directory.
         """
         active = filterset.active_filters()

@@ -18,6 +18,7 @@ from partnerships.models import (
     Source,
 )
 from partnerships.api.rows import agreement_rows
+from partnerships.counts import COUNTED_OVER_NEWEST
 from partnerships.services import save_agreement
 
 
@@ -365,6 +366,14 @@ class InstitutionKindFacetOptionSerializer(FacetOptionSerializer):
     value = serializers.ChoiceField(choices=Institution.Kind.choices)
 
 
+class CountedOverNewestSerializer(serializers.Serializer):
+    """Said when so many agreements match filters the kept counts cannot answer that some facets count only the newest."""
+
+    agreements = serializers.IntegerField(help_text="How many of the newest matching agreements were counted.")
+    matching = serializers.IntegerField(allow_null=True, help_text="How many agreements match; null when not kept.")
+    facets = serializers.ListField(child=serializers.CharField(), help_text="The facets counted over the newest only.")
+
+
 class AgreementFacetsSerializer(serializers.Serializer):
     """Counts of the filtered agreements per option of each facet, largest first (years newest first)."""
 
@@ -374,6 +383,10 @@ class AgreementFacetsSerializer(serializers.Serializer):
     year = YearFacetOptionSerializer(many=True)
     institution = FacetOptionSerializer(many=True, help_text="The fifty institutions with most agreements.")
     institution_kind = InstitutionKindFacetOptionSerializer(many=True)
+    counted_over_newest = CountedOverNewestSerializer(
+        allow_null=True, help_text="Null when every count is over all the matching agreements (the institution "
+        f"facet aside, always over the newest {COUNTED_OVER_NEWEST:,}).",
+    )
 
 
 class NetworkNodeSerializer(serializers.Serializer):

@@ -114,7 +114,8 @@ class AgreementViewSet(AllowedMethodsFirstMixin, ReportsAllBadParametersMixin, C
         filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
-        return Response(filterset.facet_counts())
+        facets = filterset.facet_counts()
+        return Response({**facets, "counted_over_newest": filterset.counted_over_newest})
 
     @extend_schema(
         filters=True,

@@ -367,6 +367,9 @@ def count_maps(facets):
     """Return {facet: {value: count}} with the area tree flattened and unmatched choices left out."""
     flat = {}
     for name, options in facets.items():
+        if name == "counted_over_newest":
+            # Not a facet: whether some were counted over the newest matches only.
+            continue
         options = [*options, *(child for option in options for child in option.get("children", []))]
         flat[name] = {option["value"]: option["count"] for option in options if option["count"]}
     return flat
