@@ -234,7 +234,7 @@ def dateline_country(article):
 # Katakana words that end Japanese names of any country: what comes before them tells.
 JA_KATAKANA_SUFFIXES = re.compile(r"(?:センター|クリニック|ホールディングス|グループ|ホスピタル)$")
 # Characters only traditional or only simplified Chinese writes: Taiwan's names, or the mainland's.
-TRADITIONAL_ONLY = set("醫學國臺灣華協會院屬診療總聯區縣門島")
+TRADITIONAL_ONLY = set("醫學國臺灣華協會屬診療總聯區縣門島")
 SIMPLIFIED_ONLY = set("医学国台湾华协会属诊疗总联区县门岛")
 
 

@@ -78,7 +78,7 @@ SIGN = re.compile(
     r"sign(?:é|ée|és|ées|ent|er|ature|ataires)|a signé|ont signé|paraph(?:é|ée|ent)|conclu(?:t|ent|e|es)?|renouvel\w+|"
     r"assin(?:a|am|ou|aram|ado|ada|ados|atura|aturas)|sottoscritt[oa]|sottoscri(?:ve|vono))\b|"
     # Korean, Chinese, Japanese: the verb inside its run of characters.
-    r"체결|서명|맺었|맺고|맺은|맺어|조인|협약식|서명식|签署|签订|签约|簽署|簽訂|簽約|缔结|締結|調印|署名|結んだ|結びました|交わした|"
+    r"체결|서명|맺었|맺고|맺은|맺어|조인|협약식|서명식|签署|签订|签约|簽署|簽訂|簽約|(?<!根据)(?<!按照)(?<!依据)(?:续签|續簽)(?!的)|签字|簽字|订立|訂立|缔结|締結|調印|署名|結んだ|結びました|交わした|"
     rf"{AR_START}(?:وق[ّ]?ع(?:ت|ا|وا|تا)?|يوق[ّ]?ع(?:ان)?|توق[ّ]?يع|أبرم(?:ت|ا)?|إبرام|جدد(?:ت|ا)?|تجديد){AR_END}",
     re.I,
 )

@@ -240,7 +240,7 @@ AR_STOPS = set(
     "مذكرة مذكرتي مذكرتا مذكرات اتفاقية اتفاقيتين اتفاقيتا اتفاقيات اتفاق تفاهم توقيع وقع وقعت وقّعت يوقع توقع أبرمت اتفاقيتي اليوم أمس يوم الدكتور الدكتورة معالي سعادة "
     "رئيس مدير الرئيس المدير نائب وزير الوزير الشيخ سمو صاحب برعاية تحت لتعزيز لتطوير لدعم بشأن حضور وبحضور ممثلة ممثلا "
     "والتي والذي وهي وهو هو هي بينما كل كلا الطرفين الجانبين الجانب فيما عقب ومن وفي وعلى ويأتي ويهدف تهدف يهدف وتهدف "
-    "التابع التابعة التابعين المتخصص الوحيد ومقره ومقرها "
+    "التابع التابعة التابعين المتخصص الوحيد ومقره ومقرها وكيل وكيلة "
     "المدير العام التنفيذي بالإضافة إضافة الأربعاء الخميس الجمعة السبت الأحد الاثنين الإثنين الثلاثاء".split()
 )
 AR_RESEARCH = {"الأبحاث", "الابحاث", "البحوث", "للأبحاث", "للبحوث"}
@@ -264,6 +264,10 @@ def arabic_names(text, start, end, country_of_word):
         if head is None:
             number += 1
             continue
+        if first.group(0) in AR_GENERIC:
+            # "عن الوزارة": the ministry named before, not a name of its own.
+            number += 1
+            continue
         taken = [first]
         following = number + 1
         while following < len(words) and len(taken) < 8:
@@ -279,6 +283,16 @@ def arabic_names(text, start, end, country_of_word):
                 following += 2
                 break
             if plain in AR_STOPS or (plain.startswith("و") and (arabic_kind(plain[1:])[0] or plain[1:] in AR_STOPS)):
+                break
+            if len(taken) >= 2 and re.match(r"ال[\u0621-\u064a]+(?:ي|ية)$", taken[-1].group(0)) \
+                    and not plain.startswith(("ال", "لل")):
+                # "مركز أسان الطبي لبرامج الزمالة", "… الطبي أكبر مستشفى": after the adjective that ends a
+                # name, "for …" is its purpose and an indefinite word what is said of it.
+                break
+            if len(taken) >= 2 and arabic_demonym(plain):
+                # "مركز أسان الطبي الكوري لتدريب …": the adjective of origin ends the name.
+                taken.append(word)
+                following += 1
                 break
             if plain.startswith("و") and len(taken) >= 2:
                 # "وزارة الصحة ووقاية المجتمع": a name may join two words with و, but an article's

@@ -141,7 +141,8 @@ class Sounds:
         """Return the one record whose Latin name the native name says (its words translated, its proper name heard), or None."""
         common, proper = read(native)
         sound = consonants(proper)
-        if len(sound) < EQUAL_AT_LEAST:
+        # Two consonants (أسان, Asan) are enough only where the text gives the country too.
+        if len(sound) < (EQUAL_AT_LEAST - 1 if country else EQUAL_AT_LEAST):
             return None
         spoken = vowelled(proper) if len(sound) < SHORTEST and not re.search(r"[\u0621-\u064a]", proper) else None
         found = {

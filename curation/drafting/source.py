@@ -94,9 +94,16 @@ def headline_of(text):
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     body = " ".join(lines).lower()
     for line in lines[:HEADER_LINES]:
-        words = re.findall(r"[\w'-]{4,}", line.lower())
-        if not (4 <= len(line.split()) <= 30) or line.endswith((".", ":")) or is_header_line(line):
-            continue
+        han = "".join(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]+", line))
+        if len(han) >= 8:
+            # Chinese and Japanese write no spaces: the words are the line's pairs of characters.
+            words = [han[i:i + 2] for i in range(len(han) - 1)]
+            if len(line) > 80 or line.endswith(("。", "：", ":")) or is_header_line(line):
+                continue
+        else:
+            words = re.findall(r"[\w'-]{4,}", line.lower())
+            if not (4 <= len(line.split()) <= 30) or line.endswith((".", ":")) or is_header_line(line):
+                continue
         used = sum(body.count(word) > 1 for word in words)
         if words and used >= 2 and used / len(words) >= 0.3:
             return line

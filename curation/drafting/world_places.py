@@ -19,7 +19,7 @@ from curation.drafting.text import leftmost_longest
 COUNTRY_LOCALES = ("en", "de", "es", "fr", "pt", "it", "ar", "ko", "ja", "zh_Hans", "zh_Hant", "vi")
 # Abbreviations and old or short names the press uses that CLDR does not list.
 COUNTRY_ALIASES = {
-    "Korea": "KR", "South Korea": "KR", "Republic of Korea": "KR", "ROK": "KR", "한국": "KR", "韩国": "KR",
+    "Korea": "KR", "South Korea": "KR", "Republic of Korea": "KR", "ROK": "KR", "한국": "KR", "韩国": "KR", "كوريا": "KR",
     "North Korea": "KP", "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE", "الإمارات": "AE", "US": "US", "U.S.": "US",
     "USA": "US", "America": "US", "أمريكا": "US", "امريكا": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB",
     "Great Britain": "GB", "England": "GB", "بريطانيا": "GB", "Viet Nam": "VN", "Việt Nam": "VN", "PRC": "CN",

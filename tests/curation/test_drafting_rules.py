@@ -181,3 +181,40 @@ def test_drafting_one_signing_of_two_documents_gives_two_agreements_between_the_
         "Samsung Medical Center signed an MoU with Bach Mai Hospital, and the two will set up a research unit."
     ), published_on=datetime.date(2025, 3, 12))
     assert len(draft["agreements"]) == 1
+
+
+@pytest.mark.django_db
+def test_drafting_a_chinese_renewal_signed_by_its_heads_under_a_headline_without_spaces():
+    draft = draft_from_article(text=(
+        "湘雅医院与美国埃默里大学续签合作协议　合作再上新台阶\n\n"
+        "2025年9月4日\n\n"
+        "本报讯 昨日，中南大学湘雅医院与埃默里大学在长沙续签合作协议，双方将继续在护理和急诊医学领域合作。\n\n"
+        "湘雅医院院长雷光华与埃默里大学副校长约翰·史密斯在协议上签字。\n\n"
+        "根据续签的协议，埃默里大学每年将接收湘雅医院青年医生赴美进修。"
+    ))
+    # The headline is the title, so the lead is read as the news: one renewal, dated the day before.
+    assert draft["source"]["title"].startswith("湘雅医院与美国埃默里大学续签合作协议")
+    [agreement] = draft["agreements"]
+    assert agreement["kind"] == "renewal"
+    assert agreement["signed_on"] == "2025-09-03"
+    assert {p["name"] for p in agreement["people"] if p["role"] == "signed"} == {"雷光华", "约翰·史密斯"}
+    # 院 is written alike in both scripts: the simplified 医 and 学 make the hospital the mainland's.
+    hospital = next(p for p in agreement["parties"] if p["name"].endswith("湘雅医院"))
+    assert hospital["country"] == "CN"
+
+
+@pytest.mark.django_db
+def test_drafting_an_arabic_name_ends_at_its_adjective_of_origin_its_purpose_or_what_is_said_of_it():
+    draft = draft_from_article(text=(
+        "وزارة الصحة توقع مذكرة تفاهم مع مستشفى توماس الجامعي الألماني لتدريب الأطباء\n\n"
+        "مسقط - 3 - 6 (العمانية) -- وقعت وزارة الصحة العمانية اليوم مذكرة تفاهم مع مستشفى توماس الجامعي "
+        "الألماني لتدريب الأطباء العمانيين.\n\n"
+        "ووقع المذكرة عن الوزارة وكيل وزارة الصحة الدكتور سالم الهنائي، وعن الجانب الألماني مدير مستشفى توماس "
+        "الجامعي الدكتور يوهان بيكر.\n\n"
+        "ويعد مستشفى توماس الجامعي أكبر مستشفى في ولاية بافاريا."
+    ), published_on=datetime.date(2025, 6, 3))
+    [agreement] = draft["agreements"]
+    assert {(party["name"], party["country"]) for party in agreement["parties"]} == {
+        ("وزارة الصحة", "OM"), ("مستشفى توماس الجامعي", "DE"),
+    }
+    assert {p["name"] for p in agreement["people"] if p["role"] == "signed"} == {"سالم الهنائي", "يوهان بيكر"}
