@@ -347,13 +347,18 @@ ORDINAL = re.compile(
 )
 
 
-def counted_by_ordinal(sentence, counted, unnamed):
-    """The agreement counted before that a sentence calls "the first" or "the second", if it still waits for its partner."""
-    ordinal = ORDINAL.search(sentence.text)
+def ordinal_in(text):
+    """Return the place an ordinal of the text says ("the second" is 1), or None."""
+    ordinal = ORDINAL.search(text)
     if not ordinal:
         return None
-    index = next(number for number, words in enumerate(ORDINALS) if (ordinal.group(1) or ordinal.group(2)).lower() in words)
-    return counted[index] if index < len(counted) and counted[index] in unnamed else None
+    return next(number for number, words in enumerate(ORDINALS) if (ordinal.group(1) or ordinal.group(2)).lower() in words)
+
+
+def counted_by_ordinal(sentence, counted, unnamed):
+    """The agreement counted before that a sentence calls "the first" or "the second", if it still waits for its partner."""
+    index = ordinal_in(sentence.text)
+    return counted[index] if index is not None and index < len(counted) and counted[index] in unnamed else None
 
 
 def own_agreement(parties, agreements, group):
@@ -377,11 +382,9 @@ def addressed(sentence, group, entities):
     own = [a for a in group if named & (set(a.parties) - set.intersection(*(set(b.parties) for b in group)))]
     if own:
         return own
-    ordinal = ORDINAL.search(sentence.text)
-    if ordinal and document_kind(sentence.text, entities.article.language):
-        index = next(number for number, words in enumerate(ORDINALS) if (ordinal.group(1) or ordinal.group(2)).lower() in words)
-        if index < len(group):
-            return [group[index]]
+    index = ordinal_in(sentence.text)
+    if index is not None and index < len(group) and document_kind(sentence.text, entities.article.language):
+        return [group[index]]
     return group
 
 

@@ -62,16 +62,19 @@ LETTERS_HEARD = re.compile("|".join(sorted(HEARD, key=len, reverse=True)))
 UNHEARD = re.compile(r"[^bdfgklmnst]+")
 
 
+def heard_letters(text):
+    """The name romanised, in lower case, each letter (or two) as it is heard."""
+    return LETTERS_HEARD.sub(lambda match: HEARD[match.group(0)], anyascii(text).lower())
+
+
 def consonants(text):
     """The consonants of a romanised name, as scripts without vowels or p keep them: Samsung and سامسونج are smsng."""
-    text = LETTERS_HEARD.sub(lambda match: HEARD[match.group(0)], anyascii(text).lower())
-    return re.sub(r"(.)\1+", r"\1", UNHEARD.sub("", text))
+    return re.sub(r"(.)\1+", r"\1", UNHEARD.sub("", heard_letters(text)))
 
 
 def vowelled(text):
     """The romanised name as heard, vowels kept: Charité and 샤리테 are salite, シリラート sililato."""
-    text = LETTERS_HEARD.sub(lambda match: HEARD[match.group(0)], anyascii(text).lower())
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]|[hwy]", "", text))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]|[hwy]", "", heard_letters(text)))
 
 
 def arabic_stem(word):
