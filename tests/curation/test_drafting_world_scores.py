@@ -32,9 +32,12 @@ TARGET_WRONG = 0.10
 # as the engine improves; never the other way, except when new held-out articles join: then the
 # figures are those of their first run (Korean fell from 84 % to 79 % found with the fourth batch;
 # Arabic from 84 % to 78 %, German from 77 % to 72 % with the fifth; Chinese from 83 % to 77 %, English
-# from 93 % to 89 %, Japanese from 96 % to 92 % with the sixth).
-ASSERTED_FOUND = {"ko": 0.86, "ar": 0.85, "zh": 0.87, "ja": 0.92, "es": 0.90, "fr": 0.93, "pt": 0.90, "en": 0.89, "de": 1.00}
-ASSERTED_WRONG = {"ko": 0.07, "ar": 0.07, "zh": 0.13, "ja": 0.07, "es": 0.02, "fr": 0.00, "pt": 0.04, "en": 0.06, "de": 0.00}
+# from 93 % to 89 %, Japanese from 96 % to 92 % with the sixth; ko from 86 % to 83 %, ar from 85 %
+# to 83 %, zh from 87 % to 85 %, ja from 92 % to 89 %, fr from 93 % to 88 %, pt from 90 % to 88 %,
+# de from 100 % to 83 % found, and ko from 7 % to 10 %, ar from 7 % to 8 %, de from 0 % to 4 % wrong
+# with the seventh).
+ASSERTED_FOUND = {"ko": 0.83, "ar": 0.83, "zh": 0.85, "ja": 0.89, "es": 0.90, "fr": 0.88, "pt": 0.88, "en": 0.89, "de": 0.83}
+ASSERTED_WRONG = {"ko": 0.10, "ar": 0.08, "zh": 0.13, "ja": 0.07, "es": 0.02, "fr": 0.00, "pt": 0.04, "en": 0.06, "de": 0.04}
 
 # At least this many articles per language, and at least one of each in the held-out batch.
 ARTICLES_PER_LANGUAGE = {"ko": 5, "ar": 5, "zh": 5, "ja": 4, "es": 4, "fr": 3, "pt": 3, "en": 3, "de": 2}
