@@ -31,9 +31,11 @@ DOCUMENTS = {
         rf"{AR_START}(?:مذكرة|مذكرتي|مذكرتا|مذكرات) (?:ال)?تفاهم|{AR_START}(?:مذكرة|مذكرتي|مذكرتا|مذكرات){AR_END}",
     ],
     "agreement": [
-        r"\bagreements?\b|\bcontracts?\b|\bMoAs?\b|\bpacts?\b|Vereinbarung\w*|Vertrag\b|Verträge|Kooperationsvertrag",
+        r"\bagreements?\b|\bcontracts?\b|\bMoAs?\b|\bpacts?\b|\b(?:cooperation|collaboration) protocols?\b|"
+        r"\bprotocols? (?:of|on) (?:cooperation|collaboration)\b|Vereinbarung\w*|Vertrag\b|Verträge|Kooperationsvertrag",
         r"협약|협정|계약|协议|協議|协定|合同|签约|簽約|協定|契約|合意書|提携",
-        rf"{AR_START}(?:اتفاقية|اتفاقيات|اتفاق|اتفاقيتي|اتفاقيتا|عقد|عقود){AR_END}",
+        # Egypt's and the Levant's "بروتوكول تعاون", a cooperation protocol.
+        rf"{AR_START}(?:اتفاقية|اتفاقيات|اتفاق|اتفاقيتي|اتفاقيتا|عقد|عقود){AR_END}|{AR_START}(?:بروتوكول|بروتوكولات|بروتوكولي){AR_END}",
     ],
 }
 # The words of the Romance languages, read only in texts of those languages: "convention" and
@@ -55,7 +57,7 @@ ROMANCE_DOCUMENTS = {
     ],
     "agreement": [
         r"\bconvenios?\b|\bconvênios?\b|\bacuerdos?\b|\bacordos?\b|\bconventions?\b|\baccords?\b|\bcontrat(?:o|os|s)?\b|"
-        r"\btermos? de cooperação\b|\baccordi?o?\b",
+        r"\btermos? de cooperação\b|\baccordi?o?\b|\bprotocol(?:o|os|e|es) de (?:cooperación|colaboración|cooperação|colaboração|coopération|collaboration)\b",
     ],
 }
 ROMANCE = {"es", "fr", "pt", "it"}
@@ -129,7 +131,10 @@ PLANNED = re.compile(
     r"체결할 (?:예정|계획)|체결 예정|체결키로|체결하기로|서명할 예정|서명 예정|맺을 예정|맺기로|체결을 추진|추진할 계획|"
     r"将签署|将于[^，。]{0,20}签署|拟签署|拟于|计划签署|有望签署|即将签署|将签订|拟签订|待[^，。]{0,10}批准|"
     r"締結する予定|締結予定|締結を予定|締結へ|締結する方針|調印する予定|調印予定|締結を目指|"
-    rf"{AR_START}(?:سيتم توقيع|ستوقع|سيوقع|ستوقعان|سيوقعان|من المقرر|من المتوقع|تعتزم|يعتزم|تعتزمان|بانتظار|قيد الدراسة|سيجري)",
+    # "تعتزم كذلك توقيع", "ومن المقرر توقيعها": the signing's noun goes with the word that plans it.
+    rf"{AR_START}(?:سيتم|من المقرر|من المتوقع|تعتزم|يعتزم|تعتزمان|يعتزمان|تسعى|يسعى)(?:\s+(?:كذلك|أيضا|أيضاً|أن|إلى|الى))*"
+    rf"\s+(?:توقيع|إبرام|تجديد)(?:ها|هما|ه)?(?![{AR}])|"
+    rf"{AR_START}(?:ستوقع|سيوقع|ستوقعان|سيوقعان|من المقرر|من المتوقع|تعتزم|يعتزم|تعتزمان|بانتظار|قيد الدراسة|سيجري)",
     re.I,
 )
 

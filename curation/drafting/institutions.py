@@ -10,7 +10,8 @@ from curation.drafting.documents import is_signing
 from curation.drafting.native_names import arabic_kind_of, native_names
 from curation.drafting.native_people import KO_TITLES
 from curation.drafting.gazetteer import (
-    CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, country_in, country_names, kind_of_name,
+    CITIES, DEMONYMS, HONORIFICS, TITLE_HONORIFICS, TITLE_WORDS, arabic_demonym, country_in, country_names,
+    kind_of_name,
 )
 from curation.drafting.world_places import places_in
 from institutions.matching import match_institution
@@ -183,6 +184,8 @@ class Entities:
             record, how = self.directory.match(name, country)
             if record:
                 self.add(record.slug, record.name, sentence, start, stop, record=record, how=how)
+                # "مركز أسان الطبي الكوري" heard as Asan with its country: later mentions without one are Asan too.
+                self.aliases.setdefault(canonical(without_leading_country(name)), record.slug)
             else:
                 self.add(canonical(without_leading_country(name)), name, sentence, start, stop,
                          kind=kind_of_name(name) or arabic_kind_of(name) or "other", country=country)
@@ -302,6 +305,9 @@ class Entities:
                                 and longer.key.startswith(shorter.key + " "))
                 same = same or (not shorter.key.isascii() and len(shorter.key.split()) == 2
                                 and longer.key.startswith(shorter.key + " ") and extra and set(extra) <= AR_DESCRIBING)
+                # "وزارة الصحة" is "وزارة الصحة الكويتية", the ministry of the country its adjective names.
+                same = same or (not shorter.key.isascii() and longer.key.startswith(shorter.key + " ")
+                                and len(extra) == 1 and arabic_demonym(extra[0]) is not None)
                 # "CHU Ibn Rochd" is "CHU Ibn Rochd de Casablanca": the same name with its city.
                 same = same or with_its_place(shorter.key, longer.key)
                 # "CHU Ibn Rochd de Casablanca" is "Centre hospitalier universitaire Ibn Rochd de Casablanca".

@@ -251,6 +251,12 @@ AR_GENERIC = set(
     "الجديد الجديدة الحالي الحالية نفسه نفسها المذكور المذكورة "
     "المؤسسة الجامعة المستشفى المركز الهيئة الوزارة الشركة المجموعة الكلية المعهد".split()
 )
+# The adjectives that make a name of "the authority", "the centre": "الهيئة العامة", "المركز الوطني".
+AR_NAMING_ADJECTIVES = set(
+    "العامة العام الوطنية الوطني الدولية الدولي العليا الاتحادية الاتحادي الملكية الملكي الأهلية الأهلي".split()
+)
+# A purpose after a name, in the verbal nouns of the second and fourth forms: "لتدريب", "لتطوير", "لإنشاء".
+AR_PURPOSE = re.compile(r"^ل(?:ت[\u0621-\u064a]{2}ي[\u0621-\u064a]|إ[\u0621-\u064a]{2}ا[\u0621-\u064a]{1,2})$")
 AR_PREFIXES = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك", ""]
 
 
@@ -264,8 +270,11 @@ def arabic_names(text, start, end, country_of_word):
         if head is None:
             number += 1
             continue
-        if first.group(0) in AR_GENERIC:
-            # "عن الوزارة": the ministry named before, not a name of its own.
+        following_word = words[number + 1].group(0) if number + 1 < len(words) else ""
+        if first.group(0) in AR_GENERIC and following_word not in AR_NAMING_ADJECTIVES \
+                and not arabic_demonym(following_word):
+            # "عن الوزارة": the ministry named before, not a name of its own; "الهيئة العامة
+            # للرعاية الصحية", "الشركة السعودية …" are names.
             number += 1
             continue
         taken = [first]
@@ -282,7 +291,7 @@ def arabic_names(text, start, end, country_of_word):
                 taken += [word, words[following + 1]]
                 following += 2
                 break
-            if plain in AR_STOPS or (plain.startswith("و") and (arabic_kind(plain[1:])[0] or plain[1:] in AR_STOPS)):
+            if plain in AR_STOPS or AR_PURPOSE.match(plain) or (plain.startswith("و") and (arabic_kind(plain[1:])[0] or plain[1:] in AR_STOPS)):
                 break
             if len(taken) >= 2 and re.match(r"ال[\u0621-\u064a]+(?:ي|ية)$", taken[-1].group(0)) \
                     and not plain.startswith(("ال", "لل")):
@@ -308,9 +317,10 @@ def arabic_names(text, start, end, country_of_word):
         if head == "مدينة" and not re.search(r"الطبية|طبية|الصحية", name):
             # "مدينة الرياض" is a city; "مدينة الملك عبدالعزيز الطبية" a hospital.
             continue
-        country = None
-        if len(taken) > 2 and (country := arabic_demonym(taken[-1].group(0))):
-            # "مستشفى كليفلاند الأمريكي": the adjective says where the hospital is, not what it is called.
+        country = arabic_demonym(taken[-1].group(0)) if len(taken) > 2 else None
+        if country and head != "وزارة":
+            # "مستشفى كليفلاند الأمريكي": the adjective says where the hospital is, not what it is
+            # called; a ministry is named by its country ("وزارة الصحة الكويتية"), so keeps it.
             name = text[name_start:taken[-2].end()]
             taken.pop()
         found.append((name_start, taken[-1].end(), name, country))

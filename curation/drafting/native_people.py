@@ -64,7 +64,12 @@ AR_PERSON = re.compile(
     rf"(?=\s*(?:[،,.:\"«»()]|{AR_TITLE_WORDS}\b|$|و(?:قال|أكد|أوضح|أشار)|\bإن\b|\bأن\b))"
 )
 AR_TITLE = re.compile(rf"\s*،?\s*(?P<title>{AR_TITLE_WORDS}(?:\s+[\u0621-\u064a]+){{0,6}})")
-AR_NOT_NAME = {"إن", "أن", "عن", "في", "من", "على", "مع", "الذي", "التي"}
+# "سفير جمهورية كوريا لدى البلاد تشونغ بيونغ ها": an envoy named after the country they serve in, no honorific.
+AR_ENVOY = re.compile(
+    r"(?P<title>(?:سفير|سفيرة|القنصل العام|قنصل)(?:\s+[\u0621-\u064a]+){1,4}?\s+لدى\s+[\u0621-\u064a]+)\s+"
+    r"(?P<name>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3}?)(?=\s*(?:[،,.:()]|\s+و|$))"
+)
+AR_NOT_NAME = {"إن", "أن", "عن", "في", "من", "على", "مع", "الذي", "التي", "إلى", "الى"}
 
 SIGN_ROLE = re.compile(
     r"서명|체결|조인|签署|签约|簽約|签字|簽字|簽署|签订|簽訂|署名|調印|締結|"
@@ -132,12 +137,19 @@ def native_people_in(text, language):
                         found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
     if re.search(r"[\u0621-\u064a]", text):
         for match in AR_PERSON.finditer(text):
-            name = match.group("name").strip()
+            words = match.group("name").split()
+            while words and words[-1] in AR_NOT_NAME:
+                # "وأشار الدكتور السبكي إلى أن": the preposition ends the name.
+                words.pop()
+            name = " ".join(words)
             if len(name.split()) < 2 or name.split()[0] in AR_NOT_NAME:
                 continue
             title = AR_TITLE.match(text, match.end("name"))
             found.append(NativeMention(match.start("name"), match.start("name") + len(name), name,
                                        title.group("title") if title else ""))
+        for match in AR_ENVOY.finditer(text):
+            if not any(m.start <= match.start("name") < m.end for m in found):
+                found.append(NativeMention(match.start("name"), match.end("name"), match.group("name"), match.group("title")))
     return sorted(found, key=lambda mention: mention.start)
 
 

@@ -215,6 +215,6 @@ def test_drafting_an_arabic_name_ends_at_its_adjective_of_origin_its_purpose_or_
     ), published_on=datetime.date(2025, 6, 3))
     [agreement] = draft["agreements"]
     assert {(party["name"], party["country"]) for party in agreement["parties"]} == {
-        ("وزارة الصحة", "OM"), ("مستشفى توماس الجامعي", "DE"),
+        ("وزارة الصحة العمانية", "OM"), ("مستشفى توماس الجامعي", "DE"),
     }
     assert {p["name"] for p in agreement["people"] if p["role"] == "signed"} == {"سالم الهنائي", "يوهان بيكر"}
